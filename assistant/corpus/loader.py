@@ -1,0 +1,299 @@
+"""Load a corpus directory and report every problem in it in one pass.
+
+A problem is always `file:line: message`, whatever the file holds: a communicator who
+edits YAML by hand gets the whole list at once, never a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .models import (
+    KINDS,
+    Audience,
+    CorpusFile,
+    Fact,
+    Quote,
+    Source,
+    Speaker,
+    Theme,
+    earliest_day,
+)
+from .yamlfile import LinedDict, LinedList, YamlError, line_of, read_yaml
+
+MODELS: dict[str, type[BaseModel]] = {
+    "sources": Source,
+    "speakers": Speaker,
+    "quotes": Quote,
+    "facts": Fact,
+    "themes": Theme,
+    "audiences": Audience,
+}
+SINGULAR = {kind: kind[:-1] for kind in KINDS}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "message": self.message}
+
+
+class CorpusError(Exception):
+    """The corpus could not be loaded; `problems` lists every reason."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int
+
+
+@dataclass
+class Corpus:
+    """Every record by id, where each was defined, and a fingerprint of the files."""
+
+    root: Path
+    sources: dict[str, Source] = field(default_factory=dict)
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+    quotes: dict[str, Quote] = field(default_factory=dict)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+    audiences: dict[str, Audience] = field(default_factory=dict)
+    locations: dict[tuple[str, str], Location] = field(default_factory=dict)
+    fingerprint: str = ""
+
+    def table(self, kind: str) -> dict[str, Any]:
+        table: dict[str, Any] = getattr(self, kind)
+        return table
+
+    def quotes_for(self, theme_id: str) -> list[Quote]:
+        """Quotes linked to a theme, strongest first, then in corpus order."""
+        linked = [q for q in self.quotes.values() if q.strength_for(theme_id) > 0]
+        return sorted(linked, key=lambda q: -q.strength_for(theme_id))
+
+    def where(self, kind: str, record_id: str) -> Location | None:
+        return self.locations.get((kind, record_id))
+
+
+def corpus_files(root: Path) -> list[Path]:
+    """YAML files under the corpus directory, in a stable order (schemas excluded)."""
+    files = [
+        p
+        for p in root.rglob("*")
+        if p.suffix in (".yaml", ".yml") and p.is_file() and "schema" not in p.relative_to(root).parts
+    ]
+    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _describe_loc(data: Any, loc: tuple[int | str, ...]) -> str:
+    """`quote q-004, text` rather than `quotes.3.text`."""
+    if len(loc) >= 2 and loc[0] in SINGULAR and isinstance(loc[1], int):
+        record = data.get(loc[0])[loc[1]] if isinstance(data, dict) else None
+        rid = record.get("id") if isinstance(record, dict) else None
+        head = f"{SINGULAR[str(loc[0])]} {rid}" if isinstance(rid, str) else (
+            f"{SINGULAR[str(loc[0])]} #{loc[1] + 1}"
+        )
+        rest = ".".join(str(step) for step in loc[2:])
+        return f"{head}, {rest}" if rest else head
+    return ".".join(str(step) for step in loc)
+
+
+def _message(error: Any, data: Any, loc: tuple[int | str, ...], model: type[BaseModel]) -> str:
+    where = _describe_loc(data, loc)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        owner = where.rsplit(",", 1)[0] if "," in where else where
+        known = _fields_at(model, loc[2:-1])
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(known)})"
+        return f"{owner}: unknown key '{key}'{hint}"
+    if kind == "missing":
+        return f"{where}: missing required key"
+    value = error.get("input")
+    shown = f" (got {value!r})" if isinstance(value, str | int | float | bool) else ""
+    return f"{where}: {error['msg']}{shown}"
+
+
+def _fields_at(model: type[BaseModel], path: tuple[int | str, ...]) -> list[str]:
+    """The known keys of the nested model a path points into, for suggestions."""
+    current: Any = model
+    for step in path:
+        if isinstance(step, int):
+            continue
+        info = current.model_fields.get(step) if hasattr(current, "model_fields") else None
+        if info is None:
+            break
+        annotation = info.annotation
+        for candidate in getattr(annotation, "__args__", (annotation,)):
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                current = candidate
+                break
+    return sorted(getattr(current, "model_fields", {}))
+
+
+def _records(data: LinedDict, display: str) -> Iterator[tuple[str, int, Any] | Problem]:
+    for kind in data:
+        if kind not in MODELS:
+            close = difflib.get_close_matches(str(kind), KINDS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (expected one of: {', '.join(KINDS)})"
+            yield Problem(display, data.key_lines[kind], f"unknown section '{kind}'{hint}")
+            continue
+        items = data[kind]
+        if items is None:
+            continue
+        if not isinstance(items, LinedList):
+            yield Problem(display, data.key_lines[kind], f"'{kind}' must be a list of records")
+            continue
+        for index, item in enumerate(items):
+            yield kind, index, item
+
+
+def _validate_file(path: Path, root: Path, corpus: Corpus) -> list[Problem]:
+    display = _display(path)
+    try:
+        data = read_yaml(path)
+    except YamlError as exc:
+        return [Problem(display, max(exc.line, 1), exc.message)]
+    if data is None:
+        return []
+    if not isinstance(data, LinedDict):
+        return [
+            Problem(display, getattr(data, "line", 1) or 1,
+                    "a corpus file must be a mapping with keys such as 'quotes:' or 'facts:'")
+        ]
+    problems: list[Problem] = []
+    for entry in _records(data, display):
+        if isinstance(entry, Problem):
+            problems.append(entry)
+            continue
+        kind, index, item = entry
+        model = MODELS[kind]
+        try:
+            record = model.model_validate(item)
+        except ValidationError as exc:
+            for error in exc.errors():
+                loc = (kind, index, *error["loc"])
+                problems.append(
+                    Problem(display, line_of(data, loc), _message(error, data, loc, model))
+                )
+            continue
+        rid = record.id  # type: ignore[attr-defined]
+        table = corpus.table(kind)
+        line = line_of(data, (kind, index))
+        if rid in table:
+            first = corpus.locations[(kind, rid)]
+            problems.append(
+                Problem(display, line,
+                        f"duplicate {SINGULAR[kind]} id '{rid}' (first defined at {first.file}:{first.line})")
+            )
+            continue
+        table[rid] = record
+        corpus.locations[(kind, rid)] = Location(display, line)
+    return problems
+
+
+def _cross_check(corpus: Corpus, today: date) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def add(kind: str, rid: str, message: str) -> None:
+        loc = corpus.locations[(kind, rid)]
+        problems.append(Problem(loc.file, loc.line, f"{SINGULAR[kind]} {rid}: {message}"))
+
+    def refer(kind: str, rid: str, target_kind: str, target: str | None, what: str) -> None:
+        if target is not None and target not in corpus.table(target_kind):
+            known = list(corpus.table(target_kind))
+            close = difflib.get_close_matches(target, known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            add(kind, rid, f"{what} '{target}' is not defined{hint}")
+
+    for qid, quote in corpus.quotes.items():
+        if not quote.text.strip():
+            add("quotes", qid, "text is empty")
+        refer("quotes", qid, "speakers", quote.speaker, "speaker")
+        for citation in quote.sources:
+            refer("quotes", qid, "sources", citation.source, "source")
+            refer("quotes", qid, "sources", citation.via, "via source")
+        for link in quote.themes:
+            refer("quotes", qid, "themes", link.theme, "theme")
+    for fid, fact in corpus.facts.items():
+        for fs in fact.sources:
+            refer("facts", fid, "sources", fs.source, "source")
+            refer("facts", fid, "sources", fs.via, "via source")
+        if fact.disagreeing and not (fact.conflict_note or "").strip():
+            figures = "; ".join(f"{fs.source}: {fs.figure}" for fs in fact.sources)
+            add("facts", fid, f"sources disagree ({figures}) but there is no conflict_note")
+        if fact.as_of and earliest_day(fact.as_of) > today:
+            add("facts", fid, f"as_of {fact.as_of} is in the future")
+    for tid, theme in corpus.themes.items():
+        for fid in theme.related_facts:
+            refer("themes", tid, "facts", fid, "related fact")
+    for sid, source in corpus.sources.items():
+        if source.published and earliest_day(source.published) > today:
+            add("sources", sid, f"published date {source.published} is in the future")
+    return problems
+
+
+def validate_corpus(root: Path, today: date | None = None) -> tuple[Corpus, list[Problem]]:
+    """Load everything that can be loaded and list every problem, sorted by file and line."""
+    today = today or date.today()
+    corpus = Corpus(root=root)
+    if not root.is_dir():
+        return corpus, [Problem(_display(root), 0, "corpus directory not found")]
+    files = corpus_files(root)
+    if not files:
+        return corpus, [Problem(_display(root), 0, "no .yaml files in the corpus directory")]
+    problems: list[Problem] = []
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+        problems.extend(_validate_file(path, root, corpus))
+    corpus.fingerprint = digest.hexdigest()[:16]
+    problems.extend(_cross_check(corpus, today))
+    return corpus, sorted(set(problems))
+
+
+def load_corpus(root: Path | None = None, today: date | None = None) -> Corpus:
+    """The corpus at `root` (the bundled one by default). Raises CorpusError listing problems."""
+    from ..paths import bundled_corpus_dir
+
+    corpus, problems = validate_corpus(root or bundled_corpus_dir(), today)
+    if problems:
+        raise CorpusError(problems)
+    return corpus
+
+
+def corpus_file_schema() -> dict[str, Any]:
+    """JSON Schema for one corpus file, for editors' autocompletion."""
+    schema = CorpusFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "counterbrief corpus file"
+    return schema

@@ -1,0 +1,216 @@
+"""The corpus: sources, speakers, quotes, facts, themes and audiences.
+
+Every model forbids unknown keys, so a misspelt field in a hand-edited YAML file is
+reported rather than silently ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=80),
+]
+"""Lower-case letters, digits and hyphens: stable, readable, safe in a file name."""
+
+NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _partial_date(value: Any) -> Any:
+    """Accept a date, a year or a year-month: sources often give no more than that."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        return str(value)
+    if isinstance(value, str):
+        if not _PARTIAL_DATE.match(value):
+            raise ValueError("a date must be written YYYY, YYYY-MM or YYYY-MM-DD")
+        parts = [int(p) for p in value.split("-")]
+        try:
+            date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a real date") from exc
+        return value
+    raise ValueError("a date must be written YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_partial_date),
+    Field(json_schema_extra={"pattern": _PARTIAL_DATE.pattern}),
+]
+"""An ISO date that may stop at the year or the month ("2014", "2015-09", "2015-09-20")."""
+
+
+def earliest_day(value: str) -> date:
+    """The first day a partial date can mean, used to spot dates in the future."""
+    parts = [int(p) for p in value.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class SourceKind(StrEnum):
+    news = "news"
+    report = "report"
+    broadcast = "broadcast"
+    op_ed = "op-ed"
+    interview = "interview"
+    blog = "blog"
+    other = "other"
+
+
+class Source(Strict):
+    """Where something was published. `outlet` is None when the copy we read does not name it."""
+
+    id: Id
+    outlet: str | None = Field(None, description="Publisher as printed; omit if the copy names none")
+    title: NonEmpty
+    author: str | None = None
+    published: PartialDate | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+    address: str | None = Field(None, description="Web address, if known")
+    kind: SourceKind = SourceKind.news
+    note: str | None = Field(None, description="Anything a reader of the citation should know")
+
+
+class Role(StrEnum):
+    defector = "defector"
+    expert = "expert"
+    official = "official"
+    report = "report"
+    journalist = "journalist"
+    other = "other"
+
+
+class NameDisclosure(StrEnum):
+    none = "none"
+    first_name = "first-name"
+    full_name = "full-name"
+
+
+class Identity(Strict):
+    """What has been made public about a speaker. A brief must never reveal more."""
+
+    public: NameDisclosure = NameDisclosure.none
+    name: str | None = Field(None, description="The name exactly as published, if any")
+    place: str | None = Field(None, description="A place published with the speaker, if any")
+    age: int | None = Field(None, ge=0, le=120)
+
+
+class Speaker(Strict):
+    id: Id
+    label: NonEmpty = Field(description="How the source describes the speaker")
+    role: Role
+    identity: Identity = Identity()
+    gender: str | None = Field(None, description="Only if published")
+    origin: str | None = Field(None, description="Only if published")
+    affiliation: str | None = None
+
+
+class Citation(Strict):
+    """Where a quotation or figure was read, and the original outlet when that was quoted."""
+
+    source: Id = Field(description="The source in which it was read")
+    via: Id | None = Field(None, description="The original source the reader quoted, if any")
+
+
+class ThemeLink(Strict):
+    theme: Id
+    strength: int = Field(2, ge=1, le=3, description="1 touches on, 2 supports, 3 states the theme")
+
+
+class Quote(Strict):
+    id: Id
+    text: NonEmpty = Field(description="Verbatim, character for character as printed")
+    speaker: Id
+    sources: list[Citation] = Field(min_length=1)
+    themes: list[ThemeLink] = Field(default_factory=list)
+    tags: list[Id] = Field(default_factory=list, description="At least `graphic` for atrocities")
+    context: str | None = Field(None, description="One line in our own words")
+
+    @property
+    def graphic(self) -> bool:
+        return "graphic" in self.tags
+
+    def strength_for(self, theme_id: str) -> int:
+        return max((link.strength for link in self.themes if link.theme == theme_id), default=0)
+
+
+class FactSource(Strict):
+    """One source's version of a figure: disagreements are kept, never resolved silently."""
+
+    source: Id
+    via: Id | None = None
+    figure: NonEmpty = Field(description="The figure as that source prints it")
+    value: float | str | None = Field(
+        None, description="What the figure means: a number, or an ISO date for a date"
+    )
+
+
+class Fact(Strict):
+    id: Id
+    statement: NonEmpty
+    value: float | str | None = None
+    unit: str | None = None
+    as_of: PartialDate | None = Field(None, description="When the data describes")
+    sources: list[FactSource] = Field(min_length=1)
+    conflict_note: str | None = None
+
+    @property
+    def disagreeing(self) -> bool:
+        """True when the sources give different values for the same figure."""
+        return len({s.value for s in self.sources if s.value is not None}) > 1
+
+    @property
+    def corroborated(self) -> bool:
+        return len({s.source for s in self.sources}) > 1
+
+
+class Theme(Strict):
+    id: Id
+    title: NonEmpty
+    claim: NonEmpty = Field(description="The narrative in ICSR's words")
+    number: int | None = Field(None, ge=1, description="ICSR's numbering, if any")
+    summary: NonEmpty
+    key_messages: list[NonEmpty] = Field(default_factory=list)
+    pitfalls: list[NonEmpty] = Field(default_factory=list)
+    related_facts: list[Id] = Field(default_factory=list)
+
+
+class Audience(Strict):
+    id: Id
+    name: NonEmpty
+    description: NonEmpty
+    tone: NonEmpty
+    reading_ease: float = Field(ge=0, le=100, description="Flesch reading-ease target (minimum)")
+    word_limit: int = Field(gt=0)
+    graphic_allowed: bool = False
+    messengers: list[Role] = Field(
+        min_length=1, description="Roles this audience trusts, most trusted first"
+    )
+    messenger_guidance: NonEmpty
+    call_to_action: NonEmpty
+
+
+class CorpusFile(Strict):
+    """One YAML file of the corpus: any mix of the six kinds of record."""
+
+    sources: list[Source] = Field(default_factory=list)
+    speakers: list[Speaker] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list)
+    audiences: list[Audience] = Field(default_factory=list)
+
+
+KINDS = ("sources", "speakers", "quotes", "facts", "themes", "audiences")
