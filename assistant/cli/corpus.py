@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -95,8 +96,10 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
 def themes_command(ctx: click.Context, as_json: bool) -> None:
     """List the narrative themes."""
     corpus = settings(ctx).corpus()
-    rows = [{"id": t.id, "title": t.title, "claim": t.claim,
-             "quotes": len(corpus.quotes_for(t.id))} for t in corpus.themes.values()]
+    rows: list[dict[str, Any]] = [
+        {"id": t.id, "title": t.title, "claim": t.claim, "quotes": len(corpus.quotes_for(t.id))}
+        for t in corpus.themes.values()
+    ]
     if as_json:
         echo_json(rows)
         return
@@ -111,7 +114,7 @@ def themes_command(ctx: click.Context, as_json: bool) -> None:
 def audiences_command(ctx: click.Context, as_json: bool) -> None:
     """List the audiences."""
     corpus = settings(ctx).corpus()
-    rows = [{"id": a.id, "name": a.name, "description": a.description,
+    rows: list[dict[str, Any]] = [{"id": a.id, "name": a.name, "description": a.description,
              "graphic_allowed": a.graphic_allowed, "word_limit": a.word_limit}
             for a in corpus.audiences.values()]
     if as_json:

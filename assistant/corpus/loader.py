@@ -80,6 +80,7 @@ class Corpus:
     themes: dict[str, Theme] = field(default_factory=dict)
     audiences: dict[str, Audience] = field(default_factory=dict)
     locations: dict[tuple[str, str], Location] = field(default_factory=dict)
+    broken_ids: set[tuple[str, str]] = field(default_factory=set)
     fingerprint: str = ""
 
     def table(self, kind: str) -> dict[str, Any]:
@@ -115,7 +116,8 @@ def _display(path: Path) -> str:
 def _describe_loc(data: Any, loc: tuple[int | str, ...]) -> str:
     """`quote q-004, text` rather than `quotes.3.text`."""
     if len(loc) >= 2 and loc[0] in SINGULAR and isinstance(loc[1], int):
-        record = data.get(loc[0])[loc[1]] if isinstance(data, dict) else None
+        items = data.get(loc[0]) if isinstance(data, dict) else None
+        record = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
         rid = record.get("id") if isinstance(record, dict) else None
         head = f"{SINGULAR[str(loc[0])]} {rid}" if isinstance(rid, str) else (
             f"{SINGULAR[str(loc[0])]} #{loc[1] + 1}"
@@ -199,6 +201,9 @@ def _validate_file(path: Path, root: Path, corpus: Corpus) -> list[Problem]:
         try:
             record = model.model_validate(item)
         except ValidationError as exc:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                # known but broken: references to it should not add a second, misleading error
+                corpus.broken_ids.add((kind, item["id"]))
             for error in exc.errors():
                 loc = (kind, index, *error["loc"])
                 problems.append(
@@ -228,7 +233,11 @@ def _cross_check(corpus: Corpus, today: date) -> list[Problem]:
         problems.append(Problem(loc.file, loc.line, f"{SINGULAR[kind]} {rid}: {message}"))
 
     def refer(kind: str, rid: str, target_kind: str, target: str | None, what: str) -> None:
-        if target is not None and target not in corpus.table(target_kind):
+        if (
+            target is not None
+            and target not in corpus.table(target_kind)
+            and (target_kind, target) not in corpus.broken_ids
+        ):
             known = list(corpus.table(target_kind))
             close = difflib.get_close_matches(target, known, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""

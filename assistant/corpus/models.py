@@ -11,7 +11,14 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 Id = Annotated[
     str,
@@ -45,7 +52,11 @@ def _partial_date(value: Any) -> Any:
 PartialDate = Annotated[
     str,
     BeforeValidator(_partial_date),
-    Field(json_schema_extra={"pattern": _PARTIAL_DATE.pattern}),
+    # YAML reads `published: 2014` as a number; editors must accept what the loader accepts
+    WithJsonSchema({"anyOf": [
+        {"type": "string", "pattern": _PARTIAL_DATE.pattern},
+        {"type": "integer", "minimum": 1000, "maximum": 9999},
+    ]}),
 ]
 """An ISO date that may stop at the year or the month ("2014", "2015-09", "2015-09-20")."""
 

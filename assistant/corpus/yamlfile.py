@@ -38,7 +38,7 @@ class DuplicateKey(Exception):
         self.line = line
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LinedDict:
         result = LinedDict()
         result.line = node.start_mark.line + 1
@@ -86,12 +86,15 @@ def read_yaml(path: Path) -> Any:
     except OSError as exc:
         raise YamlError(f"cannot read: {exc.strerror}") from exc
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_Loader)
     except DuplicateKey as exc:
         raise YamlError(str(exc), exc.line) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.context_mark and exc.problem_mark:
+            # e.g. an unterminated quote: say where the unfinished thing began
+            problem += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
         raise YamlError(f"YAML syntax: {problem}", mark.line + 1 if mark else 0) from exc
     except yaml.YAMLError as exc:
         raise YamlError(f"YAML: {exc}") from exc
