@@ -84,6 +84,7 @@ class Candidate(Model):
     pinned: bool = False
     excluded: bool = False
     chosen: bool = False
+    fits: bool = Field(True, description="False when too long for the template's format")
 
 
 class ChosenQuote(Model):
@@ -114,6 +115,11 @@ class TemplateInfo(Model):
     quotes: int = 4
     facts: int = 4
     file: str = ""
+    media: str = Field("", description="Default Media line of the campaign frame")
+    monitoring: str = Field("", description="Default Monitoring line of the campaign frame")
+    quote_max_chars: int | None = Field(
+        None, description="Longest quotation the format can carry (e.g. a 280-character post)"
+    )
 
 
 class Brief(Model):

@@ -1,0 +1,170 @@
+"""`assistant brief` (compose and export a brief) and `assistant templates` (list formats)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from ..compose import BriefInputs, ChoiceRefused, TemplateError, UnknownId, compose_brief
+from ..compose.explain import selection_report
+from .common import Refused, echo_json, settings, unknown_id
+
+if TYPE_CHECKING:
+    from ..checks import Finding
+    from ..compose import Brief
+    from ..corpus import Corpus
+
+FORMATS = ("md", "html", "docx")
+SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+                  ".docx": "docx"}
+
+
+def _frame_overrides(values: tuple[str, ...]) -> dict[str, str]:
+    overrides: dict[str, str] = {}
+    for value in values:
+        name, sep, text = value.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"'{value}' should be FIELD=TEXT, e.g. goal=...",
+                                     param_hint="--frame")
+        overrides[name.strip().lower()] = text
+    return overrides
+
+
+def _format(chosen: str | None, output: Path | None) -> str:
+    if chosen:
+        return chosen
+    if output is not None:
+        return SUFFIX_FORMATS.get(output.suffix.lower(), "md")
+    return "md"
+
+
+@click.command("brief")
+@click.option("--theme", required=True, metavar="T", help="Theme id (see `assistant themes`).")
+@click.option("--audience", required=True, metavar="A",
+              help="Audience id (see `assistant audiences`).")
+@click.option("--template", default="policy-brief", show_default=True, metavar="F",
+              help="Format id (see `assistant templates`).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: from the -o suffix, else md).")
+@click.option("--quotes", type=click.IntRange(min=0), default=None, metavar="N",
+              help="How many quotations (default: the template's).")
+@click.option("--pin", multiple=True, metavar="Q", help="A quote id that must appear (repeat).")
+@click.option("--exclude", multiple=True, metavar="Q",
+              help="A quote id that must not appear (repeat).")
+@click.option("--frame", "frame", multiple=True, metavar="FIELD=TEXT",
+              help="Override a campaign-frame line: goal, audience, message, messenger, "
+                   "media, action or monitoring (repeat).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to FILE (atomically). Without it md/html go to standard output.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the selection with the reasons for each choice.")
+@click.option("--strict", is_flag=True,
+              help="Refuse (exit 1, nothing written) when a check finds an error.")
+@click.pass_context
+def brief_command(ctx: click.Context, theme: str, audience: str, template: str,
+                  fmt: str | None, quotes: int | None, pin: tuple[str, ...],
+                  exclude: tuple[str, ...], frame: tuple[str, ...], output: Path | None,
+                  as_json: bool, strict: bool) -> None:
+    """Compose a draft brief for a theme and an audience, with every quotation cited."""
+    from ..render import TemplateLibrary, render_markdown, write_atomically
+
+    fmt = _format(fmt, output)
+    if fmt == "docx" and output is None:
+        raise click.UsageError("a Word document needs a file name: add -o FILE.docx")
+    config = settings(ctx)
+    corpus = config.corpus()
+    library = TemplateLibrary(config.templates_dir)
+    inputs = BriefInputs(theme=theme, audience=audience, template=template, quotes=quotes,
+                         pins=list(pin), exclusions=list(exclude),
+                         frame=_frame_overrides(frame))
+    try:
+        brief = compose_brief(corpus, inputs, library)
+        markdown = render_markdown(brief, library)
+        if fmt == "html":
+            from ..render.html import render_html
+
+            data = render_html(brief, library).encode()
+        elif fmt == "docx":
+            from ..render.word import render_docx
+
+            data = render_docx(brief, library)
+        else:
+            data = markdown.encode()
+    except UnknownId as exc:
+        unknown_id(exc.kind, exc.given, exc.known)
+    except (ChoiceRefused, TemplateError) as exc:
+        raise Refused(str(exc)) from None
+
+    shown_as = str(output) if output is not None else "brief"
+    findings = _checked(brief, markdown, corpus, strict, shown_as)
+
+    if output is not None:
+        try:
+            write_atomically(output, data)
+        except OSError as exc:
+            raise Refused(f"cannot write {output}: {exc.strerror or exc}") from None
+        click.echo(f"wrote {output} ({fmt}: {len(brief.quotes)} quotations, "
+                   f"{len(brief.facts)} facts, {len(brief.references)} sources; DRAFT)",
+                   err=True)
+    elif not as_json:
+        click.echo(data.decode(), nl=False)
+
+    _show_findings(findings, shown_as)
+
+    if as_json:
+        echo_json(selection_report(brief))
+
+
+def _checked(brief: Brief, markdown: str, corpus: Corpus, strict: bool,
+             shown_as: str) -> list[Finding]:
+    """The checks' findings; with --strict, error findings refuse the brief before writing."""
+    from datetime import date
+
+    from ..checks import VocabularyError, check_brief, count_errors
+
+    try:
+        findings = check_brief(brief, markdown, corpus, today=date.today())
+    except VocabularyError as exc:
+        raise Refused(str(exc)) from None
+    if strict and count_errors(findings):
+        _show_findings(findings, shown_as)
+        raise Refused(f"{count_errors(findings)} error finding(s); nothing was written "
+                      "(--strict)")
+    return findings
+
+
+def _show_findings(findings: list[Finding], shown_as: str) -> None:
+    """Findings on standard error, so the brief on standard output stays clean."""
+    from ..checks.findings import summary
+
+    for finding in findings:
+        click.echo(finding.format(shown_as), err=True)
+    click.echo(f"checks: {summary(findings)}", err=True)
+
+
+@click.command("templates")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def templates_command(ctx: click.Context, as_json: bool) -> None:
+    """List the brief formats with their audiences and limits."""
+    from ..compose import TemplateCatalogue
+
+    catalogue = TemplateCatalogue(settings(ctx).templates_dir)
+    try:
+        infos = catalogue.infos()
+    except TemplateError as exc:
+        raise Refused(str(exc)) from None
+    if as_json:
+        echo_json([info.model_dump() for info in infos])
+        return
+    width = max((len(info.id) for info in infos), default=0)
+    for info in infos:
+        limits = f"{info.quotes} quotations, up to {info.word_limit} words" if info.word_limit \
+            else f"{info.quotes} quotations"
+        click.echo(f"{info.id:<{width}}  {info.name}: {info.description}")
+        click.echo(f"{'':<{width}}  for {', '.join(info.audiences) or 'any audience'}; {limits}")
+
+
+COMMANDS = [brief_command, templates_command]

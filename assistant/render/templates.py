@@ -1,0 +1,101 @@
+"""Templates as data: a sandboxed Jinja2 environment over `templates/*.md.j2`.
+
+A communicator may edit these files, so they are treated as untrusted: the sandbox
+refuses access to Python internals, an undefined name is an error rather than an empty
+string, and every failure is a TemplateError naming the file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..compose.catalogue import TemplateCatalogue, display_path, split_front_matter
+from ..compose.errors import TemplateError
+from .citations import cite, long_date
+
+__all__ = ["TemplateError", "TemplateLibrary"]
+
+
+class _Loader(jinja2.BaseLoader):
+    """Loads from one directory; a front-matter header is blanked so line numbers hold."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        path = (self.directory / template).resolve()
+        if self.directory.resolve() not in path.parents or not path.is_file():
+            raise jinja2.TemplateNotFound(template)
+        text = TemplateCatalogue.read(path)
+        if text.startswith("---"):
+            _, text = split_front_matter(text, display_path(path))
+        mtime = path.stat().st_mtime
+        return text, str(path), lambda: path.is_file() and path.stat().st_mtime == mtime
+
+
+def _template_line(tb: TracebackType | None, files: set[str]) -> tuple[str, int] | None:
+    """The innermost template frame of a traceback: Jinja rewrites them to template lines."""
+    found = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename in files or filename.endswith(".j2"):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+class TemplateLibrary(TemplateCatalogue):
+    """The brief formats in a directory, and rendering them safely."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(directory)
+        self.env = SandboxedEnvironment(
+            loader=_Loader(directory),
+            undefined=jinja2.StrictUndefined,
+            autoescape=jinja2.select_autoescape(
+                enabled_extensions=("html.j2",), default_for_string=False, default=False
+            ),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update({"cite": cite, "long_date": long_date})
+
+    def render(self, name: str, context: Mapping[str, Any]) -> str:
+        """Render a template file (`policy-brief.md.j2`, `_page.html.j2`) with `context`.
+
+        Raises TemplateError naming the file and line for a syntax error, an undefined
+        name, an attempt to reach Python internals, or any other failure inside it.
+        """
+        shown = display_path(self.directory / name)
+        try:
+            return self.env.get_template(name).render(context)
+        except TemplateError:
+            raise
+        except jinja2.TemplateSyntaxError as exc:
+            file = display_path(Path(exc.filename)) if exc.filename else shown
+            raise TemplateError(file, exc.lineno, f"syntax error: {exc.message}") from None
+        except jinja2.TemplateNotFound as exc:
+            raise TemplateError(shown, 0, f"template '{exc.name}' not found in "
+                                          f"{display_path(self.directory)}") from None
+        except Exception as exc:
+            where = _template_line(exc.__traceback__, {str(self.directory / name)})
+            file, line = (display_path(Path(where[0])), where[1]) if where else (shown, 0)
+            raise TemplateError(file, line, _describe(exc)) from None
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, SecurityError):
+        return f"refused by the template sandbox: {exc}"
+    if isinstance(exc, jinja2.UndefinedError):
+        return f"undefined name: {exc.message}"
+    return f"{type(exc).__name__}: {exc}"
