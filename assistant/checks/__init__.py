@@ -1,0 +1,88 @@
+"""The do-no-harm and credibility checks every brief passes before anyone sends it.
+
+Each check is a plain function from a `CheckInput` to a list of `Finding`s, registered
+below. `check_markdown` runs the text checks on a Markdown brief (hand-edited or
+rendered); `check_brief` adds the checks that need the `Brief` model itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from ..compose.brief import Brief, CampaignFrame, TemplateInfo
+from ..corpus import Audience, Corpus
+from .amplification import check_amplification
+from .audience_fit import check_audience_fit
+from .citations import check_citations
+from .context import CheckInput
+from .document import parse
+from .fidelity import check_fidelity
+from .figures import check_figures
+from .findings import Finding, Severity, count_errors, dedupe, findings_json, sort_findings
+from .frame import check_frame
+from .graphic import check_graphic, check_graphic_model
+from .messenger import check_messenger
+from .tone import check_tone
+from .vocabulary import VocabularyError
+
+Check = Callable[[CheckInput], list[Finding]]
+
+MARKDOWN_CHECKS: dict[str, Check] = {
+    "fidelity": check_fidelity,
+    "citations": check_citations,
+    "figures": check_figures,
+    "graphic-content": check_graphic,
+    "messenger-safety": check_messenger,
+    "amplification": check_amplification,
+    "tone": check_tone,
+    "audience-fit": check_audience_fit,
+    "campaign-frame": check_frame,
+}
+"""Checks that read the text, in the order their findings are best read."""
+
+BRIEF_CHECKS: dict[str, Check] = {"graphic-content": check_graphic_model}
+"""Checks that read the Brief model (run by check_brief after the text checks)."""
+
+
+def check_markdown(text: str, corpus: Corpus, audience: Audience | None = None,
+                   template: TemplateInfo | None = None, frame: CampaignFrame | None = None,
+                   today: date | None = None) -> list[Finding]:
+    """Every text check on a Markdown brief, findings sorted errors first.
+
+    `today` dates the staleness check of figures; without it that check is skipped.
+    Raises VocabularyError if an editable word list cannot be read.
+    """
+    ci = CheckInput(parse(text), corpus, audience, template, frame, today)
+    return _run(ci, MARKDOWN_CHECKS)
+
+
+def check_brief(brief: Brief, markdown: str, corpus: Corpus,
+                today: date | None = None) -> list[Finding]:
+    """The text checks on the rendered brief plus the checks of the Brief model."""
+    ci = CheckInput(parse(markdown), corpus, brief.audience, brief.template, brief.frame,
+                    today, brief)
+    return _run(ci, {**{f"text:{k}": v for k, v in MARKDOWN_CHECKS.items()},
+                     **{f"model:{k}": v for k, v in BRIEF_CHECKS.items()}})
+
+
+def _run(ci: CheckInput, checks: dict[str, Check]) -> list[Finding]:
+    findings: list[Finding] = []
+    for check in checks.values():
+        findings.extend(check(ci))
+    return sort_findings(dedupe(findings))
+
+
+__all__ = [
+    "BRIEF_CHECKS",
+    "MARKDOWN_CHECKS",
+    "CheckInput",
+    "Finding",
+    "Severity",
+    "VocabularyError",
+    "check_brief",
+    "check_markdown",
+    "count_errors",
+    "findings_json",
+    "sort_findings",
+]

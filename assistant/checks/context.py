@@ -1,0 +1,33 @@
+"""What every check is given: the parsed brief, the corpus and what is known about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from ..compose.brief import Brief, CampaignFrame, TemplateInfo
+from ..corpus import Audience, Corpus
+from .document import Block, Document
+from .matching import Match, match_all
+from .quotations import find_quotations
+
+
+@dataclass
+class CheckInput:
+    doc: Document
+    corpus: Corpus
+    audience: Audience | None = None
+    template: TemplateInfo | None = None
+    frame: CampaignFrame | None = None
+    today: date | None = None
+    brief: Brief | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @cached_property
+    def matches(self) -> list[Match]:
+        """Every quotation of the brief with the corpus quote it fits (computed once)."""
+        return match_all(find_quotations(self.doc), self.corpus)
+
+    def matches_in(self, block: Block) -> list[Match]:
+        return [m for m in self.matches if m.quotation.block is block]

@@ -1,0 +1,113 @@
+"""Graphic content: graphic material needs a content note at the top, and stays out of
+briefs for audiences that do not allow it.
+
+Graphic material is a quotation of a corpus quote tagged `graphic`, or any passage using
+the narrow vocabulary of data/graphic.yaml. A content note is a paragraph naming itself
+("Content note", "Content warning", "Trigger warning"); "at the top" means before the
+first quotation and before the first graphic passage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import CheckInput
+from .document import Block
+from .findings import Finding, Severity
+from .matching import Status
+from .vocabulary import graphic_rules
+
+CHECK = "graphic-content"
+CONTENT_NOTE = re.compile(r"\b(content note|content warning|trigger warning)\b", re.I)
+
+
+@dataclass(frozen=True)
+class GraphicPassage:
+    line: int
+    what: str  # "q-020" or "'beheading'"
+    quote_id: str | None
+    section: str
+
+
+def is_content_note(block: Block) -> bool:
+    return bool(CONTENT_NOTE.search(block.text[:80]))
+
+
+def graphic_passages(ci: CheckInput) -> list[GraphicPassage]:
+    found: list[GraphicPassage] = []
+    rule = graphic_rules()
+    seen_blocks: set[int] = set()
+    for m in ci.matches:
+        graphic = [q for q in m.quotes if q.graphic]
+        if graphic and m.status is not Status.unmatched:
+            q = m.quotation
+            found.append(GraphicPassage(q.line, graphic[0].id, graphic[0].id, q.block.section))
+            seen_blocks.add(id(q.block))
+    for block in ci.doc.body():
+        if id(block) in seen_blocks or is_content_note(block):
+            continue
+        hits = rule.find(block.text)
+        if hits:
+            _term, hit = hits[0]
+            found.append(GraphicPassage(block.line_at(hit.start()), f"'{hit.group(0)}'",
+                                        None, block.section))
+    return sorted(found, key=lambda p: p.line)
+
+
+def check_graphic(ci: CheckInput) -> list[Finding]:
+    passages = graphic_passages(ci)
+    findings: list[Finding] = []
+    if not passages:
+        return findings
+    notes = [b for b in ci.doc.body() if is_content_note(b)]
+    first_quote = min((m.quotation.line for m in ci.matches if m.quotation.checked),
+                      default=None)
+    limit = min(p.line for p in passages)
+    if first_quote is not None:
+        limit = min(limit, first_quote)
+    first = passages[0]
+    if not notes:
+        findings.append(Finding(
+            CHECK, Severity.error,
+            f"graphic material ({first.what}) but no content note at the top",
+            "start the brief with a content note, e.g. 'Content note: this brief quotes "
+            "descriptions of executions.'", line=first.line, quote_id=first.quote_id,
+            section=first.section or None))
+    elif notes[0].line > limit:
+        findings.append(Finding(
+            CHECK, Severity.error,
+            f"the content note (line {notes[0].line}) comes after the material it warns of",
+            "move the content note to the top, before the first quotation",
+            line=notes[0].line, section=notes[0].section or None))
+    audience = ci.audience
+    if audience is not None and not audience.graphic_allowed:
+        for p in passages:
+            findings.append(Finding(
+                CHECK, Severity.error,
+                f"{p.what} is graphic and the audience {audience.id} does not allow "
+                "graphic material",
+                "leave it out, or choose a non-graphic quote", line=p.line,
+                quote_id=p.quote_id, section=p.section or None))
+    return findings
+
+
+def check_graphic_model(ci: CheckInput) -> list[Finding]:
+    """The Brief itself: graphic quotes chosen for an audience that forbids them."""
+    brief = ci.brief
+    if brief is None:
+        return []
+    findings: list[Finding] = []
+    graphic = [cq for cq in brief.quotes if cq.graphic]
+    if graphic and not brief.content_note:
+        findings.append(Finding(CHECK, Severity.error,
+                                f"{graphic[0].quote.id} is graphic but the brief has no "
+                                "content note", "set the brief's content note",
+                                quote_id=graphic[0].quote.id))
+    if not brief.audience.graphic_allowed:
+        findings += [Finding(CHECK, Severity.error,
+                             f"{cq.quote.id} is graphic and the audience {brief.audience.id} "
+                             "does not allow graphic material",
+                             "leave it out, or choose a non-graphic quote",
+                             quote_id=cq.quote.id) for cq in graphic]
+    return findings

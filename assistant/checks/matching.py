@@ -1,0 +1,162 @@
+"""Matching a quotation of the brief to the corpus quote it comes from.
+
+A quotation is split at ellipses (… or ...) and [bracketed insertions]; each part must
+appear, in order, in one corpus quote. Quoting part of a corpus quote is fine. The first
+letter of a part may change case (a sentence quoted mid-sentence), and punctuation at
+the ends of a part may differ (a comma before "he said"). Anything else is a change.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ..corpus import Corpus, Quote
+from .quotations import Quotation, collapse, typographic, words
+
+_GAP = re.compile(r"\s*(?:…|\.\s?\.\s?\.|\[[^\]]*\])\s*")
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|…|[^\w\s]")
+_EDGE = " \t,;:.!?\"'“”‘’*_"
+GAP_TOKEN = "…"
+
+
+class Status(StrEnum):
+    exact = "exact"
+    typographic = "typographic"  # only quote marks, dashes, spaces or ellipses differ
+    altered = "altered"
+    unmatched = "unmatched"
+    other_text = "other-text"  # a title, theme claim, speaker label or figure from the corpus
+    short_in_corpus = "short-in-corpus"
+    short_unknown = "short-unknown"
+
+
+@dataclass
+class Match:
+    quotation: Quotation
+    status: Status
+    quotes: list[Quote] = field(default_factory=list)  # every corpus quote it fits
+    changes: list[str] = field(default_factory=list)
+    nearest: Quote | None = None
+
+    @property
+    def quote(self) -> Quote | None:
+        return self.quotes[0] if self.quotes else self.nearest
+
+
+def parts(text: str) -> list[str]:
+    """The literal pieces of a quotation between ellipses and [insertions]."""
+    pieces = [collapse(p).strip(_EDGE) for p in _GAP.split(collapse(text))]
+    return [p for p in pieces if p]
+
+
+def _find_in_order(pieces: list[str], text: str, whole_words: bool = False) -> bool:
+    pos = 0
+    for piece in pieces:
+        variants = {piece, piece[:1].swapcase() + piece[1:]}
+        if whole_words:  # a scare quote must be whole words: "war" is not in "toward"
+            pattern = "|".join(rf"(?<!\w){re.escape(v)}(?!\w)" for v in variants)
+            found = re.compile(pattern).search(text, pos)
+            if not found:
+                return False
+            pos = found.end()
+            continue
+        hits = [i for i in (text.find(v, pos) for v in variants) if i >= 0]
+        if not hits:
+            return False
+        pos = min(hits) + len(piece)
+    return True
+
+
+def _other_texts(corpus: Corpus) -> list[str]:
+    texts: list[str] = [s.title for s in corpus.sources.values()]
+    for t in corpus.themes.values():
+        texts += [t.title, t.claim]
+    texts += [s.label for s in corpus.speakers.values()]
+    for f in corpus.facts.values():  # a figure as its source printed it, “more than 300”
+        texts += [f.statement] + [s.figure for s in f.sources]
+    return [typographic(t).lower() for t in texts]
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _window_changes(quotation: str, original: str) -> tuple[float, list[str]]:
+    """How much of the quotation fits the original, and the word changes, in words.
+
+    Words are compared with typography evened out but shown as each text prints them.
+    """
+    q = _tokens(f" {GAP_TOKEN} ".join(parts(quotation)))
+    c = _tokens(collapse(original))
+    qk, ck = [typographic(t) for t in q], [typographic(t) for t in c]
+    matcher = difflib.SequenceMatcher(None, [t.lower() for t in qk], [t.lower() for t in ck],
+                                      autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    q_words = [t for t in q if t != GAP_TOKEN and t[0].isalnum()]
+    matched = sum(1 for b in blocks for t in q[b.a : b.a + b.size] if t[0].isalnum())
+    score = matched / max(1, len(q_words))
+    if not blocks:
+        return 0.0, []
+    lo = max(0, blocks[0].b - blocks[0].a)
+    hi = min(len(c), blocks[-1].b + blocks[-1].size + (len(q) - blocks[-1].a - blocks[-1].size))
+    window, window_keys = c[lo:hi], ck[lo:hi]
+    changes: list[str] = []
+    ops = difflib.SequenceMatcher(None, qk, window_keys, autojunk=False).get_opcodes()
+    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
+        mine = [t for t in q[i1:i2] if t != GAP_TOKEN]
+        theirs = " ".join(window[j1:j2])
+        at_gap = GAP_TOKEN in q[i1:i2]
+        if tag == "equal" or (at_gap and not mine):
+            continue
+        if tag == "insert" and n in (0, len(ops) - 1):
+            continue  # quoting part of the original
+        if all(not t[0].isalnum() for t in mine + window[j1:j2]) and (
+                n in (0, len(ops) - 1) or at_gap):
+            continue  # punctuation at an edge
+        said = " ".join(mine)
+        if tag == "replace" and mine:
+            changes.append(f"'{theirs}' became '{said}'")
+        elif tag in ("replace", "insert") or not mine:
+            changes.append(f"'{theirs}' was left out without an ellipsis (…)")
+        else:
+            changes.append(f"'{said}' was added without [brackets]")
+    return score, changes
+
+
+def match_quotation(quotation: Quotation, corpus: Corpus,
+                    other: list[str] | None = None) -> Match:
+    """The corpus quote(s) a quotation fits, or the nearest one and what changed."""
+    pieces = parts(quotation.text)
+    quotes = list(corpus.quotes.values())
+    short = not quotation.checked
+    exact = [q for q in quotes if _find_in_order(pieces, collapse(q.text), short)]
+    if exact:
+        return Match(quotation, Status.short_in_corpus if short else Status.exact, exact)
+    loose_pieces = parts(typographic(quotation.text))
+    loose = [q for q in quotes if _find_in_order(loose_pieces, typographic(q.text), short)]
+    if loose:
+        return Match(quotation, Status.short_in_corpus if short else Status.typographic, loose)
+    flat = typographic(" ".join(pieces)).lower()
+    if flat and any(flat in t for t in (other if other is not None else _other_texts(corpus))):
+        return Match(quotation, Status.other_text)
+    if not quotation.checked:
+        return Match(quotation, Status.short_unknown)
+    best: tuple[float, int, Quote | None, list[str]] = (0.0, 0, None, [])
+    for q in quotes:
+        score, changes = _window_changes(quotation.text, q.text)
+        if (score, -len(changes)) > (best[0], best[1]):
+            best = (score, -len(changes), q, changes)
+    score, _, nearest, changes = best
+    if nearest is not None and score >= 0.6 and changes:
+        return Match(quotation, Status.altered, [nearest], changes)
+    return Match(quotation, Status.unmatched, [], [], nearest if score >= 0.45 else None)
+
+
+def match_all(quotations: list[Quotation], corpus: Corpus) -> list[Match]:
+    other = _other_texts(corpus)
+    return [match_quotation(q, corpus, other) for q in quotations]
+
+
+__all__ = ["Match", "Status", "match_all", "match_quotation", "parts", "words"]

@@ -1,0 +1,124 @@
+"""Finding the quotations in a brief.
+
+What counts as a quotation (the rule the fidelity and citation checks share):
+- text between double quotation marks, curly “…” (nesting allowed) or straight "…",
+  anywhere outside code and the reference list;
+- in a block quote, a paragraph with no quotation marks at all is itself the quotation,
+  unless it starts with emphasis (a label or note: `**Content note: ...**`) or is an
+  attribution (`— a defector`).
+Single quotation marks ‘…’ are not read as quotations: they cannot be told apart from
+apostrophes, and they nest inside double quotation marks in the corpus itself.
+
+A quotation is *checked* (must be verbatim in the corpus and cited) when it stands in a
+block quote or runs to four words or more. Shorter quoted spans are usually scare
+quotes or single terms ("dull", the self-declared “caliphate”, "as of"): they are not
+reported, whether or not a corpus quote holds them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import CITATION, Block, Document
+
+SHORT_WORDS = 3
+"""Quoted spans of this many words or fewer are treated as scare quotes or terms."""
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_LABEL = re.compile(r"^\s*[*_]")
+_ATTRIBUTION = re.compile(r"^\s*(—|–|--|―|-\s)")
+
+TYPOGRAPHY = str.maketrans({
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+    "‘": "'", "’": "'", "‚": "'", "′": "'",
+    "–": "-", "—": "-", "―": "-", "‐": "-", "‑": "-",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+})
+
+
+def typographic(text: str) -> str:
+    """Curly and straight marks, dashes, ellipses and spaces made equal."""
+    return collapse(text.translate(TYPOGRAPHY).replace("…", "..."))
+
+
+def collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A quoted passage of the brief and where it stands."""
+
+    text: str  # without its quotation marks
+    block: Block
+    start: int  # offset of the opening mark (or of the text) in block.text
+    end: int
+    in_block_quote: bool
+
+    @property
+    def line(self) -> int:
+        return self.block.line_at(self.start)
+
+    @property
+    def checked(self) -> bool:
+        return self.in_block_quote or len(words(self.text)) > SHORT_WORDS
+
+    def preview(self, width: int = 60) -> str:
+        text = collapse(self.text)
+        return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _curly_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    opened = 0
+    for i, ch in enumerate(text):
+        if ch == "“":
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif ch == "”" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((opened, i + 1))
+    return spans
+
+
+def _straight_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    marks = [i for i, ch in enumerate(text) if ch == '"'
+             and not any(a <= i < b for a, b in taken)]
+    return [(marks[k], marks[k + 1] + 1) for k in range(0, len(marks) - 1, 2)]
+
+
+def quotations_in(block: Block) -> list[Quotation]:
+    text = block.text
+    spans = _curly_spans(text)
+    spans += _straight_spans(text, spans)
+    spans.sort()
+    in_quote = block.kind == "quote"
+    found = [Quotation(text[a + 1 : b - 1], block, a, b, in_quote) for a, b in spans
+             if words(text[a + 1 : b - 1])]
+    if in_quote and not spans and not _LABEL.match(text) and not _ATTRIBUTION.match(text):
+        body = CITATION.sub("", text)
+        body = re.split(r"\s(?:—|–|--|―)\s", body)[0]  # drop a trailing attribution
+        if words(body):
+            found.append(Quotation(body.strip(), block, 0, len(text), True))
+    return found
+
+
+def find_quotations(doc: Document) -> list[Quotation]:
+    """Every quotation outside the reference list, in reading order."""
+    return [q for b in doc.body() for q in quotations_in(b)]
+
+
+def without_quotations(block: Block) -> str:
+    """The block's own words: quotations blanked out (same length, so offsets hold)."""
+    text = block.text
+    for q in quotations_in(block):
+        text = text[: q.start] + " " * (q.end - q.start) + text[q.end :]
+    return text

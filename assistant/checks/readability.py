@@ -1,0 +1,45 @@
+"""Flesch reading ease, small enough to read: 206.835 - 1.015 (words per sentence)
+- 84.6 (syllables per word). Higher is easier; 60-70 is plain English.
+
+Syllables are counted by a heuristic (vowel groups, less silent endings), which is what
+every Flesch implementation does; it is off by one on some words, not on average.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|[:;](?=\s*$)")
+_SILENT = re.compile(r"(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$")
+
+
+def syllables(word: str) -> int:
+    """Syllables in one English word, by heuristic; at least 1 for any word."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    if not w:
+        return 0
+    if len(w) <= 3:
+        return 1
+    w = _SILENT.sub("", w)
+    w = re.sub(r"^y", "", w)
+    return max(1, len(re.findall(r"[aeiouy]{1,2}", w)))
+
+
+def sentence_count(text: str) -> int:
+    return max(1, len(_SENTENCE_END.findall(text.strip())) + (
+        0 if re.search(r"[.!?]\s*$", text.strip()) else 1))
+
+
+def text_words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def reading_ease(passages: list[str]) -> float | None:
+    """Flesch reading ease of passages (each at least one sentence); None without words."""
+    words = [w for p in passages for w in text_words(p)]
+    if not words:
+        return None
+    sentences = sum(sentence_count(p) for p in passages if text_words(p))
+    syll = sum(syllables(w) for w in words)
+    return 206.835 - 1.015 * (len(words) / sentences) - 84.6 * (syll / len(words))
