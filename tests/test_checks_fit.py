@@ -58,10 +58,10 @@ def test_reading_ease_below_the_audience_target_is_a_warning() -> None:
 
 
 def test_length_over_the_stricter_limit_is_a_warning() -> None:
-    template = TemplateInfo(id="social-posts", name="Social posts", word_limit=100)
+    template = TemplateInfo(id="social-posts", name="Social posts", word_limit=60)
     [(severity, message, _)] = of(run(CLEAN, template=template), "audience-fit")
     assert severity == "warning"
-    assert message.endswith("words; the template social-posts allows 100")
+    assert message == "the brief has 79 words; the template social-posts allows 60"
     roomy = TemplateInfo(id="policy-brief", name="Policy brief", word_limit=900)
     assert of(run(CLEAN, template=roomy), "audience-fit") == []
 
@@ -112,3 +112,14 @@ def test_findings_read_as_file_line_severity_check_message_suggestion() -> None:
     assert data["errors"] == 1
     assert data["findings"][0]["quote_id"] == "q-012"
     assert data["findings"][0]["severity"] == "error"
+
+
+def test_sections_written_for_the_team_do_not_count_against_the_word_limit() -> None:
+    note = "The team should agree who answers questions from the press after publication. " * 5
+    limit = TemplateInfo(id="policy-brief", name="Policy brief", word_limit=100)
+    assert of(run(CLEAN, template=limit), "audience-fit") == []
+    for_team = variant("## Campaign frame\n", f"## Campaign frame\n\n{note}\n\n")
+    assert of(run(for_team, template=limit), "audience-fit") == []
+    for_readers = variant("## The numbers\n", f"## The numbers\n\n{note}\n\n")
+    [(severity, message, _)] = of(run(for_readers, template=limit), "audience-fit")
+    assert severity == "warning" and message.endswith("words; the template policy-brief allows 100")

@@ -4,8 +4,10 @@ Reading ease is measured on the brief's own words: quotations (verbatim, not our
 simplify), headings (not sentences), citation markers, web addresses and the reference
 list are left out. Fewer than 30 own words gives no meaningful score and is not judged.
 
-Length counts every word a reader reads: the body with its quotations and headings, not
-the reference list. The limit is the smaller of the template's and the audience's.
+Length counts every word the audience reads: the body with its quotations and headings,
+not the reference list nor the sections written for the team that sends the brief (the
+campaign frame, cautions, posting notes). The limit is the smaller of the template's and
+the audience's.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ from .readability import reading_ease, text_words
 
 CHECK = "audience-fit"
 MIN_WORDS_FOR_EASE = 30
+# Headings of sections the templates write for the sender, not the audience.
+TEAM_SECTIONS = frozenset(
+    {"Campaign frame", "Handle with care", "Avoid", "Posting notes", "Facilitation cautions"}
+)
 
 
 def check_audience_fit(ci: CheckInput) -> list[Finding]:
@@ -46,7 +52,7 @@ def check_audience_fit(ci: CheckInput) -> list[Finding]:
         limits.append((audience.word_limit, f"audience {audience.id}"))
     if limits:
         limit, whose = min(limits)
-        total = sum(len(text_words(b.text)) for b in body)
+        total = sum(len(text_words(b.text)) for b in body if b.section not in TEAM_SECTIONS)
         if total > limit:
             findings.append(Finding(
                 CHECK, Severity.warning,
