@@ -51,7 +51,7 @@ def test_wheel_installed_in_a_fresh_venv_validates_its_bundled_corpus(tmp_path: 
     assert all(Path(p).is_relative_to(purelib) and Path(p).is_dir() for p in where), where
 
     result = subprocess.run(
-        [str(py), "-m", "assistant.cli", "corpus", "validate"],
+        [str(py), "-m", "assistant", "corpus", "validate"],
         capture_output=True, text=True, cwd=tmp_path, env=env,
     )
     assert result.returncode == 0, result.stderr

@@ -1,0 +1,112 @@
+"""Queries that turn rows into the views screens and commands show."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from ..compose.brief import BriefInputs
+from .errors import UnknownDraft
+from .models import STATUSES, AuditEntry, Draft, Review, User, Version
+from .views import (
+    AuditEntryView,
+    DraftSummary,
+    DraftView,
+    ReviewView,
+    UserView,
+    VersionView,
+)
+
+
+def queue(session: Session, status: str | None = None) -> list[DraftSummary]:
+    """Every draft (or those in `status`), oldest first, with its newest version's hash."""
+    if status is not None and status not in STATUSES:
+        raise ValueError(f"unknown status '{status}'; choose one of: {', '.join(STATUSES)}")
+    query = (
+        select(Draft, User.name, Version.content_hash)
+        .join(User, User.id == Draft.author_id)
+        .join(Version, (Version.draft_id == Draft.id)
+              & (Version.number == Draft.current_number))
+        .order_by(Draft.id)
+    )
+    if status is not None:
+        query = query.where(Draft.status == status)
+    return [_summary(draft, author, digest) for draft, author, digest in session.execute(query)]
+
+
+def draft_view(session: Session, draft_id: int) -> DraftView:
+    """The draft with all versions and reviews; UnknownDraft if there is none."""
+    row = session.execute(
+        select(Draft, User.name).join(User, User.id == Draft.author_id)
+        .where(Draft.id == draft_id)
+        .execution_options(populate_existing=True)  # a draft just changed in this session
+    ).first()
+    if row is None:
+        raise UnknownDraft(draft_id)
+    draft, author = row
+    versions = [
+        _version(version, name)
+        for version, name in session.execute(
+            select(Version, User.name).join(User, User.id == Version.author_id)
+            .where(Version.draft_id == draft_id).order_by(Version.number)
+        )
+    ]
+    current_hash = next(v.content_hash for v in versions if v.number == draft.current_number)
+    return DraftView(
+        **_summary(draft, author, current_hash).model_dump(),
+        versions=versions,
+        reviews=reviews(session, draft_id),
+    )
+
+
+def reviews(session: Session, draft_id: int) -> list[ReviewView]:
+    """The comment thread: every decision and comment on any version, oldest first."""
+    reviewer = aliased(User)
+    rows = session.execute(
+        select(Review, Version.number, reviewer.name)
+        .join(Version, Version.id == Review.version_id)
+        .join(reviewer, reviewer.id == Review.reviewer_id)
+        .where(Version.draft_id == draft_id)
+        .order_by(Review.created_at, Review.id)
+    )
+    return [
+        ReviewView(version_number=number, content_hash=review.content_hash, reviewer=name,
+                   decision=review.decision, comment=review.comment,
+                   created_at=review.created_at)
+        for review, number, name in rows
+    ]
+
+
+def audit_log(session: Session, draft_id: int | None = None) -> list[AuditEntryView]:
+    """The audit log in the order it was written (of one draft, or all of it)."""
+    query = select(AuditEntry).order_by(AuditEntry.id)
+    if draft_id is not None:
+        query = query.where(AuditEntry.draft_id == draft_id)
+    return [
+        AuditEntryView(id=e.id, at=e.at, actor=e.actor, action=e.action,
+                       draft_id=e.draft_id, version_hash=e.version_hash, detail=e.detail)
+        for e in session.scalars(query)
+    ]
+
+
+def users(session: Session) -> list[UserView]:
+    return [UserView(name=u.name, role=u.role, created_at=u.created_at)
+            for u in session.scalars(select(User).order_by(User.name))]
+
+
+def _summary(draft: Draft, author: str, current_hash: str) -> DraftSummary:
+    return DraftSummary(
+        id=draft.id, title=draft.title, theme=draft.theme, audience=draft.audience,
+        template=draft.template, author=author, status=draft.status,
+        current_number=draft.current_number, current_hash=current_hash,
+        revision=draft.revision, created_at=draft.created_at, updated_at=draft.updated_at,
+    )
+
+
+def _version(version: Version, author: str) -> VersionView:
+    return VersionView(
+        number=version.number, content_hash=version.content_hash,
+        inputs=BriefInputs.model_validate(version.inputs), markdown=version.markdown,
+        corpus_fingerprint=version.corpus_fingerprint, author=author, note=version.note,
+        created_at=version.created_at,
+    )
