@@ -63,6 +63,30 @@ def test_an_approved_export_says_who_approved_which_version(run, submitted) -> N
     assert "DRAFT: not yet approved" not in exported.stdout
 
 
+def test_an_approved_word_export_carries_the_approval_in_its_header(  # type: ignore[no-untyped-def]
+        run, submitted, tmp_path: Path) -> None:
+    import docx
+
+    run("bob", "review", "approve", submitted)
+    target = tmp_path / "approved.docx"
+    exported = run("carol", "draft", "export", submitted, "--format", "docx", "-o", str(target))
+    assert exported.exit_code == 0, exported.output
+    document = docx.Document(str(target))
+    assert document.sections[0].header.paragraphs[0].text.startswith("Approved by bob on ")
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Heading 1", "Quote"} <= styles
+    assert not any("DRAFT" in p.text for p in document.paragraphs)
+
+
+def test_an_html_export_links_citation_marks_to_the_sources(run, submitted, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "draft.html"
+    assert run("alice", "draft", "export", submitted, "--format", "html",
+               "-o", str(target)).exit_code == 0
+    page = target.read_text()
+    assert 'href="#ref-1"' in page and 'id="ref-1"' in page
+    assert "DRAFT: not yet approved" in page
+
+
 def test_an_edited_draft_exports_as_draft_and_keeps_the_old_approval(  # type: ignore[no-untyped-def]
         run, submitted, tmp_path: Path) -> None:
     run("bob", "review", "approve", submitted)

@@ -114,22 +114,36 @@ def _fixed_zip(data: bytes) -> bytes:
 def render_docx(brief: Brief, library: TemplateLibrary | None = None,
                 approval: Approval | None = None) -> bytes:
     """The brief as a .docx file's bytes: DRAFT or the approval in every page header."""
+    return markdown_to_docx(
+        render_markdown(brief, library, approval),
+        title=f"{brief.template.name}: {brief.theme.title}",
+        subject=f"For {brief.audience.name}",
+        status=status_line(approval),
+        fingerprint=brief.fingerprint,
+    )
+
+
+def markdown_to_docx(markdown_text: str, *, title: str, status: str, fingerprint: str,
+                     subject: str = "") -> bytes:
+    """A rendered (or stored, reviewed) brief's Markdown as .docx bytes.
+
+    `status` (DRAFT, or who approved which version) goes in every page header.
+    """
     import docx  # deferred: python-docx costs start-up time and only exports need it
     from docx.shared import Pt
 
-    markdown_text = render_markdown(brief, library, approval)
     document = docx.Document()
     header = document.sections[0].header.paragraphs[0]
-    header.text = status_line(approval)
+    header.text = status
     header.runs[0].bold = True
     header.runs[0].font.size = Pt(9)
     footer = document.sections[0].footer.paragraphs[0]
-    footer.text = f"Corpus and template version {brief.fingerprint}"
+    footer.text = f"Corpus and template version {fingerprint}"
     properties = document.core_properties
-    properties.title = f"{brief.template.name}: {brief.theme.title}"
-    properties.subject = f"For {brief.audience.name}"
+    properties.title = title
+    properties.subject = subject
     properties.author = "counterbrief"
-    properties.comments = status_line(approval)
+    properties.comments = status
     _Writer(document).write(MarkdownIt("commonmark", {"html": False}).parse(markdown_text))
     buffer = io.BytesIO()
     document.save(buffer)

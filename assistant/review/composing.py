@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..compose.brief import FRAME_FIELDS, BriefInputs
 from .errors import NotAllowed
@@ -124,35 +124,16 @@ def export_bytes(export: Export, fmt: str) -> bytes:
     if fmt == "md":
         return markdown.encode("utf-8")
     if fmt == "html":
-        return _html(export, markdown).encode("utf-8")
-    converter = _converter(fmt)
-    if converter is None:
-        raise NotAllowed(f"{fmt} export of drafts is not available in this build; "
-                         "export Markdown (--format md) or HTML (--format html)")
-    result = converter(markdown, title=export.title, status=export.status_line,
-                       fingerprint=export.version.corpus_fingerprint)
-    return result.encode("utf-8") if isinstance(result, str) else bytes(result)
+        from ..render.html import markdown_to_html
 
+        return markdown_to_html(
+            markdown, title=export.title, status=export.status_line,
+            approved=export.approval is not None,
+            fingerprint=export.version.corpus_fingerprint,
+        ).encode("utf-8")
+    if fmt == "docx":
+        from ..render.word import markdown_to_docx
 
-def _html(export: Export, markdown: str) -> str:
-    """One standalone page through the render layer's page template."""
-    from markupsafe import Markup
-
-    from ..render.html import PAGE, markdown_body
-    from ..render.markdown import default_library
-
-    return default_library().render(PAGE, {
-        "title": export.title,
-        "status": export.status_line,
-        "approved": export.approval is not None,
-        "fingerprint": export.version.corpus_fingerprint,
-        "body": Markup(markdown_body(markdown, set())),  # escaped by markdown-it
-    })
-
-
-def _converter(fmt: str) -> Any:
-    """The render layer's Markdown-to-Word function, once it offers one."""
-    import importlib
-
-    module = importlib.import_module("..render.word", __package__)
-    return getattr(module, f"markdown_to_{fmt}", None)
+        return markdown_to_docx(markdown, title=export.title, status=export.status_line,
+                                fingerprint=export.version.corpus_fingerprint)
+    raise NotAllowed(f"unknown export format '{fmt}'; choose md, html or docx")
