@@ -148,3 +148,17 @@ def test_on_postgresql_a_user_flag_cannot_change_who_you_are() -> None:
     result = CliRunner().invoke(cli, ["--db", url, "--user", "someone-else", "review", "list"])
     assert result.exit_code == 1
     assert "on PostgreSQL you act as your database login" in result.stderr
+
+
+def test_check_draft_runs_the_checks_on_the_saved_version(run) -> None:  # type: ignore[no-untyped-def]
+    created = run("alice", "draft", "new", "--theme", "harsh-life", "--audience", "journalists")
+    draft_id = created.stdout.strip()
+    result = run("alice", "check", "--draft", draft_id)
+    assert result.exit_code == 0, result.output
+    assert f"draft {draft_id} version 1: 0 errors" in result.stderr
+
+
+def test_check_of_an_unknown_draft_names_the_id(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("alice", "check", "--draft", "41")
+    assert result.exit_code == 2
+    assert "41" in result.stderr

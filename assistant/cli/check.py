@@ -87,16 +87,33 @@ def report(findings: list[Finding], file: str, as_json: bool) -> None:
 
 def _check_draft(ctx: click.Context, draft_id: str, audience: str | None,
                  as_json: bool) -> None:
-    """Wired by the review layer: `assistant.review.check_draft(store, draft_id)`."""
+    """Check the current version of a saved draft, as submission for review would."""
+    from .review import open_review_store, refusals
+
+    config = settings(ctx)
+    corpus = config.corpus()
+    store = open_review_store(ctx)
+    with refusals():
+        version = store.get_draft(_draft_number(draft_id)).current
+    chosen_id = audience or version.inputs.audience
+    if chosen_id not in corpus.audiences:
+        unknown_id("audience", chosen_id, list(corpus.audiences))
+    infos = {t.id: t for t in _templates(config.templates_dir)}
     try:
-        from ..review import check_draft  # type: ignore[attr-defined]
-    except ImportError:
-        raise click.UsageError(
-            "checking a saved draft (--draft) is not available in this version: the review "
-            "layer does not provide it yet. Export the draft to a file with "
-            f"`assistant draft export {draft_id} -o draft.md` and run `assistant check "
-            "draft.md`") from None
-    check_draft(ctx, draft_id, audience, as_json)  # pragma: no cover
+        findings = check_markdown(version.markdown, corpus, audience=corpus.audiences[chosen_id],
+                                  template=infos.get(version.inputs.template),
+                                  today=date.today())
+    except VocabularyError as exc:
+        raise Refused(str(exc)) from None
+    report(findings, f"draft {draft_id} version {version.number}", as_json)
+    if count_errors(findings):
+        ctx.exit(1)
+
+
+def _draft_number(draft_id: str) -> int:
+    if not draft_id.isdigit():
+        raise click.UsageError(f"a draft id is a number (got '{draft_id}')")
+    return int(draft_id)
 
 
 COMMANDS = [check_command]
