@@ -59,16 +59,6 @@ def test_a_missing_file_or_unknown_audience_is_a_usage_error(tmp_path: Path) -> 
     assert "unknown audience 'nobody'; choose one of: workshop, young-people" in err
 
 
-def test_draft_checking_says_clearly_when_the_review_layer_cannot_do_it(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    import assistant.review as review
-
-    monkeypatch.delattr(review, "check_draft", raising=False)
-    result = CliRunner().invoke(cli, ["--corpus", str(CORPUS_DIR), "check", "--draft", "7"])
-    assert result.exit_code == 2
-    assert "--draft) is not available in this version" in result.stderr
-
-
 def _error(*_args: object, **_kwargs: object) -> list[Finding]:
     return [Finding("fidelity", Severity.error, "q-x: 'a' became 'b'", line=3)]
 
