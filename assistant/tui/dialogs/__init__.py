@@ -1,0 +1,1 @@
+"""Modal dialogs: export, confirm quit, help."""

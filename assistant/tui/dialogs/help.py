@@ -1,0 +1,49 @@
+"""F1: what the focused panel is for, and every key that works there now."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Label, Markdown
+
+GENERAL = """\
+## counterbrief
+
+Pick a **theme** and an **audience**; the brief is rebuilt and checked as you go.
+Tab moves between panels; the footer shows the keys that matter where you are.
+Keys can be changed in `config.yaml` (see the README); the last column below is the
+name to use there.
+"""
+
+
+class HelpDialog(ModalScreen[None]):
+    """Help text for a panel and a table of key, action, explanation and binding id."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,q", "close", "Close", id="help.close", tooltip="Close the help"),
+    ]
+
+    def __init__(self, text: str, keys: list[tuple[str, str, str, str]]) -> None:
+        super().__init__()
+        self.text = text
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help"):
+            yield Markdown(self.text or GENERAL)
+            yield Label("Keys", classes="dialog-title")
+            table: DataTable[str] = DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
+            table.add_columns("Key", "Does", "Why", "Binding id")
+            table.add_rows(self.keys)
+            yield table
+            yield Label("Escape closes this help.", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

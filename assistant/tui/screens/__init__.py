@@ -1,0 +1,1 @@
+"""Full screens: compose (the main one) and the corpus error screen."""

@@ -1,0 +1,1 @@
+"""Widgets of the compose screen, one per file."""

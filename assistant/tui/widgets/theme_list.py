@@ -1,0 +1,94 @@
+"""The themes a brief can be about, with what each has to work with."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class ThemeList(OptionList):
+    """One entry per theme: title, the claim in ICSR's words, quote and speaker counts."""
+
+    HELP = """\
+## Themes
+
+The four defector narratives (and any your corpus adds). Move with the arrow keys:
+the brief is rebuilt for the highlighted theme. Each entry shows how many quotes and
+different speakers the corpus has for it; fewer than three quotes makes a thin brief.
+"""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Next", show=False, id="themes.next",
+                tooltip="Highlight the next theme"),
+        Binding("up,k", "cursor_up", "Previous", show=False, id="themes.previous",
+                tooltip="Highlight the previous theme"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: dict[str, tuple[dict[str, Any], str]] = {}
+        self._marked: str | None = None
+
+    class Chosen(Message):
+        """The communicator moved to another theme."""
+
+        def __init__(self, theme_id: str) -> None:
+            self.theme_id = theme_id
+            super().__init__()
+
+    def show_themes(self, rows: list[dict[str, Any]], claims: dict[str, str]) -> None:
+        """Fill the list from `corpus_stats(...)["themes"]` rows (loses the highlight)."""
+        self.clear_options()
+        self._marked = None
+        self._rows = {row["id"]: (row, claims.get(row["id"], "")) for row in rows}
+        entries: list[Option | None] = []
+        for row in rows:
+            if entries:
+                entries.append(None)  # a rule between multi-line entries
+            entries.append(Option(_entry(row, claims.get(row["id"], "")), id=row["id"]))
+        self.add_options(entries)
+        if rows:
+            self.highlighted = 0
+
+    @property
+    def theme_id(self) -> str | None:
+        """The highlighted theme's id, if any."""
+        option = self.highlighted_option
+        return option.id if option is not None else None
+
+    def choose(self, theme_id: str) -> None:
+        """Highlight a theme by id (from the command palette)."""
+        self.highlighted = self.get_option_index(theme_id)
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        theme_id = event.option.id
+        if theme_id is None:
+            return
+        # The chosen theme is marked in words too, not only by the highlight colour.
+        for other, (row, claim) in self._rows.items():
+            chosen = other == theme_id
+            if chosen or other == self._marked:
+                self.replace_option_prompt(other, _entry(row, claim, chosen))
+        self._marked = theme_id
+        self.post_message(self.Chosen(theme_id))
+
+
+def _entry(row: dict[str, Any], claim: str, chosen: bool = False) -> Text:
+    quotes, speakers = row["quotes"], row["speakers"]
+    text = Text()
+    text.append("▶ " if chosen else "", style="bold")
+    text.append(row["title"], style="bold")
+    text.append(f"\n{quotes} quote{'s' * (quotes != 1)} · "
+                f"{speakers} speaker{'s' * (speakers != 1)}")
+    if row.get("graphic_quotes"):
+        text.append(f" · {row['graphic_quotes']} graphic")
+    if claim:
+        text.append(f"\n{claim}", style="italic")
+    return text
