@@ -89,7 +89,8 @@ def main() -> int:
               "tui": "python -m assistant.tui (no CLI)"}
     for name in commands:
         runs = ", ".join(f"{t * 1000:.0f}" for t in times[name])
-        print(f"{labels[name]:<34} median {medians[name] * 1000:5.0f} ms  ({runs})")
+        print(f"{labels[name]:<34} median {medians[name] * 1000:5.0f} ms, "
+              f"fastest {min(times[name]) * 1000:5.0f} ms  ({runs})")
     ratio = medians["real"] / medians["bare"]
     if "tui" in medians:
         print(f"ratio without the CLI layer: {medians['tui'] / medians['bare']:.2f}")

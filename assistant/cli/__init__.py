@@ -1,21 +1,52 @@
 """The command line. No arguments opens the terminal UI.
 
 Exit status: 0 success, 1 the work was refused, 2 a usage error. Every command that
-reports takes --json. Each command group lives in its own module of this package.
+reports takes --json. Each command group lives in its own module of this package and is
+imported only when it runs, so that `assistant` alone opens the app without paying for
+pydantic, Jinja2 or SQLAlchemy first.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
 import click
 
 from .common import Settings, main_wrapper
-from .corpus import audiences_command, corpus_group, themes_command
+
+# command name -> (module in this package, attribute), in the order `--help` lists them
+COMMANDS: dict[str, tuple[str, str]] = {
+    "brief": ("brief", "brief_command"),
+    "check": ("check", "check_command"),
+    "draft": ("review", "draft_group"),
+    "review": ("review", "review_group"),
+    "users": ("review", "users_group"),
+    "themes": ("corpus", "themes_command"),
+    "audiences": ("corpus", "audiences_command"),
+    "templates": ("brief", "templates_command"),
+    "corpus": ("corpus", "corpus_group"),
+}
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module_name, attribute = COMMANDS[cmd_name]
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        command: click.Command = getattr(module, attribute)
+        return command
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=str),
               envvar="ASSISTANT_CORPUS", help="Corpus directory (default: the bundled corpus).")
 @click.option("--db", "db_url", envvar="ASSISTANT_DB", metavar="URL",
@@ -31,29 +62,6 @@ def cli(ctx: click.Context, corpus_dir: str | None, db_url: str | None, user: st
         from .tui_launch import open_tui
 
         open_tui(ctx.obj)
-
-
-cli.add_command(corpus_group)
-cli.add_command(themes_command)
-cli.add_command(audiences_command)
-
-
-def _register_optional() -> None:
-    """Command groups that live in their own modules."""
-    import importlib
-
-    for module_name in ("brief", "check", "review"):
-        try:
-            module = importlib.import_module(f"{__name__}.{module_name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{module_name}":
-                raise
-            continue
-        for command in getattr(module, "COMMANDS", ()):
-            cli.add_command(command)
-
-
-_register_optional()
 
 
 def main() -> None:

@@ -7,12 +7,14 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from ..corpus import Corpus, CorpusError, load_corpus
 from ..paths import bundled_corpus_dir, bundled_templates_dir
+
+if TYPE_CHECKING:  # the corpus (and pydantic) load only for commands that need them
+    from ..corpus import Corpus
 
 
 class Refused(click.ClickException):
@@ -50,6 +52,8 @@ class Settings:
 
     def corpus(self) -> Corpus:
         """The corpus, or refuse with every problem listed."""
+        from ..corpus import CorpusError, load_corpus
+
         try:
             return load_corpus(self.corpus_dir)
         except CorpusError as exc:

@@ -2,7 +2,7 @@
 
 Read from `config.yaml` in the platform config directory (``platformdirs``), or from
 the directory named by ``COUNTERBRIEF_CONFIG_DIR`` (tests point it at a temporary one).
-No Textual import here: this is data, validated by pydantic, with a JSON Schema that
+No Textual import here: this is data, validated by pydantic (`config_model`), with a JSON Schema that
 an editor can use to autocomplete and flag mistakes.
 """
 
@@ -14,33 +14,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
 CONFIG_DIR_ENV = "COUNTERBRIEF_CONFIG_DIR"
 CONFIG_FILE = "config.yaml"
 SCHEMA_FILE = Path(__file__).with_name("config.schema.json")
 
 
-class TuiSettings(BaseModel):
-    """The contents of config.yaml. Every key is optional."""
+@dataclass(frozen=True)
+class Settings:
+    """What config.yaml decided (the defaults when there is no file)."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    keymap: dict[str, str] = Field(
-        default_factory=dict,
-        description=(
-            "Binding id to keys, e.g. {'testimony.pin': 'ctrl+p'}; several keys separated "
-            "by commas. Press F1 in the app to see every binding id."
-        ),
-    )
-    theme: Literal["dark", "light"] = Field("dark", description="Colour theme at start-up")
+    keymap: dict[str, str] = field(default_factory=dict)
+    theme: Literal["dark", "light"] = "dark"
 
 
 @dataclass
 class LoadedSettings:
     """Settings plus the reasons they could not be read, to show the user once."""
 
-    settings: TuiSettings = field(default_factory=TuiSettings)
+    settings: Settings = field(default_factory=Settings)
     problems: list[str] = field(default_factory=list)
     path: Path | None = None
 
@@ -71,8 +62,14 @@ def load_settings(directory: Path | None = None) -> LoadedSettings:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         return LoadedSettings(problems=[f"{where}: not valid YAML"], path=path)
+    # pydantic loads only when there is a file to validate: most starts have none
+    from pydantic import ValidationError
+
+    from .config_model import TuiSettings
+
     try:
-        return LoadedSettings(TuiSettings.model_validate(data), path=path)
+        valid = TuiSettings.model_validate(data)
+        return LoadedSettings(Settings(valid.keymap, valid.theme), path=path)
     except ValidationError as exc:
         problems = [
             f"{path}: {'.'.join(str(p) for p in err['loc']) or 'top level'}: {err['msg']}"
@@ -83,6 +80,8 @@ def load_settings(directory: Path | None = None) -> LoadedSettings:
 
 def settings_schema() -> dict[str, Any]:
     """JSON Schema for config.yaml."""
+    from .config_model import TuiSettings
+
     schema = TuiSettings.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "counterbrief terminal UI settings"

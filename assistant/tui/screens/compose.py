@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -72,30 +73,40 @@ class ComposeScreen(Screen[None]):
         self._generation = 0
         self._timer: Timer | None = None
         self._filling = False
+        self._laid_out = threading.Event()
+        """Set once the selectors, preview and panels are mounted (after the themes)."""
+        self._laying_out = False
 
     def compose(self) -> ComposeResult:
+        # The first frame shows the themes only; the selectors, the preview and the panels
+        # are mounted right after it (`_lay_out_rest`), while the corpus is validated.
         yield Header()
-        with Horizontal(id="workspace"):
-            with Vertical(id="choices"):
-                yield Label("Theme", classes="heading")
-                yield ThemeList(id="themes")
-                yield Label("Audience", classes="heading")
-                yield Select[str]([], id="audience", prompt="Audience")
-                yield Label("Template", classes="heading")
-                yield Select[str]([], id="template", prompt="Template")
-                yield Static("Loading the corpus…", id="status")
-            yield BriefPreview("*Loading the corpus…*", id="preview")
-            with TabbedContent(id="panels"):
-                with TabPane("Testimony", id="tab-testimony"):
-                    yield TestimonyList(id="testimony")
-                with TabPane("Frame", id="tab-frame"):
-                    yield CampaignFrameForm(id="frame")
-                with TabPane("Findings", id="tab-findings"):
-                    yield FindingsList(id="findings")
+        with Horizontal(id="workspace"), Vertical(id="choices"):
+            yield Label("Theme", classes="heading")
+            yield ThemeList(id="themes")
+            yield Static("Loading the corpus…", id="status")
         yield Footer()
 
+    async def _lay_out_rest(self) -> None:
+        if self._laid_out.is_set() or self._laying_out:
+            return
+        self._laying_out = True
+        await self.query_one("#choices").mount_all([
+            Label("Audience", classes="heading"),
+            Select[str]([], id="audience", prompt="Audience"),
+            Label("Template", classes="heading"),
+            Select[str]([], id="template", prompt="Template"),
+        ], before="#status")
+        panels = TabbedContent(id="panels")
+        for pane in (TabPane("Testimony", TestimonyList(id="testimony"), id="tab-testimony"),
+                     TabPane("Frame", CampaignFrameForm(id="frame"), id="tab-frame"),
+                     TabPane("Findings", FindingsList(id="findings"), id="tab-findings")):
+            panels.compose_add_child(pane)  # what `with TabbedContent():` does in compose
+        await self.query_one("#workspace").mount_all(
+            [BriefPreview("*Loading the corpus…*", id="preview"), panels])
+        self._laid_out.set()
+
     def on_mount(self) -> None:
-        self.query_one(ThemeList).loading = True
         self.query_one(ThemeList).focus()
         self._load()
 
@@ -103,8 +114,19 @@ class ComposeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
-        # Two steps, so the themes appear before composition, rendering and the checks
-        # (Jinja2 and friends) are imported.
+        # In steps, so the themes appear first: a plain read of the YAML shows them, and
+        # only once they and the rest of the screen are up do validation (pydantic),
+        # composition, rendering and the checks (Jinja2 and friends) load.
+        from ...corpus.glance import glance_themes
+
+        glanced = glance_themes(self.corpus_dir)
+        if glanced is not None:
+            self.app.call_from_thread(self._themes_loaded, glanced,
+                                      {row["id"]: row["claim"] for row in glanced})
+            if self.stop_when_themes_shown:
+                return
+            self._laid_out.wait(timeout=10)  # leave the interpreter to the first frames
+
         from ...corpus import CorpusError, load_corpus
         from ...corpus.stats import corpus_stats
 
@@ -116,7 +138,9 @@ class ComposeScreen(Screen[None]):
                 "problem(s)", [str(p) for p in exc.problems])
             return
         claims = {tid: theme.claim for tid, theme in corpus.themes.items()}
-        self.app.call_from_thread(self._themes_loaded, corpus_stats(corpus)["themes"], claims)
+        rows = corpus_stats(corpus)["themes"]
+        if glanced is None or _differs(glanced, rows, claims):
+            self.app.call_from_thread(self._themes_loaded, rows, claims)
         if self.stop_when_themes_shown:
             return
         from ..session import ComposeSession, SessionError
@@ -126,6 +150,7 @@ class ComposeScreen(Screen[None]):
         except SessionError as exc:
             self.app.call_from_thread(self._failed, exc.title, exc.problems)
             return
+        self._laid_out.wait(timeout=10)
         self.app.call_from_thread(self._loaded, session)
 
     def _failed(self, title: str, problems: list[str]) -> None:
@@ -137,11 +162,15 @@ class ComposeScreen(Screen[None]):
         self.app.push_screen(ProblemsScreen(title, problems))
 
     def _themes_loaded(self, rows: list[dict[str, Any]], claims: dict[str, str]) -> None:
-        themes = self.query_one(ThemeList)
-        themes.loading = False
-        themes.show_themes(rows, claims)
+        self.query_one(ThemeList).show_themes(rows, claims)
         self._set_status("Loading the templates…")
-        self.call_after_refresh(self.app.post_message, ThemesShown())
+
+        def drawn() -> None:
+            self.app.post_message(ThemesShown())
+            if not self.stop_when_themes_shown:
+                self.call_later(self._lay_out_rest)
+
+        self.call_after_refresh(drawn)
 
     def _loaded(self, session: ComposeSession) -> None:
         self.session = session
@@ -192,6 +221,8 @@ class ComposeScreen(Screen[None]):
 
     def select(self, which: str, value: str) -> None:
         """Set the audience or template selector (the command palette uses this)."""
+        if not self._laid_out.is_set():
+            return
         self.query_one(f"#{which}", Select).value = value
 
     @on(TestimonyList.Arranged)
@@ -295,6 +326,8 @@ class ComposeScreen(Screen[None]):
     def action_toggle_panels(self) -> None:
         """Narrow: show the panels instead of the preview, or back. Wide: both are shown,
         so just move the focus between them."""
+        if not self._laid_out.is_set():
+            return
         panels = self.query_one(TabbedContent)
         to_panels = not (self.has_class("-panels") if self.has_class("-narrow")
                          else panels.has_focus_within)
@@ -308,6 +341,8 @@ class ComposeScreen(Screen[None]):
 
     def action_check(self) -> None:
         """Show the findings panel (the checks run on every rebuild)."""
+        if not self._laid_out.is_set():
+            return
         self.set_class(True, "-panels")
         self.query_one(TabbedContent).active = "tab-findings"
         self.query_one(FindingsList).focus()
@@ -351,3 +386,11 @@ class ComposeScreen(Screen[None]):
         if self.draft is draft:
             self.dirty = False
         self.notify(f"Wrote {path}", title="Exported")
+
+
+def _differs(glanced: list[dict[str, Any]], rows: list[dict[str, Any]],
+             claims: dict[str, str]) -> bool:
+    """Whether the validated corpus tells a different story from the first glance."""
+    keys = ("id", "title", "quotes", "speakers", "graphic_quotes")
+    return [(*(r[k] for k in keys), r["claim"]) for r in glanced] != [
+        (*(r[k] for k in keys), claims.get(r["id"], "")) for r in rows]
