@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 import sys
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 import click
 
-from ..paths import bundled_corpus_dir, bundled_templates_dir
+from .settings import Settings
 
-if TYPE_CHECKING:  # the corpus (and pydantic) load only for commands that need them
-    from ..corpus import Corpus
+__all__ = ["Refused", "Settings", "echo_json", "main_wrapper", "settings", "unknown_id"]
 
 
 class Refused(click.ClickException):
@@ -24,46 +20,6 @@ class Refused(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         click.echo(f"error: {self.format_message()}", err=True)
-
-
-@dataclass
-class Settings:
-    corpus_dir: Path
-    templates_dir: Path
-    db_url: str | None
-    user: str | None
-
-    @classmethod
-    def build(cls, corpus_dir: str | None = None, db_url: str | None = None,
-              user: str | None = None) -> Settings:
-        return cls(
-            corpus_dir=Path(corpus_dir) if corpus_dir else bundled_corpus_dir(),
-            templates_dir=bundled_templates_dir(),
-            db_url=db_url,
-            user=user,
-        )
-
-    @property
-    def os_user(self) -> str:
-        try:
-            return getpass.getuser()
-        except Exception:  # no login name (some containers): fall back to a fixed one
-            return "user"
-
-    def corpus(self) -> Corpus:
-        """The corpus, or refuse with every problem listed."""
-        from ..corpus import CorpusError, load_corpus
-
-        try:
-            return load_corpus(self.corpus_dir)
-        except CorpusError as exc:
-            shown = exc.problems[:20]
-            more = len(exc.problems) - len(shown)
-            lines = [str(p) for p in shown] + ([f"... and {more} more"] if more else [])
-            raise Refused(
-                f"the corpus at {self.corpus_dir} has {len(exc.problems)} problem(s); "
-                "run `assistant corpus validate` for the list:\n" + "\n".join(lines)
-            ) from exc
 
 
 def settings(ctx: click.Context) -> Settings:

@@ -105,7 +105,8 @@ def themes_command(ctx: click.Context, as_json: bool) -> None:
         return
     width = max((len(r["id"]) for r in rows), default=0)
     for r in rows:
-        click.echo(f"{r['id']:<{width}}  {r['title']} ({r['quotes']} quotes)")
+        quotes = f"{r['quotes']} quote" + ("" if r["quotes"] == 1 else "s")
+        click.echo(f"{r['id']:<{width}}  {r['title']} ({quotes})")
 
 
 @click.command("audiences")
