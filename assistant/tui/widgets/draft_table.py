@@ -19,8 +19,8 @@ STATUS_STYLES = {"approved": "bold green", "changes-requested": "bold yellow",
 
 # Widths of the other columns (theme, audience, author, status) by terminal width; the
 # title takes what is left, at least TITLE_MIN. Ids and age are short.
-COLUMN_WIDTHS = ((150, (24, 18, 12, 17)), (110, (20, 14, 10, 17)), (0, (11, 9, 7, 12)))
-ID_WIDTH, AGE_WIDTH, TITLE_MIN = 3, 3, 16
+COLUMN_WIDTHS = ((150, (24, 18, 12, 17)), (110, (20, 14, 10, 17)), (0, (11, 12, 6, 12)))
+ID_WIDTH, AGE_WIDTH, TITLE_MIN = 3, 4, 16
 SHORT_STATUS = {"changes-requested": "CHANGES REQ."}
 """On a narrow terminal, the one state too long for its column."""
 

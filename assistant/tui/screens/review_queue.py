@@ -1,0 +1,149 @@
+"""The review queue: every saved draft with its state, filtered by state."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Select, Static
+
+from ..review_desk import DeskError, ReviewDesk
+from ..widgets.draft_table import DraftTable
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from ...review import DraftSummary
+
+FILTERS: list[tuple[str, str]] = [
+    ("1 All drafts", "all"),
+    ("2 In review", "in-review"),
+    ("3 Changes requested", "changes-requested"),
+    ("4 Approved", "approved"),
+    ("5 Draft", "draft"),
+]
+"""The state filters, in the order of their number keys."""
+
+FILTER_KEYS = Binding.Group("Filter", compact=True)
+
+
+def _filter_binding(number: int, value: str, label: str) -> Binding:
+    return Binding(str(number), f"show('{value}')", label, id=f"review-queue.show-{value}",
+                   tooltip=f"Show {label.lower()}", group=FILTER_KEYS)
+
+
+class ReviewQueueScreen(Screen[None]):
+    """Drafts oldest first; Enter opens one, 1-5 filter by state, Escape goes back."""
+
+    CSS_PATH = "../styles/review.tcss"
+    HELP = DraftTable.HELP
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="review-queue.back",
+                tooltip="Back to the brief"),
+        Binding("ctrl+r", "reload", "Reload", id="review-queue.reload",
+                tooltip="Read the queue again (others may have changed it)"),
+        *(_filter_binding(n, value, label.split(" ", 1)[1])
+          for n, (label, value) in enumerate(FILTERS, start=1)),
+    ]
+
+    def __init__(self, desk: ReviewDesk, status: str = "all") -> None:
+        super().__init__()
+        self.desk = desk
+        self.status = status
+        """The state shown ("all" for every draft)."""
+        self.loaded = False
+        """True once the queue (or the reason it cannot be read) is on screen."""
+        self.drafts: list[DraftSummary] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="queue-bar"):
+            yield Label("Show", id="queue-show")
+            yield Select[str]([(label, value) for label, value in FILTERS], value=self.status,
+                              allow_blank=False, id="queue-filter")
+            yield Static("", id="queue-who")
+        yield Static("Opening the review database…", id="queue-notice", markup=False)
+        yield DraftTable(id="drafts")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "review queue"
+        self.query_one(DraftTable).focus()
+        self.action_reload()
+
+    # --- reading --------------------------------------------------------------------------
+
+    def action_reload(self) -> None:
+        self.loaded = False
+        self._read(self.status)
+
+    @work(thread=True, exclusive=True, group="queue")
+    def _read(self, status: str) -> None:
+        try:
+            drafts = self.desk.queue(None if status == "all" else status)
+            who, role = self.desk.who()
+        except DeskError as exc:
+            self.app.call_from_thread(self._failed, exc)
+            return
+        self.app.call_from_thread(self._show, status, drafts, who, role, self.desk.clock())
+
+    def _show(self, status: str, drafts: list[DraftSummary], who: str, role: str | None,
+              now: datetime) -> None:
+        if status != self.status:
+            return  # the filter changed while reading; that read is on its way
+        self.drafts = drafts
+        self.loaded = True
+        self.query_one(DraftTable).show_drafts(drafts, now)
+        self.query_one("#queue-who", Static).update(
+            f"You: {who} ({role or 'not registered yet'})")
+        notice = self.query_one("#queue-notice", Static)
+        if drafts:
+            notice.update(f"{len(drafts)} draft{'s' * (len(drafts) != 1)}, oldest first. "
+                          "Enter opens the highlighted one.")
+        else:
+            shown = "" if status == "all" else f" {_filter_name(status).lower()}"
+            notice.update(f"No drafts{shown}. Save a brief as a draft from the compose "
+                          "screen (ctrl+s), or press 1 to see all drafts.")
+        notice.set_class(False, "-problem")
+
+    def _failed(self, exc: DeskError) -> None:
+        self.loaded = True
+        self.drafts = []
+        self.query_one(DraftTable).show_drafts([], self.desk.clock())
+        notice = self.query_one("#queue-notice", Static)
+        notice.update(f"{exc.title}.\n{exc.message}\nCheck --db / ASSISTANT_DB, then press "
+                      "ctrl+r to try again.")
+        notice.set_class(True, "-problem")
+
+    # --- choosing -------------------------------------------------------------------------
+
+    def action_show(self, status: str) -> None:
+        """Show only drafts in `status` ("all": every draft)."""
+        self.query_one("#queue-filter", Select).value = status
+
+    @on(Select.Changed, "#queue-filter")
+    def _filter(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.status:
+            self.status = event.value
+            self.action_reload()
+
+    @on(DraftTable.Opened)
+    def _open(self, event: DraftTable.Opened) -> None:
+        from .draft_view import DraftViewScreen
+
+        self.app.push_screen(DraftViewScreen(self.desk, event.draft_id))
+
+    def on_screen_resume(self) -> None:
+        if self.loaded:  # back from a draft, which may have changed state
+            self.action_reload()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+def _filter_name(status: str) -> str:
+    return next(label.split(" ", 1)[1] for label, value in FILTERS if value == status)
