@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -20,3 +21,16 @@ def bundled_corpus_dir() -> Path:
 
 def bundled_templates_dir() -> Path:
     return _bundled("templates")
+
+
+CACHE_DIR_ENV = "COUNTERBRIEF_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """Where derived, disposable files go (env override first, then the platform's place)."""
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("counterbrief"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -38,3 +39,34 @@ def test_the_glance_needs_neither_pydantic_nor_textual() -> None:
             "print(sorted(m for m in ('pydantic', 'textual') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_second_glance_comes_from_the_cache_without_reading_yaml(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = glance_themes(bundled_corpus_dir(), cache)
+    assert (cache / "themes-glance.json").is_file()
+    code = ("import sys; from pathlib import Path; from assistant.corpus.glance import "
+            f"glance_themes; rows = glance_themes(Path({str(bundled_corpus_dir())!r}), "
+            f"Path({str(cache)!r})); print(len(rows), 'yaml' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [str(len(first or [])), "False"]
+
+
+def test_editing_a_corpus_file_invalidates_the_cached_glance(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    (root / "x").mkdir(parents=True)
+    themes = root / "themes.yaml"
+    themes.write_text("themes:\n  - {id: a, title: First title, claim: C, summary: S}\n")
+    cache = tmp_path / "cache"
+    assert [r["title"] for r in glance_themes(root, cache) or []] == ["First title"]
+    themes.write_text("themes:\n  - {id: a, title: A longer second title, claim: C, summary: S}\n")
+    assert [r["title"] for r in glance_themes(root, cache) or []] == ["A longer second title"]
+
+
+def test_a_damaged_cache_file_is_ignored_and_rewritten(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "themes-glance.json").write_text("{not json")
+    rows = glance_themes(bundled_corpus_dir(), cache)
+    assert rows is not None and rows == glance_themes(bundled_corpus_dir())
+    assert json.loads((cache / "themes-glance.json").read_text())["rows"] == rows

@@ -76,10 +76,17 @@ class ComposeScreen(Screen[None]):
         self._laid_out = threading.Event()
         """Set once the selectors, preview and panels are mounted (after the themes)."""
         self._laying_out = False
+        self._glanced: list[dict[str, Any]] | None = None
 
     def compose(self) -> ComposeResult:
         # The first frame shows the themes only; the selectors, the preview and the panels
         # are mounted right after it (`_lay_out_rest`), while the corpus is validated.
+        from ...corpus.glance import glance_themes
+        from ...paths import cache_dir
+
+        # A plain read of the YAML (PyYAML only; from a cache file after the first start)
+        # puts the themes in the first frame; the validating load runs once the screen is up.
+        self._glanced = glance_themes(self.corpus_dir, cache_dir())
         yield Header()
         with Horizontal(id="workspace"), Vertical(id="choices"):
             yield Label("Theme", classes="heading")
@@ -108,21 +115,19 @@ class ComposeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ThemeList).focus()
+        if self._glanced is not None:
+            self._themes_loaded(self._glanced, {row["id"]: row["claim"] for row in self._glanced})
         self._load()
 
     # --- loading ------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
-        # In steps, so the themes appear first: a plain read of the YAML shows them, and
-        # only once they and the rest of the screen are up do validation (pydantic),
+        # In steps, so the themes appear first (from the glance in `compose`), and only
+        # once they and the rest of the screen are up do validation (pydantic),
         # composition, rendering and the checks (Jinja2 and friends) load.
-        from ...corpus.glance import glance_themes
-
-        glanced = glance_themes(self.corpus_dir)
+        glanced = self._glanced
         if glanced is not None:
-            self.app.call_from_thread(self._themes_loaded, glanced,
-                                      {row["id"]: row["claim"] for row in glanced})
             if self.stop_when_themes_shown:
                 return
             self._laid_out.wait(timeout=10)  # leave the interpreter to the first frames
