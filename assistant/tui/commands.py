@@ -8,9 +8,28 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 Command = tuple[str, str, Callable[[], object]]
+"""Title, help line, and what choosing it does."""
 
 
-class BriefCommands(Provider):
+class CommandList(Provider):
+    """A provider whose commands are a plain list, recomputed for the screen on top."""
+
+    def _commands(self) -> list[Command]:
+        raise NotImplementedError
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+class BriefCommands(CommandList):
     """Commands for the compose screen, built from the loaded corpus and templates."""
 
     def _commands(self) -> list[Command]:
@@ -35,14 +54,3 @@ class BriefCommands(Provider):
             commands.append((f"Template: {name}", f"Use the {template_id} template",
                              partial(screen.select, "template", template_id)))
         return commands
-
-    async def discover(self) -> Hits:
-        for title, help_text, callback in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)

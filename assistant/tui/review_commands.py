@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
-
-Command = tuple[str, str, Callable[[], object]]
+from .commands import Command, CommandList
 
 
-class ReviewCommands(Provider):
+class ReviewCommands(CommandList):
     """Open the review queue from anywhere; plus what the screen on top can do."""
 
     def _commands(self) -> list[Command]:
@@ -50,14 +47,3 @@ class ReviewCommands(Provider):
                  screen.action_edit),
             ]
         return []
-
-    async def discover(self) -> Hits:
-        for title, help_text, callback in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
