@@ -224,3 +224,25 @@ async def test_choosing_a_finding_scrolls_the_preview_to_it() -> None:
         await settled(pilot)
         assert screen.query_one("#preview").display  # the preview is back in view
         assert screen.query_one("#preview").scroll_y > 0
+
+
+async def test_a_short_theme_list_keeps_every_theme_in_view_by_showing_one_claim() -> None:
+    from assistant.paths import bundled_corpus_dir
+    from assistant.tui.app import CounterbriefApp
+    from assistant.tui.widgets.theme_list import ThemeList
+
+    def claims_shown(app: CounterbriefApp) -> list[str]:
+        themes = app.screen.query_one(ThemeList)
+        prompts = [str(themes.get_option_at_index(i).prompt)
+                   for i in range(themes.option_count)]
+        return [p for p in prompts if "IS is " in p or "Life under IS" in p]
+
+    tall = make_app(bundled_corpus_dir(), bundled_templates_dir())
+    async with tall.run_test(size=(160, 70)) as pilot:
+        await settled(pilot)
+        assert len(claims_shown(tall)) == 4  # the four ICSR narratives, each with its claim
+    short = make_app(bundled_corpus_dir(), bundled_templates_dir())
+    async with short.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        [shown] = claims_shown(short)
+        assert shown.startswith("▶ ")  # only the highlighted theme's claim

@@ -13,7 +13,10 @@ from textual.widgets.option_list import Option
 
 
 class ThemeList(OptionList):
-    """One entry per theme: title, the claim in ICSR's words, quote and speaker counts."""
+    """One entry per theme: title, the claim in ICSR's words, quote and speaker counts.
+
+    When the list is too short to show every claim, only the highlighted theme's claim is
+    shown, so that every theme stays in view."""
 
     HELP = """\
 ## Themes
@@ -33,6 +36,7 @@ different speakers the corpus has for it; fewer than three quotes makes a thin b
         super().__init__(id=id)
         self._rows: dict[str, tuple[dict[str, Any], str]] = {}
         self._marked: str | None = None
+        self._compact = False
 
     class Chosen(Message):
         """The communicator moved to another theme."""
@@ -46,14 +50,37 @@ different speakers the corpus has for it; fewer than three quotes makes a thin b
         self.clear_options()
         self._marked = None
         self._rows = {row["id"]: (row, claims.get(row["id"], "")) for row in rows}
+        self._compact = self._too_tall()
         entries: list[Option | None] = []
         for row in rows:
             if entries:
                 entries.append(None)  # a rule between multi-line entries
-            entries.append(Option(_entry(row, claims.get(row["id"], "")), id=row["id"]))
+            entries.append(Option(self._entry(row["id"]), id=row["id"]))
         self.add_options(entries)
         if rows:
             self.highlighted = 0
+
+    def _entry(self, theme_id: str) -> Text:
+        row, claim = self._rows[theme_id]
+        chosen = theme_id == self._marked
+        return _entry(row, claim if chosen or not self._compact else "", chosen)
+
+    def _too_tall(self) -> bool:
+        """Whether every entry with its claim needs more lines than the list has."""
+        width = self.scrollable_content_region.width
+        if width <= 0 or self.size.height <= 0:
+            return False  # not laid out yet: decided again on the first resize
+        needed = len(self._rows) - 1  # the rules between entries
+        for row, claim in self._rows.values():
+            needed += len(_entry(row, claim, True).wrap(self.app.console, width))
+        return needed > self.size.height
+
+    def on_resize(self) -> None:
+        compact = self._too_tall()
+        if compact != self._compact:
+            self._compact = compact
+            for theme_id in self._rows:
+                self.replace_option_prompt(theme_id, self._entry(theme_id))
 
     @property
     def theme_id(self) -> str | None:
@@ -72,11 +99,10 @@ different speakers the corpus has for it; fewer than three quotes makes a thin b
         if theme_id is None:
             return
         # The chosen theme is marked in words too, not only by the highlight colour.
-        for other, (row, claim) in self._rows.items():
-            chosen = other == theme_id
-            if chosen or other == self._marked:
-                self.replace_option_prompt(other, _entry(row, claim, chosen))
-        self._marked = theme_id
+        previous, self._marked = self._marked, theme_id
+        for other in {theme_id, previous} - {None}:
+            if other in self._rows:
+                self.replace_option_prompt(other, self._entry(other))
         self.post_message(self.Chosen(theme_id))
 
 
