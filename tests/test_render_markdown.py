@@ -73,6 +73,20 @@ def test_every_quotation_in_every_bundled_brief_is_verbatim_in_the_corpus() -> N
         assert_verbatim_and_within_limits(corpus, theme, audience, template)
 
 
+def test_curator_notes_and_quote_ids_never_reach_a_bundled_brief() -> None:
+    corpus = bundled_corpus()
+    if corpus is None:
+        pytest.skip("the bundled corpus is empty or not valid yet")
+    notes = [q.note for q in corpus.quotes.values() if q.note]
+    assert notes, "the bundled corpus has curator notes to keep out"
+    for theme, audience, template in every_combination(corpus):
+        markdown = render_markdown(compose_brief(
+            corpus, BriefInputs(theme=theme, audience=audience, template=template), library()),
+            library())
+        assert not re.search(r"\bq-\d{3}\b", markdown), (theme, audience, template)
+        assert not any(note in markdown for note in notes), (theme, audience, template)
+
+
 def test_unapproved_brief_says_draft_at_the_top() -> None:
     markdown = render_markdown(brief(), library())
     assert markdown.split("\n")[2].startswith("**DRAFT")

@@ -147,7 +147,12 @@ class Quote(Strict):
     sources: list[Citation] = Field(min_length=1)
     themes: list[ThemeLink] = Field(default_factory=list)
     tags: list[Id] = Field(default_factory=list, description="At least `graphic` for atrocities")
-    context: str | None = Field(None, description="One line in our own words")
+    context: str | None = Field(
+        None, description="One line in our own words on the circumstances; briefs print it"
+    )
+    note: str | None = Field(
+        None, description="For curators only (related quotes, doubts); never printed"
+    )
 
     @property
     def graphic(self) -> bool:
