@@ -90,7 +90,7 @@ class ComposeScreen(Screen[None]):
         yield Header()
         with Horizontal(id="workspace"), Vertical(id="choices"):
             yield Label("Theme", classes="heading")
-            yield ThemeList(id="themes")
+            yield ThemeList(self._glanced, id="themes")
             yield Static("Loading the corpus…", id="status")
         yield Footer()
 
@@ -115,8 +115,9 @@ class ComposeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ThemeList).focus()
-        if self._glanced is not None:
-            self._themes_loaded(self._glanced, {row["id"]: row["claim"] for row in self._glanced})
+        if self._glanced is not None:  # already in the list: announce it once it is drawn
+            self._set_status("Loading the templates…")
+            self.call_after_refresh(self._themes_drawn)
         self._load()
 
     # --- loading ------------------------------------------------------------------------
@@ -169,13 +170,12 @@ class ComposeScreen(Screen[None]):
     def _themes_loaded(self, rows: list[dict[str, Any]], claims: dict[str, str]) -> None:
         self.query_one(ThemeList).show_themes(rows, claims)
         self._set_status("Loading the templates…")
+        self.call_after_refresh(self._themes_drawn)
 
-        def drawn() -> None:
-            self.app.post_message(ThemesShown())
-            if not self.stop_when_themes_shown:
-                self.call_later(self._lay_out_rest)
-
-        self.call_after_refresh(drawn)
+    def _themes_drawn(self) -> None:
+        self.app.post_message(ThemesShown())
+        if not self.stop_when_themes_shown:
+            self.call_later(self._lay_out_rest)
 
     def _loaded(self, session: ComposeSession) -> None:
         self.session = session

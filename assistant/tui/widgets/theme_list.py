@@ -32,11 +32,16 @@ different speakers the corpus has for it; fewer than three quotes makes a thin b
                 tooltip="Highlight the previous theme"),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._rows: dict[str, tuple[dict[str, Any], str]] = {}
-        self._marked: str | None = None
+    def __init__(self, rows: list[dict[str, Any]] | None = None, *,
+                 id: str | None = None) -> None:
+        """`rows` (with a "claim" each) fill the list from the start, in the first frame."""
+        self._rows: dict[str, tuple[dict[str, Any], str]] = {
+            row["id"]: (row, row.get("claim", "")) for row in rows or []}
+        self._marked: str | None = next(iter(self._rows), None)
         self._compact = False
+        super().__init__(*self._theme_options(), id=id)
+        if self._rows:
+            self.highlighted = 0
 
     class Chosen(Message):
         """The communicator moved to another theme."""
@@ -51,14 +56,17 @@ different speakers the corpus has for it; fewer than three quotes makes a thin b
         self._marked = None
         self._rows = {row["id"]: (row, claims.get(row["id"], "")) for row in rows}
         self._compact = self._too_tall()
-        entries: list[Option | None] = []
-        for row in rows:
-            if entries:
-                entries.append(None)  # a rule between multi-line entries
-            entries.append(Option(self._entry(row["id"]), id=row["id"]))
-        self.add_options(entries)
+        self.add_options(self._theme_options())
         if rows:
             self.highlighted = 0
+
+    def _theme_options(self) -> list[Option | None]:
+        entries: list[Option | None] = []
+        for theme_id in self._rows:
+            if entries:
+                entries.append(None)  # a rule between multi-line entries
+            entries.append(Option(self._entry(theme_id), id=theme_id))
+        return entries
 
     def _entry(self, theme_id: str) -> Text:
         row, claim = self._rows[theme_id]
