@@ -12,6 +12,7 @@ import click
 from ..corpus import corpus_file_schema, validate_corpus
 from ..corpus.stats import corpus_stats
 from .common import Refused, echo_json, settings
+from .curation import new_command, verify_command
 
 SCHEMA_FILE = "corpus-file.schema.json"
 
@@ -19,6 +20,10 @@ SCHEMA_FILE = "corpus-file.schema.json"
 @click.group("corpus")
 def corpus_group() -> None:
     """Check, describe and document the corpus."""
+
+
+corpus_group.add_command(new_command)
+corpus_group.add_command(verify_command)
 
 
 @corpus_group.command("validate")
