@@ -13,10 +13,10 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sheikh", "gen",
           "col", "colonel", "capt", "captain", "sgt", "sergeant", "imam", "sen", "senator",
           "rep", "minister", "president", "commander", "lt", "maj", "major", "mayor", "judge",
           "father", "sister", "brother", "rev", "reverend", "lord", "lady", "sir", "dame"}
-_MALE = {"mr", "he", "man", "father", "brother", "husband", "son", "boy", "his", "sir", "lord",
+_MALE = {"mr", "he", "man", "father", "brother", "husband", "son", "boy", "sir", "lord",
          "uncle", "grandfather", "nephew"}
 _FEMALE = {"mrs", "ms", "miss", "she", "woman", "mother", "sister", "wife", "daughter", "girl",
-           "widow", "her", "lady", "dame", "aunt", "grandmother", "niece"}
+           "widow", "lady", "dame", "aunt", "grandmother", "niece"}
 _PLURAL_HEADS = {"some", "many", "several", "others", "most", "both", "all", "few", "they",
                  "them", "officials", "researchers", "defectors", "fighters", "authors",
                  "experts", "analysts", "authorities", "residents", "police", "people",

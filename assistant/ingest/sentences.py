@@ -30,6 +30,7 @@ SPEECH_VERBS = (
 _VERB = r"(?<![\w’'-])(?:" + "|".join(sorted({re.escape(v) for v in SPEECH_VERBS}, key=len,
                                               reverse=True)) + r")(?![\w’'-])"
 VERB_RE = re.compile(_VERB)
+_ATTRIBUTION_AFTER = re.compile(r"\s+(?:[\w’'.-]+\s+){0,4}?" + _VERB + r"(?:\s+[\w’'-]+)?\s*[.,;]")
 ACCORDING_RE = re.compile(r"(?<![\w-])[Aa]ccording to\s+")
 
 _LEAD_WORDS = {"and", "but", "so", "then", "as", "while", "when", "because", "though",
@@ -75,6 +76,9 @@ def sentences(text: str, masked: str, paras: list[Paragraph], spans: list[Span])
                 continue  # a full stop inside a quotation that goes on
             if any(a <= pos < b and text[pos:b].strip(".!?…") for a, b in inside):
                 continue
+            if any(a <= pos < b for a, b in inside) and _ATTRIBUTION_AFTER.match(
+                    masked[stop:para.end]):
+                continue  # "What did you see?" I asked.
             word = re.search(r"([\w.]+)$", masked[start:pos])
             if text[pos] == "." and word:
                 w = word.group(1).lower().rstrip(".")

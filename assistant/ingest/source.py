@@ -18,7 +18,7 @@ _DATE = re.compile(r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|D
                    r"\b(?P<day2>\d{1,2})\s+(?P<month2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|"
                    r"Nov|Dec)[a-z]*\.?\s+(?P<year2>(?:19|20)\d\d)\b|"
                    r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b")
-_BYLINE = re.compile(r"^\s*(?:by|By|BY)\s+([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})")
+_BYLINE = re.compile(r"^[ \t]*(?:by|By|BY)[ \t]+([A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,3})")
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def source_stub(article: str, source_id: str | None, name_hint: str | None,
                 corpus: Corpus | None) -> SourceStub:
     """Outlet, title, date and author where the text gives them; nothing guessed."""
     paras = paragraphs(article)
-    head = [article[p.start:p.end].strip() for p in paras[:8]]
+    head = [line.strip() for p in paras[:8] for line in article[p.start:p.end].split("\n")]
     title = next((line for line in head if line and len(line.split()) <= 20
                   and not _BYLINE.match(line) and not _DATE.fullmatch(line.strip())),
                  head[0] if head else "[untitled]")
