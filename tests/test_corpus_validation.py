@@ -156,7 +156,7 @@ MALFORMED = [
     ),
     pytest.param(
         {"sources.yaml": VALID["sources.yaml"].replace("published: 2014", "published: 2014-13")},
-        "sources.yaml:9: source npr, published: Value error, '2014-13' is not a real date",
+        "sources.yaml:9: source npr, published: '2014-13' is not a real date",
         id="impossible-date",
     ),
     pytest.param(

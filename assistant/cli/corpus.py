@@ -30,23 +30,34 @@ corpus_group.add_command(verify_command)
 @click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path), default=None,
               help="Corpus directory (default: the global --corpus or the bundled corpus).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--strict", is_flag=True, help="Treat curator warnings as errors.")
 @click.pass_context
-def validate_command(ctx: click.Context, corpus_dir: Path | None, as_json: bool) -> None:
+def validate_command(ctx: click.Context, corpus_dir: Path | None, as_json: bool,
+                     strict: bool) -> None:
     """Report every problem in the corpus, each as file:line: message."""
+    from ..corpus.advice import curator_warnings
+
     root = corpus_dir or settings(ctx).corpus_dir
     corpus, problems = validate_corpus(root, today=date.today())
+    warnings = curator_warnings(corpus) if not problems or strict else []
+    if strict:
+        problems, warnings = sorted(problems + warnings), []
     if as_json:
         echo_json({"valid": not problems, "corpus": str(root),
-                   "problems": [p.as_dict() for p in problems]})
+                   "problems": [p.as_dict() for p in problems],
+                   "warnings": [w.as_dict() for w in warnings]})
     else:
         for problem in problems:
             click.echo(str(problem), err=True)
+        for warning in warnings:
+            click.echo(str(warning).replace(": ", ": warning: ", 1), err=True)
         if not problems:
             totals = ", ".join(
                 f"{len(corpus.table(k))} {k}"
                 for k in ("quotes", "speakers", "sources", "facts", "themes", "audiences")
             )
-            click.echo(f"corpus valid: {totals}")
+            noted = f" ({len(warnings)} warning(s) above)" if warnings else ""
+            click.echo(f"corpus valid: {totals}{noted}")
         else:
             click.echo(f"{len(problems)} problem(s) in {root}", err=True)
     if problems:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,6 +29,8 @@ from .models import (
     earliest_day,
 )
 from .yamlfile import LinedDict, LinedList, YamlError, line_of, read_yaml
+
+_ID_LINE = re.compile(r"^[ \t-]*id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", re.M)
 
 MODELS: dict[str, type[BaseModel]] = {
     "sources": Source,
@@ -81,6 +84,11 @@ class Corpus:
     audiences: dict[str, Audience] = field(default_factory=dict)
     locations: dict[tuple[str, str], Location] = field(default_factory=dict)
     broken_ids: set[tuple[str, str]] = field(default_factory=set)
+    unreadable_ids: set[str] = field(default_factory=set)
+    """Ids seen in files that are not valid YAML: referring to one is not a second error."""
+    broken_records: list[tuple[str, dict[str, Any], Location, set[str]]] = field(
+        default_factory=list)
+    """Records that failed validation, kept so their references are still checked."""
     fingerprint: str = ""
 
     def table(self, kind: str) -> dict[str, Any]:
@@ -139,9 +147,42 @@ def _message(error: Any, data: Any, loc: tuple[int | str, ...], model: type[Base
         return f"{owner}: unknown key '{key}'{hint}"
     if kind == "missing":
         return f"{where}: missing required key"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        known = _fields_at(model, loc[2:])
+        keys = f" with keys such as {', '.join(known)}" if known else ""
+        return f"{where}: should be a mapping{keys}"
+    if kind == "list_type":
+        return f"{where}: should be a list (one '- ' item per line, or [a, b])"
+    if kind == "string_type":
+        return f"{where}: should be text"
     value = error.get("input")
     shown = f" (got {value!r})" if isinstance(value, str | int | float | bool) else ""
-    return f"{where}: {error['msg']}{shown}"
+    text = str(error["msg"]).removeprefix("Value error, ")
+    return f"{where}: {text}{shown}"
+
+
+_UNION_TAGS = {"float": "a number", "int": "a whole number", "str": "text", "bool": "true or false",
+               "none": "empty", "date": "a date"}
+
+
+def _merged_union_errors(errors: list[Any], kind: str,
+                         index: int) -> list[tuple[Any, tuple[int | str, ...]]]:
+    """`value.float` and `value.str` failing together are one problem: "a number or text"."""
+    merged: list[tuple[Any, tuple[int | str, ...]]] = []
+    alternatives: dict[tuple[int | str, ...], list[str]] = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        tag = str(loc[-1]) if loc else ""
+        if len(loc) > 1 and tag in _UNION_TAGS:
+            key = (kind, index, *loc[:-1])
+            if key not in alternatives:
+                alternatives[key] = []
+                merged.append(({"type": "union", "msg": "", "input": error.get("input")}, key))
+            alternatives[key].append(_UNION_TAGS[tag])
+            continue
+        merged.append((error, (kind, index, *loc)))
+    return [({**e, "msg": "should be " + " or ".join(alternatives[loc])} if e["type"] == "union"
+             else e, loc) for e, loc in merged]
 
 
 def _fields_at(model: type[BaseModel], path: tuple[int | str, ...]) -> list[str]:
@@ -183,6 +224,11 @@ def _validate_file(path: Path, root: Path, corpus: Corpus) -> list[Problem]:
     try:
         data = read_yaml(path)
     except YamlError as exc:
+        try:  # the ids it seems to define, so that references to them are not errors too
+            text = path.read_text(encoding="utf-8", errors="replace")
+            corpus.unreadable_ids.update(_ID_LINE.findall(text))
+        except OSError:
+            pass
         return [Problem(display, max(exc.line, 1), exc.message)]
     if data is None:
         return []
@@ -204,8 +250,11 @@ def _validate_file(path: Path, root: Path, corpus: Corpus) -> list[Problem]:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 # known but broken: references to it should not add a second, misleading error
                 corpus.broken_ids.add((kind, item["id"]))
-            for error in exc.errors():
-                loc = (kind, index, *error["loc"])
+            if isinstance(item, dict):
+                failed = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
+                corpus.broken_records.append(
+                    (kind, item, Location(display, line_of(data, (kind, index))), failed))
+            for error, loc in _merged_union_errors(exc.errors(), kind, index):
                 problems.append(
                     Problem(display, line_of(data, loc), _message(error, data, loc, model))
                 )
@@ -232,16 +281,33 @@ def _cross_check(corpus: Corpus, today: date) -> list[Problem]:
         loc = corpus.locations[(kind, rid)]
         problems.append(Problem(loc.file, loc.line, f"{SINGULAR[kind]} {rid}: {message}"))
 
-    def refer(kind: str, rid: str, target_kind: str, target: str | None, what: str) -> None:
+    def refer(kind: str, rid: str, target_kind: str, target: object, what: str,
+              at: Location | None = None) -> None:
         if (
-            target is not None
+            isinstance(target, str)
             and target not in corpus.table(target_kind)
             and (target_kind, target) not in corpus.broken_ids
+            and target not in corpus.unreadable_ids
         ):
-            known = list(corpus.table(target_kind))
-            close = difflib.get_close_matches(target, known, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            add(kind, rid, f"{what} '{target}' is not defined{hint}")
+            message = f"{what} '{target}' is not defined{_hint(target, corpus, target_kind)}"
+            if at is None:
+                add(kind, rid, message)
+            else:
+                problems.append(Problem(at.file, at.line, f"{SINGULAR[kind]} {rid}: {message}"))
+
+    for kind, item, at, failed in corpus.broken_records:
+        rid = str(item.get("id", "?"))
+        if kind == "quotes" and "speaker" not in failed:
+            refer(kind, rid, "speakers", item.get("speaker"), "speaker", at)
+        if kind in ("quotes", "facts") and "sources" not in failed:
+            for citation in item.get("sources") or []:
+                if isinstance(citation, dict):
+                    refer(kind, rid, "sources", citation.get("source"), "source", at)
+                    refer(kind, rid, "sources", citation.get("via"), "via source", at)
+        if kind == "quotes" and "themes" not in failed:
+            for link in item.get("themes") or []:
+                if isinstance(link, dict):
+                    refer(kind, rid, "themes", link.get("theme"), "theme", at)
 
     for qid, quote in corpus.quotes.items():
         if not quote.text.strip():
@@ -268,6 +334,20 @@ def _cross_check(corpus: Corpus, today: date) -> list[Problem]:
         if source.published and earliest_day(source.published) > today:
             add("sources", sid, f"published date {source.published} is in the future")
     return problems
+
+
+def _hint(target: str, corpus: Corpus, kind: str) -> str:
+    """A close id when there is one, and the valid ids when there are few enough to read."""
+    known = sorted(corpus.table(kind))
+    close = [c for c in difflib.get_close_matches(target, known, n=3, cutoff=0.6)
+             if c[:3] == target[:3] or target in c or c in target][:1]
+    if close:
+        return f" (did you mean '{close[0]}'?)"
+    if not known:
+        return f" (there are no {kind} yet)"
+    if len(known) <= 12:
+        return f" (known {kind}: {', '.join(known)})"
+    return ""
 
 
 def validate_corpus(root: Path, today: date | None = None) -> tuple[Corpus, list[Problem]]:
