@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -68,18 +69,29 @@ def validate_command(ctx: click.Context, corpus_dir: Path | None, as_json: bool,
 @corpus_group.command("schema")
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               required=True, help="Directory to write the JSON Schema files to.")
-def schema_command(out_dir: Path) -> None:
-    """Write the JSON Schema of a corpus file, for editor autocompletion."""
+@click.pass_context
+def schema_command(ctx: click.Context, out_dir: Path) -> None:
+    """Write the JSON Schema of a corpus file, with this corpus's ids, for editors."""
+    from ..corpus.loader import corpus_files
+
+    root = settings(ctx).corpus_dir
+    corpus, _ = validate_corpus(root, today=date.today())  # ids of what loads, even if not all
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         target = out_dir / SCHEMA_FILE
         tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(corpus_file_schema(), indent=2, ensure_ascii=False) + "\n",
-                       encoding="utf-8")
+        tmp.write_text(json.dumps(corpus_file_schema(corpus), indent=2, ensure_ascii=False)
+                       + "\n", encoding="utf-8")
         tmp.replace(target)
     except OSError as exc:
         raise Refused(f"cannot write to {out_dir}: {exc.strerror}") from exc
-    click.echo(f"wrote {target}")
+    click.echo(f"wrote {target} (ids from {root})")
+    for path in corpus_files(root) if root.is_dir() else []:
+        link = os.path.relpath(target.resolve(), path.parent.resolve())
+        line = f"# yaml-language-server: $schema={link}"
+        first = path.read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
+        if first.strip() != line:
+            click.echo(f"{path}: to link it, make its first line: {line}")
 
 
 @corpus_group.command("stats")

@@ -20,7 +20,6 @@ from pydantic import BaseModel, ValidationError
 from .models import (
     KINDS,
     Audience,
-    CorpusFile,
     Fact,
     Quote,
     Source,
@@ -380,9 +379,11 @@ def load_corpus(root: Path | None = None, today: date | None = None) -> Corpus:
     return corpus
 
 
-def corpus_file_schema() -> dict[str, Any]:
-    """JSON Schema for one corpus file, for editors' autocompletion."""
-    schema = CorpusFile.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "counterbrief corpus file"
-    return schema
+def corpus_file_schema(corpus: Corpus | None = None) -> dict[str, Any]:
+    """JSON Schema for one corpus file, for editors; with a corpus, its ids as enums."""
+    from .schema import build_schema
+
+    if corpus is None:
+        return build_schema()
+    return build_schema({kind: list(corpus.table(kind))
+                         for kind in ("speakers", "sources", "themes", "facts")})
