@@ -165,17 +165,9 @@ def accept(root: Path, proposal: Path, today: date | None = None) -> Accepted:
     archive = root / ARCHIVE_DIR / f"{source_id}.txt" if source_id and article else None
     if archive and archive.exists() and archive.read_text(encoding="utf-8") != article:
         raise AcceptRefused(f"{archive} already holds a different text for {source_id}")
-    with tempfile.TemporaryDirectory() as tmp:
-        trial = Path(tmp) / "corpus"
-        shutil.copytree(root, trial, ignore=shutil.ignore_patterns(ARCHIVE_DIR))
-        for path, content in changes.items():
-            target = trial / path.relative_to(root)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
-        _, problems = validate_corpus(trial, today)
-        if problems:
-            shown = [Problem(_outside(p.file, trial, root), p.line, p.message) for p in problems]
-            raise AcceptRefused("the corpus would not be valid; nothing was added", shown)
+    problems = _trial(root, changes, today)
+    if problems:
+        raise AcceptRefused("the corpus would not be valid; nothing was added", problems)
     for path, content in changes.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp_path = path.with_name(path.name + ".tmp")
@@ -186,6 +178,32 @@ def accept(root: Path, proposal: Path, today: date | None = None) -> Accepted:
         archive.write_text(article, encoding="utf-8")
         result.archived = archive
     return result
+
+
+def _trial(root: Path, changes: dict[Path, str], today: date | None) -> list[Problem]:
+    """The problems the corpus would have with these changes, tried on a copy."""
+    with tempfile.TemporaryDirectory() as tmp:
+        trial = Path(tmp) / "corpus"
+        shutil.copytree(root, trial, ignore=shutil.ignore_patterns(ARCHIVE_DIR))
+        for path, content in changes.items():
+            target = trial / path.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        _, problems = validate_corpus(trial, today)
+        return [Problem(_outside(p.file, trial, root), p.line, p.message) for p in problems]
+
+
+def problems_if_accepted(root: Path, proposal_text: str,
+                         today: date | None = None) -> list[Problem]:
+    """What `accept` would refuse for this candidates text; the corpus is not touched."""
+    with tempfile.TemporaryDirectory() as tmp:
+        proposal = Path(tmp) / "candidates.yaml"
+        proposal.write_text(proposal_text, encoding="utf-8")
+        try:
+            changes, _, _, _ = plan(root, proposal)
+        except AcceptRefused as exc:
+            return exc.problems or [Problem(str(proposal.name), 0, str(exc))]
+        return _trial(root, changes, today) if changes else []
 
 
 def _outside(display: str, trial: Path, root: Path) -> str:

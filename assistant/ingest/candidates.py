@@ -85,6 +85,16 @@ class Ingested:
                              for q in self.left_out]}
 
 
+def only(result: Ingested, ids: set[str]) -> Ingested:
+    """The same proposal with only the candidates whose ids are given (and what they need)."""
+    kept = [c for c in result.candidates if c.id in ids]
+    speakers = {c.speaker for c in kept}
+    vias = {c.via for c in kept if c.via}
+    return Ingested(result.source, kept, [s for s in result.speakers if s.id in speakers],
+                    [o for o in result.originals if o.id in vias], result.left_out,
+                    result.article)
+
+
 def slug(text: str, limit: int = 5) -> str:
     parts = [w for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "")) if w not in
              {"a", "an", "the", "of", "by", "and", "who", "in", "at"}]
