@@ -17,12 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Header, Input, Static
 
 from ..commands import Command, CommandList
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the screen's own widgets load when it opens, not with the app
+    from textual.widgets import OptionList, TextArea
+
     from ...ingest.candidates import Candidate, Ingested
 
 ACCEPTED, REJECTED, UNDECIDED = "accepted", "rejected", "undecided"
@@ -62,6 +63,8 @@ class CurateScreen(Screen[None]):
         self.problems: list[str] = []
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import OptionList, TextArea
+
         yield Header()
         with Horizontal(id="curate-body"):
             with Vertical(id="curate-article"):
@@ -79,9 +82,19 @@ class CurateScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#article-text", TextArea).styles.height = 6
+        self._article_text().styles.height = 6
         self.query_one("#curate-side").styles.width = "45%"
         self.query_one("#article-path", Input).focus()
+
+    def _options(self) -> OptionList:
+        from textual.widgets import OptionList
+
+        return self.query_one("#candidates", OptionList)
+
+    def _article_text(self) -> TextArea:
+        from textual.widgets import TextArea
+
+        return self.query_one("#article-text", TextArea)
 
     # --- reading the article -----------------------------------------------------------
 
@@ -93,11 +106,11 @@ class CurateScreen(Screen[None]):
         except (OSError, UnicodeDecodeError) as exc:
             self.notify(f"{path}: cannot be read as UTF-8 text ({exc})", severity="error")
             return
-        self.query_one("#article-text", TextArea).text = text
+        self._article_text().text = text
         self.action_read()
 
     def action_read(self) -> None:
-        text = self.query_one("#article-text", TextArea).text
+        text = self._article_text().text
         if not text.strip():
             self.notify("Paste an article or open a file first.", severity="warning")
             return
@@ -123,7 +136,7 @@ class CurateScreen(Screen[None]):
         self.decisions = {c.id: UNDECIDED for c in result.candidates}
         self._refresh_list()
         self._refresh_article()
-        self.query_one("#candidates", OptionList).focus()
+        self._options().focus()
         self._check()
 
     # --- deciding -----------------------------------------------------------------------
@@ -131,7 +144,7 @@ class CurateScreen(Screen[None]):
     def _current(self) -> Candidate | None:
         if self.result is None:
             return None
-        index = self.query_one("#candidates", OptionList).highlighted
+        index = self._options().highlighted
         if index is None or not 0 <= index < len(self.result.candidates):
             return None
         return self.result.candidates[index]
@@ -165,11 +178,10 @@ class CurateScreen(Screen[None]):
 
     def _after_edit(self) -> None:
         self._refresh_list()
-        self.query_one("#candidates", OptionList).focus()
+        self._options().focus()
         self._check()
 
-    @on(OptionList.OptionHighlighted, "#candidates")
-    def _highlighted(self) -> None:
+    def on_option_list_option_highlighted(self) -> None:
         current = self._current()
         if current is None:
             return
@@ -186,9 +198,11 @@ class CurateScreen(Screen[None]):
         self._refresh_article()
 
     def _refresh_list(self) -> None:
+        from textual.widgets.option_list import Option
+
         if self.result is None:
             return
-        options = self.query_one("#candidates", OptionList)
+        options = self._options()
         keep = options.highlighted
         options.clear_options()
         options.add_options([
