@@ -98,3 +98,12 @@ def test_strict_validation_turns_warnings_into_errors(tmp_path: Path) -> None:
     strict = runner.invoke(cli, ["--corpus", str(root), "corpus", "validate", "--strict"])
     assert strict.exit_code == 1
     assert "theme empty-theme: no quote is linked to this theme" in strict.output
+
+
+def test_an_invalid_corpus_ends_with_the_count_and_no_warnings(tmp_path: Path) -> None:
+    root = write_corpus(tmp_path, {"quotes.yaml": VALID["quotes.yaml"].replace(
+        "speaker: syrian-fighter", "speaker: nobody")})
+    result = CliRunner().invoke(cli, ["--corpus", str(root), "corpus", "validate"])
+    assert result.exit_code == 1
+    assert result.output.rstrip().endswith(f"1 problem(s) in {root}")
+    assert "warning" not in result.output

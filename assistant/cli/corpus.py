@@ -50,7 +50,6 @@ def validate_command(ctx: click.Context, corpus_dir: Path | None, as_json: bool,
     else:
         for problem in problems:
             click.echo(str(problem), err=True)
-
         if not problems:
             totals = ", ".join(
                 f"{len(corpus.table(k))} {k}"
@@ -58,8 +57,8 @@ def validate_command(ctx: click.Context, corpus_dir: Path | None, as_json: bool,
             )
             noted = f"; {len(warnings)} warning(s):" if warnings else ""
             click.echo(f"corpus valid: {totals}{noted}")
-        for warning in warnings:
-            click.echo(str(warning).replace(": ", ": warning: ", 1), err=True)
+            for warning in warnings:
+                click.echo(str(warning).replace(": ", ": warning: ", 1), err=True)
         else:
             click.echo(f"{len(problems)} problem(s) in {root}", err=True)
     if problems:

@@ -34,6 +34,8 @@ _STYLE = {ACCEPTED: "bold green", REJECTED: "strike dim", UNDECIDED: "yellow"}
 class CurateScreen(Screen[None]):
     """Candidate quotes from an article, decided one by one."""
 
+    SUB_TITLE = "curate an article"
+
     HELP = ("Open an article (type its path, Enter) or paste it and press ctrl+r. Each "
             "quotation the article attributes is listed on the right and highlighted in the "
             "text. a accepts, x rejects, s edits the speaker id, t the themes; the problems "
@@ -283,6 +285,8 @@ class CurateScreen(Screen[None]):
         added = ", ".join(f"{len(v)} {k}" for k, v in result.added.items())
         self.app.call_from_thread(self.notify, f"Added {added}; article archived.",
                                   title="Corpus updated")
+        if self.result is not None:  # read again: what was added now shows as a duplicate
+            self.app.call_from_thread(self._ingest, self.result.article)
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
