@@ -88,3 +88,37 @@ def test_an_outlet_the_speaker_talked_to_is_the_original_source() -> None:
     found = [q for q in read_article(article) if q.left_out is None]
     assert [(q.text, q.outlet) for q in found] == [("The commanders ate first", "Reuters"),
                                                    ("We ate what was left.", "Reuters")]
+
+
+def test_a_person_introduced_without_a_verb_of_saying_is_who_he_refers_to() -> None:
+    article = ("T\n\nHamid Nasser spent two years in Raqqa before he escaped.\n\n"
+               "\"The worst part was the waiting,\" he said.\n")
+    assert _kept(article) == [("The worst part was the waiting", "Hamid Nasser")]
+
+
+def test_a_short_first_piece_of_a_split_quotation_is_not_a_scare_quote() -> None:
+    article = ("T\n\n\"The checkpoints,\" said Rami Yusuf, who left in 2015, \"were where "
+               "they made their money.\"\n")
+    assert _kept(article) == [("The checkpoints", "Rami Yusuf"),
+                              ("were where they made their money.", "Rami Yusuf")]
+
+
+def test_apostrophes_and_plural_possessives_do_not_close_single_quotes() -> None:
+    article = ("T\n\nNour Haddad, a former nurse, agreed to talk. 'I didn't know what I'd "
+               "signed up for,' she said. 'The fighters' wives were kept apart from everyone.'\n")
+    assert _kept(article) == [
+        ("I didn't know what I'd signed up for", "Nour Haddad, a former nurse"),
+        ("The fighters' wives were kept apart from everyone.", "Nour Haddad, a former nurse"),
+    ]
+
+
+def test_a_name_inside_a_longer_clause_is_still_the_speaker() -> None:
+    article = ("T\n\n\"We dug graves every morning\" — that is how Sami Aref, 30, remembers "
+               "his first month.\n")
+    assert _kept(article) == [("We dug graves every morning", "Sami Aref")]
+
+
+def test_a_short_sentence_carried_from_the_speaker_before_is_kept() -> None:
+    article = ("T\n\nMohammed Omar, 41, said the group had taken his savings. \"They called it "
+               "a tax,\" Mr Omar said. \"It was theft.\"\n")
+    assert [s for _, s in _kept(article)] == ["Mohammed Omar", "Mohammed Omar"]

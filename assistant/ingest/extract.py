@@ -83,6 +83,12 @@ def _is_nested(text: str) -> bool:
 _APPOSITIVE = re.compile(
     r"(?<![\w’'-])((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+(?:al-|bin\s|Abu\s|"
     r"abu\s|el-|ibn\s)?[A-Z][\w’'-]+){1,3}),\s+((?:a|an|the)\s+[^,§.;]{3,80}?),")
+_SENTENCE_SUBJECT = re.compile(
+    r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|"
+    r"ibn\s)?[A-Z][\w’'-]+){1,3})\s+(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+ed\b|"
+    r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s+"
+    r"(?:spent|fled|left|went|took|came|ran|joined|travelled|traveled|lives|lived|grew|met|"
+    r"became|saw|got|made|knew|thought|felt|wanted|tried|began|spoke|works|worked)\b")
 _LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*])\s")
 
 
@@ -120,6 +126,10 @@ class _Reader:
         for m in _APPOSITIVE.finditer(seg):
             if not is_outlet(m.group(1), self.outlets):
                 self.cast.resolve(f"{m.group(1)}, {m.group(2)}")
+        opening = _SENTENCE_SUBJECT.match(seg)  # "Hamid Nasser spent two years in Raqqa."
+        name = opening and (opening.group(1) or opening.group(2))
+        if name and not _APPOSITIVE.match(seg) and not is_outlet(name, self.outlets):
+            self.cast.resolve(name)
 
     def _resolve(self, mention: Mention) -> Person | None:
         phrase = mention.phrase.strip()
@@ -144,7 +154,8 @@ class _Reader:
         before_m = [(m, p) for m, p in resolved if lo <= m.at < span.open_at]
         chosen = (after_m[:1] or before_m[-1:] or
                   sorted(resolved, key=lambda mp: abs(mp[0].at - span.open_at))[:1])
-        q.left_out = self._left_out(q, span, before, after, chosen)
+        q.left_out = self._left_out(q, span, before, after, chosen,
+                                    self._split(in_sentence, n, resolved))
         if chosen:
             mention, person = chosen[0]
             q.attribution = f"{mention.phrase} {mention.verb}".strip()
@@ -166,11 +177,15 @@ class _Reader:
         return q
 
     def _left_out(self, q: Quotation, span: Span, before: str, after: str,
-                  chosen: list[tuple[Mention, Person | None]]) -> str | None:
+                  chosen: list[tuple[Mention, Person | None]], split: bool) -> str | None:
         words = _words(q.text)
         direct = bool(chosen) and (span.close_at <= chosen[0][0].at < span.close_at + 40 or
                                    before.rstrip().endswith((":", ",")))
-        if len(words) < 3 or (len(words) == 3 and not (q.text[:1].isupper() and direct)):
+        sentence_like = q.text[:1].isupper() and q.text.rstrip().endswith((".", "!", "?"))
+        if split and len(words) >= 2:
+            return None if _key(q.text) not in self.headlines else "the headline repeated"
+        if len(words) < 3 or (len(words) == 3 and not (q.text[:1].isupper() and direct)
+                              and not sentence_like):
             return "a single word or short term (scare quotes)"
         if span.kind == SINGLE and len(words) < 5 and not chosen:
             return "a short term in single quotes"
@@ -193,6 +208,16 @@ class _Reader:
         if re.match(r"^\s*(?:Q|Question)\s*[:.]", self.text[self.paras[span.paragraph].start:]):
             return "the journalist's own question"
         return None
+
+    def _split(self, in_sentence: list[Span], n: int,
+               resolved: list[tuple[Mention, Person | None]]) -> bool:
+        """One quotation broken by its attribution: "The checkpoints," he said, "were..."."""
+        def joined(a: Span, b: Span) -> bool:
+            between = self.masked[a.close_at:b.open_at]
+            return (len(between.split()) <= 14 and between.rstrip().endswith(",")
+                    and any(a.close_at <= m.at < b.open_at for m, _ in resolved))
+        return (n + 1 < len(in_sentence) and joined(in_sentence[n], in_sentence[n + 1])) or (
+            n > 0 and joined(in_sentence[n - 1], in_sentence[n]))
 
     def _carried(self, span: Span, q: Quotation) -> Person | None:
         """A quotation with no attribution of its own, where the article makes the speaker

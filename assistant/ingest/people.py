@@ -28,7 +28,9 @@ _ORG_WORDS = {"institute", "centre", "center", "ministry", "department", "counci
               "office", "group", "committee", "university", "college", "police", "army",
               "forces", "commission", "foundation", "network", "coalition", "front",
               "government", "report", "study", "watch", "organisation", "organization",
-              "spokesman", "spokeswoman", "statement", "court", "service", "unit", "team"}
+              "spokesman", "spokeswoman", "statement", "court", "service", "unit", "team",
+              "state", "nations", "union", "republic", "party", "brigade", "brigades",
+              "battalion", "caliphate", "times", "post", "news", "press", "media"}
 PRONOUNS = {"he", "she", "it", "they", "i", "we"}
 _NAME_PARTICLES = {"al", "al-", "el", "bin", "ibn", "abu", "umm", "de", "van", "von", "der",
                    "du", "la", "le", "di", "da", "ul", "bint"}

@@ -113,6 +113,9 @@ def _subject(left: str) -> str:
         chunk = _clean_phrase(chunks[k])
         if k and _NAME_GIVEN.match(chunk):
             return f"{_clean_phrase(chunks[k - 1])}, {chunk}"  # "The man, who gave his name as X"
+        if k and re.match(r"(?:a|an|the)\s", chunk) and _TRAILING_NAME.fullmatch(
+                _clean_phrase(chunks[k - 1])):
+            return f"{_clean_phrase(chunks[k - 1])}, {chunk}"  # "Nour Haddad, a former nurse,"
         verbs = list(VERB_RE.finditer(chunk))
         if verbs:  # "He said his commander had told": the nearer speaker
             chunk = _clean_phrase(chunk[verbs[-1].end():])
@@ -123,6 +126,11 @@ def _subject(left: str) -> str:
     return ""
 
 
+PERSON_NOUNS = {"lawyer", "brother", "mother", "wife", "husband", "son", "daughter", "father",
+                "sister", "friend", "colleague", "commander", "emir", "cousin", "uncle", "aunt",
+                "neighbour", "neighbor", "spokesman", "spokeswoman", "attorney", "doctor",
+                "boss", "partner", "fiancé", "fiancée", "parents", "family", "mentor", "teacher"}
+_TRAILING_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)$")
 _NAME_GIVEN = re.compile(r"^who (?:gave|gives) (?:his|her) name (?:only )?as [A-Z]")
 
 
@@ -151,6 +159,9 @@ def mentions(masked: str, sentence: Sentence) -> list[Mention]:
     for m in VERB_RE.finditer(seg):
         phrase = _subject(seg[: m.start()])
         tail = _BOUNDARY.split(seg[m.end():], maxsplit=1)[0]
+        if phrase and not _valid_phrase(phrase):
+            named = _TRAILING_NAME.search(phrase)  # "that is how Sami Aref remembers"
+            phrase = named.group(1) if named else ""
         if phrase and _valid_phrase(phrase):
             found.append(Mention(phrase, m.group(0), sentence.start + m.start(), tail))
             continue
@@ -179,6 +190,9 @@ def _verb_first_phrase(chunks: list[str]) -> str:
             words = chunk.split()
             if words[0].lower() in {"that", "he", "she", "they", "it", "we", "i"} and len(words) > 1:
                 return ""  # "said he would...", "said that ..."
+            if words[0].lower() in {"his", "her", "their", "its", "my", "our", "your"} and \
+                    words[-1].lower() not in PERSON_NOUNS and len(chunks) < 2:
+                return ""  # "remembers his first month": what was said, not who
             chunk = re.split(r"\s+(?:in|on|at|last|this|during|to|from|after|when)\s+(?=[a-z])",
                              chunk, maxsplit=1)[0]
         kept.append(chunk)
