@@ -21,8 +21,8 @@ def _seeds_dir(corpus_dir: Path) -> Path | None:
 
 
 @click.command("ingest")
-@click.argument("article", required=False, type=click.Path(dir_okay=False, path_type=Path,
-                                                           allow_dash=True))
+@click.argument("article", required=False, type=click.Path(exists=True, dir_okay=False,
+                                                           path_type=Path, allow_dash=True))
 @click.option("--source-id", "source_id", metavar="S", help="Id for the article's source.")
 @click.option("--accept", "accept_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Add the reviewed candidates in FILE to the corpus.")

@@ -6,6 +6,7 @@ the corpus knows (speaker ids, themes, duplicates).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -97,6 +98,7 @@ class _Reader:
         self.text = text
         self.outlets = tuple(outlets)
         self.spans = find_spans(text)
+        self.opens = [s.open_at for s in self.spans]
         self.masked = mask(text, self.spans)
         self.paras = paragraphs(text)
         self.sentences = sentences(text, self.masked, self.paras, self.spans)
@@ -114,7 +116,9 @@ class _Reader:
             for person in (p for _, p in resolved if p is not None):
                 self.last_in_paragraph[sentence.paragraph] = person
                 self.paragraph_subject.setdefault(sentence.paragraph, person)
-            in_sentence = [s for s in self.spans if sentence.start <= s.open_at < sentence.end]
+            lo = bisect.bisect_left(self.opens, sentence.start)
+            hi = bisect.bisect_left(self.opens, sentence.end)
+            in_sentence = self.spans[lo:hi]
             for n, span in enumerate(in_sentence):
                 self.found.append(self._quotation(sentence, in_sentence, n, span, resolved))
         self._fill_run_ons()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 KNOWN_OUTLETS = (
     "NPR", "CBS", "CBS News", "CNN", "BBC", "BBC News", "NBC", "NBC News", "ABC", "ABC News",
@@ -22,22 +23,29 @@ KNOWN_OUTLETS = (
 )
 
 
-def _pattern(outlet: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + re.escape(outlet) + r"(?![\w-])")
+_CONTEXT = (r"(?:told|to|with|by|on|in|for|from)\s+(?:a\s+|an\s+|the\s+)?"
+            r"(?:recent\s+|new\s+|later\s+|separate\s+)?")
+_KIND = (r"\s+(?:article|interview|documentary|report|programme|program|broadcast|podcast|"
+         r"op-ed|column|piece)")
+
+
+@lru_cache(maxsize=32)
+def _patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One alternation for all outlet names, longest first (so "CBS News" beats "CBS")."""
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return (re.compile(_CONTEXT + f"({alternation})" + r"(?![\w-])"),
+            re.compile(r"(?<![\w-])" + f"({alternation})" + _KIND))
 
 
 def find_outlet(clause: str, extra: Iterable[str] = ()) -> str | None:
     """The outlet an attribution clause names ("told NPR", "interviewed by The Guardian",
     "in a recent CNN article"), longest name first."""
-    names = sorted({*KNOWN_OUTLETS, *extra}, key=len, reverse=True)
-    context = (r"(?:told|to|with|by|on|in|for|from)\s+(?:a\s+|an\s+|the\s+)?"
-               r"(?:recent\s+|new\s+|later\s+|separate\s+)?")
-    for name in names:
-        if re.search(context + re.escape(name) + r"(?![\w-])", clause) or re.search(
-                r"(?<![\w-])" + re.escape(name) + r"\s+(?:article|interview|documentary|report|"
-                r"programme|program|broadcast|podcast|op-ed|column|piece)", clause):
-            return name.removeprefix("the ")
-    return None
+    names = tuple(sorted({*KNOWN_OUTLETS, *extra}))
+    after_verb, before_kind = _patterns(names)
+    found = [m.group(1) for m in (after_verb.search(clause), before_kind.search(clause)) if m]
+    if not found:
+        return None
+    return max(found, key=len).removeprefix("the ")
 
 
 def is_outlet(phrase: str, extra: Iterable[str] = ()) -> bool:

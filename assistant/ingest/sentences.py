@@ -6,6 +6,7 @@ quotation is ever read as its attribution.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -64,20 +65,24 @@ class Mention:
 
 def sentences(text: str, masked: str, paras: list[Paragraph], spans: list[Span]) -> list[Sentence]:
     """Sentences inside each paragraph; a quotation's own full stops count only at its end."""
-    inside = [(s.start, s.end) for s in spans]
+    starts = [s.start for s in spans]  # spans are in text order and never overlap
     found: list[Sentence] = []
+
+    def around(pos: int) -> tuple[int, int] | None:
+        """The quotation (start, end) holding `pos`, if any."""
+        k = bisect.bisect_right(starts, pos) - 1
+        return (spans[k].start, spans[k].end) if k >= 0 and pos < spans[k].end else None
+
     for para in paras:
         start = para.start
         for m in re.finditer(r"[.!?…]+([”’\"'»]*)(?=\s+[A-Z“‘\"'«\d(]|\s*$)",
                              text[para.start:para.end]):
             pos = para.start + m.start()
             stop = para.start + m.end()
-            if any(a <= pos < b and stop <= b for a, b in inside):
+            quote = around(pos)
+            if quote is not None and (stop <= quote[1] or text[pos:quote[1]].strip(".!?…")):
                 continue  # a full stop inside a quotation that goes on
-            if any(a <= pos < b and text[pos:b].strip(".!?…") for a, b in inside):
-                continue
-            if any(a <= pos < b for a, b in inside) and _ATTRIBUTION_AFTER.match(
-                    masked[stop:para.end]):
+            if quote is not None and _ATTRIBUTION_AFTER.match(masked[stop:para.end]):
                 continue  # "What did you see?" I asked.
             word = re.search(r"([\w.]+)$", masked[start:pos])
             if text[pos] == "." and word:

@@ -18,6 +18,7 @@ _DATE = re.compile(r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|D
                    r"\b(?P<day2>\d{1,2})\s+(?P<month2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|"
                    r"Nov|Dec)[a-z]*\.?\s+(?P<year2>(?:19|20)\d\d)\b|"
                    r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b")
+_WIRE = re.compile(r"^[A-Z][A-Z .,'-]+\((AP|AFP|Reuters|dpa|ANSA|EFE|Xinhua)\)\s*[—–-]")
 _BYLINE = re.compile(r"^[ \t]*(?:by|By|BY)[ \t]+([A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,3})")
 
 
@@ -70,10 +71,17 @@ def source_stub(article: str, source_id: str | None, name_hint: str | None,
         if hit and (credit or line.strip() == hit):
             outlet = hit
             break
+    if outlet is None:  # a wire dateline: "PARIS (AFP) —"
+        wire = next((m.group(1) for line in head if (m := _WIRE.match(line))), None)
+        outlet = {"AP": "The Associated Press"}.get(wire or "", wire)
     author = next((m.group(1).rstrip(",.") for line in head if (m := _BYLINE.match(line))), None)
     published = next((d for line in head if (d := _date(line))), None)
-    if source_id is None:
-        base = re.sub(r"[^a-z0-9]+", "-", (outlet or name_hint or title).lower()).strip("-")
-        source_id = f"{base[:50].strip('-')}-{published}" if published else base[:60].strip("-")
+    if source_id is None:  # outlet and date where known, else the title's first words
+        def part(text: str, words: int) -> str:
+            return "-".join(re.findall(r"[a-z0-9]+", text.lower())[:words])
+
+        named = part(outlet.removeprefix("The "), 3) if outlet else ""
+        parts = [named or part(title, 4), published or (part(title, 4) if named else "")]
+        source_id = "-".join(p for p in parts if p)[:80].strip("-") or part(name_hint or "", 5)
         source_id = source_id or "article"
     return SourceStub(source_id, outlet, title.strip(), published, author)
