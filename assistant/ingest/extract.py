@@ -90,6 +90,10 @@ _SENTENCE_SUBJECT = re.compile(
     r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s+"
     r"(?:spent|fled|left|went|took|came|ran|joined|travelled|traveled|lives|lived|grew|met|"
     r"became|saw|got|made|knew|thought|felt|wanted|tried|began|spoke|works|worked)\b")
+_MET_BY_REPORTER = re.compile(
+    r"\b(?:I|[Ww]e)\s+(?:asked|told|interviewed|met|called|phoned|visited|reached)\s+"
+    r"((?:a|an|one)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)(?=\s+(?:what|whether|if|why|how|about|"
+    r"to|for|in|at|who|when|last|this)\b|[,.])")
 _LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*])\s")
 
 
@@ -113,6 +117,11 @@ class _Reader:
         for sentence in self.sentences:
             self._introductions(sentence)
             resolved = [(m, self._resolve(m)) for m in mentions(self.masked, sentence)]
+            main = next((p for m, p in resolved if p is not None and not m.according), None)
+            if main is not None and len(resolved) > 1:
+                # "He said his commander had told...": the one who speaks stays the one
+                # "he" means next, not the person named inside what he said
+                self.cast.touch(main)
             for person in (p for _, p in resolved if p is not None):
                 self.last_in_paragraph[sentence.paragraph] = person
                 self.paragraph_subject.setdefault(sentence.paragraph, person)
@@ -130,6 +139,8 @@ class _Reader:
         for m in _APPOSITIVE.finditer(seg):
             if not is_outlet(m.group(1), self.outlets):
                 self.cast.resolve(f"{m.group(1)}, {m.group(2)}")
+        for m in _MET_BY_REPORTER.finditer(seg):  # "I asked a senior official what..."
+            self.cast.resolve(m.group(1))
         opening = _SENTENCE_SUBJECT.match(seg)  # "Hamid Nasser spent two years in Raqqa."
         name = opening and (opening.group(1) or opening.group(2))
         if name and not _APPOSITIVE.match(seg) and not is_outlet(name, self.outlets):

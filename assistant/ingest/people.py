@@ -121,6 +121,12 @@ class Cast:
         person.phrases.append(phrase)
         return person
 
+    def touch(self, person: Person) -> None:
+        """Make `person` the one a following pronoun refers to."""
+        if person.key in self.recent:
+            self.recent.remove(person.key)
+        self.recent.append(person.key)
+
     def _latest(self, test: object) -> Person | None:
         for key in reversed(self.recent):
             person = self.people[key]

@@ -180,7 +180,9 @@ def mentions(masked: str, sentence: Sentence) -> list[Mention]:
 
 
 _PREP_START = re.compile(r"^(?:in|on|at|last|this|during|after|before|when|while|from|to|now|"
-                         r"speaking|published|citing|adding|according|referring|who|which)\b")
+                         r"speaking|published|citing|adding|according|referring|who|which|"
+                         r"interviewed|quoted|cited|reached|contacted|writing|asked|told|"
+                         r"shown|seen|photographed|pictured)\b")
 
 
 def _verb_first_phrase(chunks: list[str]) -> str:
