@@ -94,6 +94,9 @@ _MET_BY_REPORTER = re.compile(
     r"\b(?:I|[Ww]e)\s+(?:asked|told|interviewed|met|called|phoned|visited|reached)\s+"
     r"((?:a|an|one)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)(?=\s+(?:what|whether|if|why|how|about|"
     r"to|for|in|at|who|when|last|this)\b|[,.])")
+_ASKED_SUBJECT = re.compile(
+    r"\s*(?:Asked|Pressed|Questioned|Interviewed|Reached|Speaking)\b[^,§]*,\s+"
+    r"((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+[a-z]")
 _LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*])\s")
 
 
@@ -115,6 +118,9 @@ class _Reader:
 
     def read(self) -> list[Quotation]:
         for sentence in self.sentences:
+            if sentence.paragraph < 3 and _key(self.text[sentence.start:sentence.end]) in \
+                    self.headlines:
+                continue  # "Syrian teenager recounts escape": a headline introduces no one
             self._introductions(sentence)
             resolved = [(m, self._resolve(m)) for m in mentions(self.masked, sentence)]
             main = next((p for m, p in resolved if p is not None and not m.according), None)
@@ -141,6 +147,9 @@ class _Reader:
                 self.cast.resolve(f"{m.group(1)}, {m.group(2)}")
         for m in _MET_BY_REPORTER.finditer(seg):  # "I asked a senior official what..."
             self.cast.resolve(m.group(1))
+        asked = _ASKED_SUBJECT.match(seg)  # "Asked whether she regretted it, Hiba paused."
+        if asked:
+            self.cast.resolve(asked.group(1))
         opening = _SENTENCE_SUBJECT.match(seg)  # "Hamid Nasser spent two years in Raqqa."
         name = opening and (opening.group(1) or opening.group(2))
         if name and not _APPOSITIVE.match(seg) and not is_outlet(name, self.outlets):
@@ -199,10 +208,10 @@ class _Reader:
         sentence_like = q.text[:1].isupper() and q.text.rstrip().endswith((".", "!", "?"))
         if split and len(words) >= 2:
             return None if _key(q.text) not in self.headlines else "the headline repeated"
-        if len(words) < 3 or (len(words) == 3 and not (q.text[:1].isupper() and direct)
-                              and not sentence_like):
+        if len(words) < 2 or (len(words) <= 3 and not (q.text[:1].isupper() and direct)
+                              and not (sentence_like and len(words) == 3)):
             return "a single word or short term (scare quotes)"
-        if span.kind == SINGLE and len(words) < 5 and not chosen:
+        if span.kind == SINGLE and len(words) < 5 and not chosen and not sentence_like:
             return "a short term in single quotes"
         if _key(q.text) in self.headlines:
             return "the headline repeated in the body"

@@ -23,7 +23,8 @@ _PLURAL_HEADS = {"some", "many", "several", "others", "most", "both", "all", "fe
                  "families", "men", "women", "relatives", "parents", "prosecutors", "lawyers"}
 GENERIC_PERSON = {"defector", "fighter", "militant", "jihadist", "recruit", "member", "man",
                   "woman", "former", "ex-fighter", "youth", "teenager", "veteran", "deserter",
-                  "convert", "volunteer", "source", "witness", "survivor", "returnee"}
+                  "convert", "volunteer", "source", "witness", "survivor", "returnee", "boy",
+                  "girl", "child", "adolescent", "student"}
 _ORG_WORDS = {"institute", "centre", "center", "ministry", "department", "council", "agency",
               "office", "group", "committee", "university", "college", "police", "army",
               "forces", "commission", "foundation", "network", "coalition", "front",
@@ -34,6 +35,7 @@ _ORG_WORDS = {"institute", "centre", "center", "ministry", "department", "counci
 PRONOUNS = {"he", "she", "it", "they", "i", "we"}
 _NAME_PARTICLES = {"al", "al-", "el", "bin", "ibn", "abu", "umm", "de", "van", "von", "der",
                    "du", "la", "le", "di", "da", "ul", "bint"}
+_TRAILING_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)$")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w’'-]*\.?|al-[A-Z][\w’'-]*|[a-z]{1,3}-[A-Z][\w’'-]*)$")
 
 
@@ -61,6 +63,11 @@ class Person:
     @property
     def head(self) -> str:
         return head_noun(self.description or "")
+
+
+def _generic(head: str) -> bool:
+    """A word for a person that says nothing of who: "the defector", "the 17-year-old"."""
+    return head in GENERIC_PERSON or re.fullmatch(r"\d+-year-old", head) is not None
 
 
 def head_noun(phrase: str) -> str:
@@ -97,6 +104,12 @@ def split_phrase(phrase: str) -> tuple[str | None, str | None, str | None]:
             continue
         if name is None and _is_name(words) and not _is_outlet_like(chunk):
             name = chunk
+            continue
+        trailing = _TRAILING_NAME.search(chunk)
+        if name is None and trailing and chunk[: trailing.start()].strip() and \
+                chunk[: trailing.start()].split()[-1].islower() and not _is_outlet_like(chunk):
+            name = trailing.group(1)  # "Defence lawyer Pia Holm"
+            rest.append(chunk[: trailing.start()].strip())
             continue
         rest.append(chunk)
     description = ", ".join(rest) if rest else None
@@ -162,8 +175,7 @@ class Cast:
         head = head_noun(description)
         return self._latest(lambda p: not p.plural and (
                 (p.head and p.head == head)
-                or (head in GENERIC_PERSON and p.head in GENERIC_PERSON)
-                or (head in GENERIC_PERSON and p.name is not None and not p.organisation)
+                or (_generic(head) and _generic(p.head))
                 or (re.fullmatch(r"\d+-year-old", head) is not None
                     and head in (p.description or "").lower())))
 

@@ -180,7 +180,7 @@ def mentions(masked: str, sentence: Sentence) -> list[Mention]:
 
 
 _PREP_START = re.compile(r"^(?:in|on|at|last|this|during|after|before|when|while|from|to|now|"
-                         r"speaking|published|citing|adding|according|referring|who|which|"
+                         r"speaking|published|citing|adding|according|referring|who|whose|whom|which|"
                          r"interviewed|quoted|cited|reached|contacted|writing|asked|told|"
                          r"shown|seen|photographed|pictured)\b")
 
@@ -195,6 +195,9 @@ def _verb_first_phrase(chunks: list[str]) -> str:
             break
         if not kept:
             words = chunk.split()
+            if words[0].lower() in {"whether", "if", "what", "why", "how", "about", "where",
+                                    "when", "for"}:
+                return ""  # "Asked whether she regretted it, ...": the question, not who
             if words[0].lower() in {"that", "he", "she", "they", "it", "we", "i"} and len(words) > 1:
                 return ""  # "said he would...", "said that ..."
             if words[0].lower() in {"his", "her", "their", "its", "my", "our", "your"} and \
