@@ -76,3 +76,27 @@ async def test_accepting_a_candidate_shows_its_problems_and_adds_it_to_the_corpu
     assert "We were miserable, and nobody cared" in text
     assert "The emirs had meat every night." not in text  # rejected
     assert list((corpus / "archive").glob("*.txt"))
+
+
+async def test_a_pasted_article_is_read_with_ctrl_r_and_duplicates_are_said(
+        tmp_path: Path) -> None:
+    from textual.widgets import TextArea
+
+    from .tui_helpers import CORPUS
+
+    app = build_app(CORPUS, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    article = ("Headline\n\n\"ISIS wants to kill everyone who says no,\" a 26-year-old Syrian "
+               "fighter told NPR last year.\n")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        await pilot.press("f4")
+        screen = app.screen
+        assert isinstance(screen, CurateScreen)
+        area = screen.query_one("#article-text", TextArea)
+        area.text = article
+        area.focus()
+        await pilot.press("ctrl+r")
+        await _idle(pilot)
+        assert screen.query_one("#candidates", OptionList).option_count == 1
+        assert "already in the corpus as" in _shown(screen, "#candidate-notes")
+        assert "reverse" in str(screen.query_one("#article-view", Static).render().spans)
