@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "audiences": ("corpus", "audiences_command"),
     "templates": ("brief", "templates_command"),
     "corpus": ("corpus", "corpus_group"),
+    "train": ("train", "train_group"),
 }
 
 

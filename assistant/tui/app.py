@@ -55,6 +55,8 @@ class CounterbriefApp(App[None]):
                 tooltip="What the focused panel is for, and its keys"),
         Binding("f3", "review_queue", "Reviews", id="app.review-queue",
                 tooltip="The review queue: saved drafts, their state, approve or send back"),
+        Binding("f4", "train", "Train", id="app.train",
+                tooltip="Trainer mode: walk a room through the narratives, full screen"),
         Binding("ctrl+t", "toggle_light", "Light/Dark", id="app.light-dark",
                 tooltip="Switch between the light and the dark theme"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True,
@@ -105,6 +107,12 @@ class CounterbriefApp(App[None]):
             return
         while self.screen is not queue:  # back from a draft to the queue it was opened from
             self.pop_screen()
+
+    def action_train(self) -> None:
+        from .screens.train import TrainScreen
+
+        if not isinstance(self.screen, TrainScreen):
+            self.push_screen(TrainScreen(self.options.corpus_dir, self.options.templates_dir))
 
     def action_toggle_light(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
