@@ -150,3 +150,12 @@ def test_a_chart_of_a_fact_without_a_number_is_a_corpus_problem(tmp_path: Path) 
     _, problems = validate_corpus(copy)
     assert any("fact 'f-pace-last-three-months' has no number to draw" in p.message
                for p in problems)
+
+
+def test_facilitation_cautions_are_in_the_trainers_notes_not_on_the_screen(corpus: Corpus) -> None:
+    deck = build_deck(corpus, themes=["harsh-life"])
+    claim = next(s for s in deck.slides if s.kind == SlideKind.claim)
+    shown = " ".join(line for s in deck.slides for line in s.lines)
+    for pitfall in corpus.themes["harsh-life"].pitfalls:
+        assert pitfall in claim.notes
+        assert pitfall not in shown

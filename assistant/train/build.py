@@ -160,14 +160,15 @@ def _theme_section(corpus: Corpus, tid: str, audience: str, section: int, source
                             lines=tuple(sources.fact_line(f) for f in facts),
                             notes="The figures describe 2014–15; say “as of” when you use "
                                   "them, and give both versions where the sources differ."))
-    slides.append(Slide(SlideKind.questions, "Discussion", section, lines=QUESTIONS,
-                        notes="Take the questions one at a time; about 20 minutes."))
     cautions = (*(["Some voices describe violence. Say so before reading them and let "
                    "people step out."] if any(v.quote.graphic for v in voices) else []),
                 *CAUTIONS, *theme.pitfalls)
-    slides.append(Slide(SlideKind.cautions, "For the facilitator", section, lines=cautions,
-                        notes="These are for you, not the room: keep them in mind as you "
-                              "lead the discussion."))
+    slides.append(Slide(SlideKind.questions, "Discussion", section, lines=QUESTIONS,
+                        notes="Take the questions one at a time; about 20 minutes. "
+                              "Keep in mind: " + " ".join(cautions)))
+    # The cautions are the facilitator's, not the room's: they open the section's notes.
+    slides[0] = dataclasses.replace(slides[0], notes="For you, not the room: "
+                                    + " ".join(cautions) + " " + slides[0].notes)
     return slides
 
 

@@ -15,7 +15,6 @@ class SlideKind(StrEnum):
     voice = "voice"  # one quotation from someone who left
     gap = "gap"  # the corpus has too few voices of people who left for this theme
     questions = "questions"
-    cautions = "cautions"
     sources = "sources"
 
 
