@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "templates": ("brief", "templates_command"),
     "corpus": ("corpus", "corpus_group"),
     "ingest": ("curation", "ingest_command"),
+    "train": ("train", "train_group"),
 }
 
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from .models import (
     KINDS,
     Audience,
+    Chart,
     Fact,
     Quote,
     Source,
@@ -38,6 +39,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "facts": Fact,
     "themes": Theme,
     "audiences": Audience,
+    "charts": Chart,
 }
 SINGULAR = {kind: kind[:-1] for kind in KINDS}
 
@@ -81,6 +83,7 @@ class Corpus:
     facts: dict[str, Fact] = field(default_factory=dict)
     themes: dict[str, Theme] = field(default_factory=dict)
     audiences: dict[str, Audience] = field(default_factory=dict)
+    charts: dict[str, Chart] = field(default_factory=dict)
     locations: dict[tuple[str, str], Location] = field(default_factory=dict)
     broken_ids: set[tuple[str, str]] = field(default_factory=set)
     unreadable_ids: set[str] = field(default_factory=set)
@@ -329,6 +332,12 @@ def _cross_check(corpus: Corpus, today: date) -> list[Problem]:
     for tid, theme in corpus.themes.items():
         for fid in theme.related_facts:
             refer("themes", tid, "facts", fid, "related fact")
+    for cid, chart in corpus.charts.items():
+        for fid in [part.fact for part in chart.parts] + ([chart.whole] if chart.whole else []):
+            refer("charts", cid, "facts", fid, "fact")
+            drawn = corpus.facts.get(fid)
+            if chart.kind != "figures" and drawn is not None and not _numeric(drawn):
+                add("charts", cid, f"fact '{fid}' has no number to draw (give it a value)")
     for sid, source in corpus.sources.items():
         if source.published and earliest_day(source.published) > today:
             add("sources", sid, f"published date {source.published} is in the future")
@@ -347,6 +356,9 @@ def _hint(target: str, corpus: Corpus, kind: str) -> str:
     if len(known) <= 12:
         return f" (known {kind}: {', '.join(known)})"
     return ""
+def _numeric(fact: Fact) -> bool:
+    values = [fact.value, *(s.value for s in fact.sources)]
+    return any(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
 
 
 def validate_corpus(root: Path, today: date | None = None) -> tuple[Corpus, list[Problem]]:

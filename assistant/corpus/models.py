@@ -247,6 +247,30 @@ class Audience(Strict):
     call_to_action: NonEmpty
 
 
+class ChartKind(StrEnum):
+    bar = "bar"
+    pie = "pie"
+    figures = "figures"  # the facts as sentences, where the numbers make no whole
+
+
+class ChartPart(Strict):
+    """One bar or slice: a fact's figure under a label in our own words."""
+
+    fact: Id
+    label: NonEmpty = Field(description="Short label for the bar or slice, e.g. 'Syria'")
+
+
+class Chart(Strict):
+    """A picture of some facts for the trainer's deck; the numbers always come from the facts."""
+
+    id: Id
+    title: NonEmpty
+    kind: ChartKind = ChartKind.bar
+    parts: list[ChartPart] = Field(min_length=1)
+    whole: Id | None = Field(None, description="A fact giving the total the parts divide")
+    note: str | None = Field(None, description="Printed under the chart, e.g. what it leaves out")
+
+
 class CorpusFile(Strict):
     """One YAML file of the corpus: any mix of the six kinds of record."""
 
@@ -256,6 +280,7 @@ class CorpusFile(Strict):
     facts: list[Fact] = Field(default_factory=list)
     themes: list[Theme] = Field(default_factory=list)
     audiences: list[Audience] = Field(default_factory=list)
+    charts: list[Chart] = Field(default_factory=list)
 
 
-KINDS = ("sources", "speakers", "quotes", "facts", "themes", "audiences")
+KINDS = ("sources", "speakers", "quotes", "facts", "themes", "audiences", "charts")

@@ -55,6 +55,12 @@ DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("Audience", "graphic_allowed"): "Whether quotes tagged graphic may appear at all",
     ("Audience", "messenger_guidance"): "Who to lead with and how, in a sentence or two",
     ("Audience", "call_to_action"): "What the audience is asked to do",
+    ("Chart", "id"): "Stable id: lower-case letters, digits and hyphens",
+    ("Chart", "title"): "The chart's title on the slide, in our own words",
+    ("Chart", "kind"): "bar, pie, or figures (the facts as sentences, where they make no whole)",
+    ("Chart", "parts"): "The bars or slices, in order: each a fact and its label",
+    ("ChartPart", "fact"): "The fact whose figure this bar or slice shows",
+    ("CorpusFile", "charts"): "Charts of facts for the trainer's deck",
 }
 
 # Where a schema can list a corpus's ids: (definition, property) -> the kind of record.
@@ -66,6 +72,8 @@ ID_FIELDS: dict[tuple[str, str], str] = {
     ("FactSource", "via"): "sources",
     ("ThemeLink", "theme"): "themes",
     ("Theme", "related_facts"): "facts",
+    ("ChartPart", "fact"): "facts",
+    ("Chart", "whole"): "facts",
 }
 
 

@@ -58,6 +58,8 @@ class CounterbriefApp(App[None]):
                 tooltip="The review queue: saved drafts, their state, approve or send back"),
         Binding("f4", "curate", "Curate", id="app.curate", show=False,
                 tooltip="Find the quotes in a news article and add them to the corpus"),
+        Binding("f5", "train", "Train", id="app.train",
+                tooltip="Trainer mode: walk a room through the narratives, full screen"),
         Binding("ctrl+t", "toggle_light", "Light/Dark", id="app.light-dark",
                 tooltip="Switch between the light and the dark theme"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True,
@@ -113,6 +115,11 @@ class CounterbriefApp(App[None]):
         from .screens.curate import CurateScreen
 
         self.push_screen(CurateScreen(self.options.corpus_dir))
+    def action_train(self) -> None:
+        from .screens.train import TrainScreen
+
+        if not isinstance(self.screen, TrainScreen):
+            self.push_screen(TrainScreen(self.options.corpus_dir, self.options.templates_dir))
 
     def action_toggle_light(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
