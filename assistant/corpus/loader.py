@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .folder import FolderRefused, corpus_files, read_corpus_file
 from .models import (
     KINDS,
     Audience,
@@ -27,7 +28,7 @@ from .models import (
     Theme,
     earliest_day,
 )
-from .yamlfile import LinedDict, LinedList, YamlError, line_of, read_yaml
+from .yamlfile import LinedDict, LinedList, YamlError, decode_yaml, line_of, parse_yaml
 
 MODELS: dict[str, type[BaseModel]] = {
     "sources": Source,
@@ -62,6 +63,10 @@ class CorpusError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class NotACorpus(CorpusError):
+    """The corpus folder is missing or is not a corpus: a usage error, not a bad corpus."""
+
+
 @dataclass(frozen=True)
 class Location:
     file: str
@@ -94,16 +99,6 @@ class Corpus:
 
     def where(self, kind: str, record_id: str) -> Location | None:
         return self.locations.get((kind, record_id))
-
-
-def corpus_files(root: Path) -> list[Path]:
-    """YAML files under the corpus directory, in a stable order (schemas excluded)."""
-    files = [
-        p
-        for p in root.rglob("*")
-        if p.suffix in (".yaml", ".yml") and p.is_file() and "schema" not in p.relative_to(root).parts
-    ]
-    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
 
 
 def _display(path: Path) -> str:
@@ -178,10 +173,10 @@ def _records(data: LinedDict, display: str) -> Iterator[tuple[str, int, Any] | P
             yield kind, index, item
 
 
-def _validate_file(path: Path, root: Path, corpus: Corpus) -> list[Problem]:
+def _validate_file(path: Path, raw: bytes, corpus: Corpus) -> list[Problem]:
     display = _display(path)
     try:
-        data = read_yaml(path)
+        data = parse_yaml(decode_yaml(raw))
     except YamlError as exc:
         return [Problem(display, max(exc.line, 1), exc.message)]
     if data is None:
@@ -271,20 +266,28 @@ def _cross_check(corpus: Corpus, today: date) -> list[Problem]:
 
 
 def validate_corpus(root: Path, today: date | None = None) -> tuple[Corpus, list[Problem]]:
-    """Load everything that can be loaded and list every problem, sorted by file and line."""
+    """Load everything that can be loaded and list every problem, sorted by file and line.
+
+    Raises NotACorpus when `root` is missing or is not a corpus folder."""
     today = today or date.today()
     corpus = Corpus(root=root)
-    if not root.is_dir():
-        return corpus, [Problem(_display(root), 0, "corpus directory not found")]
-    files = corpus_files(root)
+    try:
+        files = corpus_files(root)
+    except FolderRefused as exc:
+        raise NotACorpus([Problem(_display(root), 0, exc.message)]) from None
     if not files:
-        return corpus, [Problem(_display(root), 0, "no .yaml files in the corpus directory")]
+        raise NotACorpus([Problem(_display(root), 0, "no .yaml files in the corpus directory")])
     problems: list[Problem] = []
     digest = hashlib.sha256()
     for path in files:
+        try:
+            raw = read_corpus_file(path, root)
+        except YamlError as exc:
+            problems.append(Problem(_display(path), exc.line, exc.message))
+            continue
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-        problems.extend(_validate_file(path, root, corpus))
+        digest.update(raw + b"\0")
+        problems.extend(_validate_file(path, raw, corpus))
     corpus.fingerprint = digest.hexdigest()[:16]
     problems.extend(_cross_check(corpus, today))
     return corpus, sorted(set(problems))
