@@ -50,8 +50,10 @@ def check_command(ctx: click.Context, file: Path | None, draft_id: str | None,
         _check_draft(ctx, draft_id, audience, as_json)
         return
     assert file is not None
-    if not file.is_file():
+    if not file.exists():
         raise click.UsageError(f"no such file: {file}")
+    if not file.is_file():
+        raise click.UsageError(f"{file} is not a regular file; give a Markdown file to check")
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:

@@ -51,7 +51,8 @@ def validate_command(ctx: click.Context, corpus_dir: Path | None, as_json: bool)
 @corpus_group.command("schema")
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               required=True, help="Directory to write the JSON Schema files to.")
-def schema_command(out_dir: Path) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def schema_command(out_dir: Path, as_json: bool) -> None:
     """Write the JSON Schema of a corpus file, for editor autocompletion."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -61,8 +62,11 @@ def schema_command(out_dir: Path) -> None:
                        encoding="utf-8")
         tmp.replace(target)
     except OSError as exc:
-        raise Refused(f"cannot write to {out_dir}: {exc.strerror}") from exc
-    click.echo(f"wrote {target}")
+        raise Refused(f"cannot write to {out_dir}: {exc.strerror}") from None
+    if as_json:
+        echo_json({"wrote": [str(target)]})
+    else:
+        click.echo(f"wrote {target}")
 
 
 @corpus_group.command("stats")
