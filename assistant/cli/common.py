@@ -19,7 +19,7 @@ import click
 from .settings import Settings
 
 __all__ = ["BadUsage", "Refused", "Settings", "as_click_error", "echo_json", "main_wrapper",
-           "settings", "unknown_id"]
+           "not_utf8_argument", "settings", "unknown_id"]
 
 
 class Refused(click.ClickException):
@@ -98,13 +98,15 @@ def _corpus_refusal(exc: Any, code: int) -> Refused:
                    "validate` for the list:\n" + "\n".join(lines))
 
 
-def _not_utf8_argument() -> str | None:
-    for position, argument in enumerate(sys.argv[1:], start=1):
+def not_utf8_argument(arguments: list[str]) -> str | None:
+    """Say which argument is not UTF-8 text (the shell passed bytes Python could not
+    decode), or None."""
+    for position, argument in enumerate(arguments, start=1):
         try:
             argument.encode("utf-8")
         except UnicodeEncodeError:
-            shown = argument.encode("utf-8", "replace").decode("utf-8")
-            return f"argument {position} ({shown!r}) is not valid UTF-8 text"
+            shown = os.fsencode(argument).decode("utf-8", "backslashreplace")
+            return f"argument {position} ({shown}) is not valid UTF-8 text"
     return None
 
 
@@ -123,7 +125,7 @@ _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EBAD
 
 def main_wrapper(group: click.Group, debug: bool = False) -> None:
     """Run the CLI so that nothing a user does produces a traceback."""
-    bad = _not_utf8_argument()
+    bad = not_utf8_argument(sys.argv[1:])
     if bad:
         click.echo(f"error: {bad}", err=True)
         sys.exit(2)

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from .common import as_click_error
+from .common import BadUsage, as_click_error, not_utf8_argument
 from .settings import Settings
 
 # command name -> (module in this package, attribute), in the order `--help` lists them
@@ -87,6 +87,12 @@ class LazyGroup(click.Group):
         command: click.Command = getattr(module, attribute)
         _add_global_options(command)
         return command
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        bad = not_utf8_argument(args)
+        if bad:
+            raise BadUsage(bad)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
