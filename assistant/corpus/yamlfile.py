@@ -12,6 +12,7 @@ number, `!!bool maybe`) reported at its line instead of escaping as a Python err
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
@@ -169,12 +170,23 @@ def parse_yaml(text: str) -> Any:
         _check_shape(text)
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
+        # the parser may place the end of the text on a line after the last one
+        last = text.count("\n") + 1
+
+        def line_at(mark: Any) -> int:
+            return min(mark.line + 1, last) if mark is not None else 0
+
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.context_mark and exc.problem_mark:
             # e.g. an unterminated quote: say where the unfinished thing began
-            problem += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
-        raise YamlError(f"YAML syntax: {problem}", mark.line + 1 if mark else 0) from None
+            problem += f" ({exc.context} that starts on line {line_at(exc.context_mark)})"
+        raise YamlError(f"YAML syntax: {problem}", line_at(mark)) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML itself does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise YamlError(f"text holds a character that is not allowed (U+{ord(char):04X} "
+                        f"{unicodedata.name(char, 'control character')}); remove it", line) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"YAML: {exc}") from None
     except RecursionError:
