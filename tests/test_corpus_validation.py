@@ -237,4 +237,4 @@ def test_commands_that_need_the_corpus_refuse_a_broken_one(tmp_path: Path) -> No
     root = write_corpus(tmp_path, {"quotes.yaml": "quotes: ["})
     result = CliRunner().invoke(cli, ["--corpus", str(root), "themes"])
     assert result.exit_code == 1
-    assert "quotes.yaml:2: YAML syntax" in result.output
+    assert "quotes.yaml:1: YAML syntax" in result.output  # the file has one line

@@ -83,7 +83,7 @@ def test_ordinary_arithmetic_and_loops_still_work(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("header, line, message", [
     ("---\nid: t\nname: !!int x\n---\n", 3, "front matter: 'x' cannot be read as !!int"),
-    ("---\nid: t\nname: [\n---\n", 4, "front matter: YAML syntax"),
+    ("---\nid: t\nname: [\n---\n", 3, "front matter: YAML syntax"),
     ("---\nid: t\n" + "a:\n" + "- " * 5000 + "x\n---\n", 4, "nested more than 64"),
     (HEADER.replace("facts: 1\n", "facts: 1\nfcats: 2\n"), 8,
      "unknown front-matter key 'fcats' (did you mean 'facts'?)"),
