@@ -13,14 +13,23 @@ import os
 import stat
 from pathlib import Path
 
-from .yamlfile import MAX_BYTES, YamlError
-
+MAX_BYTES = 10_000_000
+"""The largest corpus file read; the bundled files are a few kilobytes each."""
 SUFFIXES = (".yaml", ".yml")
 MAX_LEVELS = 4
 """Folders below the corpus folder that are searched (`quotes/` is one level)."""
 MAX_ENTRIES = 20_000
 """Files and folders looked at before the walk gives up: a corpus holds a few hundred."""
 SKIPPED = ("schema",)  # where `corpus schema -o` writes its JSON Schema files
+
+
+class FileRefused(Exception):
+    """One corpus file that is not read; the message says why (never what it holds)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = 0
 
 
 class FolderRefused(Exception):
@@ -87,30 +96,30 @@ def corpus_files(root: Path) -> list[Path]:
 
 
 def read_corpus_file(path: Path, root: Path) -> bytes:
-    """The bytes of one corpus file. Raises YamlError (line 0) for a link that leads out
+    """The bytes of one corpus file. Raises FileRefused for a link that leads out
     of the corpus folder or nowhere, a special or unreadable file, or one over the size
     limit."""
     if path.is_symlink():
         target = path.resolve()
         if not target.exists():
-            raise YamlError(f"is a link to {os.readlink(path)}, which does not exist")
+            raise FileRefused(f"is a link to {os.readlink(path)}, which does not exist")
         if not target.is_relative_to(root.resolve()):
-            raise YamlError("is a link to a file outside the corpus folder, which is not "
+            raise FileRefused("is a link to a file outside the corpus folder, which is not "
                             "read; copy the file into the corpus instead")
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise YamlError(f"cannot read: {exc.strerror}") from None
+        raise FileRefused(f"cannot read: {exc.strerror}") from None
     with os.fdopen(handle, "rb") as stream:
         mode = os.fstat(stream.fileno()).st_mode
         if stat.S_ISDIR(mode):
-            raise YamlError("cannot read this folder")
+            raise FileRefused("cannot read this folder")
         if not stat.S_ISREG(mode):
-            raise YamlError("is not a regular file (a device, socket or pipe); not read")
+            raise FileRefused("is not a regular file (a device, socket or pipe); not read")
         try:
             data = stream.read(MAX_BYTES + 1)
         except OSError as exc:
-            raise YamlError(f"cannot read: {exc.strerror}") from None
+            raise FileRefused(f"cannot read: {exc.strerror}") from None
     if len(data) > MAX_BYTES:
-        raise YamlError(f"larger than {MAX_BYTES // 1_000_000} MB; split it into several files")
+        raise FileRefused(f"larger than {MAX_BYTES // 1_000_000} MB; split it into several files")
     return data

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .folder import FolderRefused, corpus_files, read_corpus_file
+from .folder import FileRefused, FolderRefused, corpus_files, read_corpus_file
 from .models import (
     KINDS,
     Audience,
@@ -282,7 +282,7 @@ def validate_corpus(root: Path, today: date | None = None) -> tuple[Corpus, list
     for path in files:
         try:
             raw = read_corpus_file(path, root)
-        except YamlError as exc:
+        except FileRefused as exc:
             problems.append(Problem(_display(path), exc.line, exc.message))
             continue
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")

@@ -21,14 +21,13 @@ import yaml
 from yaml import events
 
 from .characters import forbidden_character
+from .folder import MAX_BYTES
 
 try:  # the C loader is several times faster; fall back quietly where it is missing
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-MAX_BYTES = 10_000_000
-"""The largest corpus file read; the bundled files are a few kilobytes each."""
 MAX_DEPTH = 64
 """Corpus records nest four or five levels deep; anything far deeper is not a corpus."""
 MAX_ALIASES = 100
@@ -129,7 +128,7 @@ _OPEN = (events.MappingStartEvent, events.SequenceStartEvent)
 _CLOSE = (events.MappingEndEvent, events.SequenceEndEvent)
 
 
-def _check_shape(text: str) -> None:
+def check_shape(text: str) -> None:
     """Refuse nesting and aliases beyond the limits, from the parser's events alone.
 
     Events come from an iterative parser, so even a 40,000-level document is walked
@@ -167,7 +166,7 @@ def parse_yaml(text: str) -> Any:
     try:
         if len(text) > MAX_BYTES:
             raise YamlError(_TOO_LARGE, 1)
-        _check_shape(text)
+        check_shape(text)
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         # the parser may place the end of the text on a line after the last one
