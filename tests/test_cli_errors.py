@@ -6,6 +6,7 @@ and what the message must say (file:line, the id or the option).
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from .cli_helpers import corpus_copy, run_cli, source_with
+from .compose_helpers import MINI
 
 BRIEF = ("brief", "--theme", "harsh-life", "--audience", "journalists")
 
@@ -221,3 +223,19 @@ def test_a_control_character_in_a_frame_line_is_a_usage_error(tmp_path: Path) ->
     assert answer.code == 2
     assert "the goal line holds a character that is not allowed (U+0007" in answer.err
     assert not (tmp_path / "b.docx").exists()
+
+
+def test_a_bad_id_is_named_without_acting_on_the_terminal() -> None:
+    answer = run_cli("--corpus", str(MINI), "brief", "--theme", "\x1b[2Jred\u202e",
+                     "--audience", "young-people")
+    assert answer.code == 2
+    assert "unknown theme '\\x1b[2Jred\\u202e'" in answer.err
+    assert "\x1b" not in answer.err and "\u202e" not in answer.err
+
+
+def test_validate_json_answers_for_a_folder_that_is_not_a_corpus() -> None:
+    answer = run_cli("corpus", "validate", "--corpus", "/", "--json")
+    assert answer.code == 2
+    report = json.loads(answer.out)
+    assert report["valid"] is False
+    assert report["problems"][0]["message"].startswith("is not a corpus folder")

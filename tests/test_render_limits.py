@@ -98,3 +98,10 @@ def test_bad_front_matter_names_file_and_line(tmp_path: Path, header: str, line:
         TemplateLibrary(folder).ids()
     assert (caught.value.line, caught.value.file.endswith("t.md.j2")) == (line, True)
     assert message in caught.value.message
+
+
+def test_a_control_character_in_a_template_is_refused_at_its_line(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError) as caught:
+        render(tmp_path, "fine\nnot \x0c fine\n")
+    assert caught.value.line == BODY_LINE + 1
+    assert "holds a character that is not allowed (U+000C" in caught.value.message

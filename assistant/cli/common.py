@@ -28,7 +28,9 @@ class Refused(click.ClickException):
     exit_code = 1
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"error: {self.format_message()}", err=True)
+        from ..corpus.characters import escaped  # a message never acts on the terminal
+
+        click.echo(f"error: {escaped(self.format_message())}", err=True)
 
 
 class BadUsage(Refused):
@@ -50,7 +52,14 @@ def echo_json(data: Any) -> None:
 
 def unknown_id(kind: str, given: str, known: list[str]) -> NoReturn:
     """An id that does not exist is a usage error (exit 2) that lists the valid ones."""
-    raise click.UsageError(f"unknown {kind} '{given}'; choose one of: {', '.join(sorted(known))}")
+    raise click.UsageError(_escaped(f"unknown {kind} '{given}'; choose one of: "
+                                    f"{', '.join(sorted(known))}"))
+
+
+def _escaped(text: str) -> str:
+    from ..corpus.characters import escaped
+
+    return escaped(text)
 
 
 # (module, class, exit status): checked only when the module is loaded, since an error
@@ -75,12 +84,12 @@ def as_click_error(exc: BaseException) -> click.ClickException | None:
     review_error = getattr(review, "ReviewError", None)
     if isinstance(review_error, type) and isinstance(exc, review_error):
         code = getattr(exc, "exit_code", 1)
-        return (click.UsageError if code == 2 else Refused)(str(exc))
+        return (click.UsageError if code == 2 else Refused)(_escaped(str(exc)))
     for module_name, class_name, code in _TYPED_ERRORS:
         cls = getattr(sys.modules.get(module_name), class_name, None)
         if isinstance(cls, type) and isinstance(exc, cls):
             if class_name == "UnknownId":
-                return click.UsageError(str(exc))
+                return click.UsageError(_escaped(str(exc)))
             if class_name in ("NotACorpus", "CorpusError"):
                 return _corpus_refusal(exc, code)
             return (BadUsage if code == 2 else Refused)(str(exc))

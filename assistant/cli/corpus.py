@@ -28,8 +28,17 @@ def corpus_group() -> None:
 @click.pass_context
 def validate_command(ctx: click.Context, corpus_dir: Path | None, as_json: bool) -> None:
     """Report every problem in the corpus, each as file:line: message."""
+    from ..corpus.loader import NotACorpus
+
     root = corpus_dir or settings(ctx).corpus_dir
-    corpus, problems = validate_corpus(root, today=date.today())
+    try:
+        corpus, problems = validate_corpus(root, today=date.today())
+    except NotACorpus as exc:
+        if not as_json:
+            raise
+        echo_json({"valid": False, "corpus": str(root),
+                   "problems": [p.as_dict() for p in exc.problems]})
+        ctx.exit(2)
     if as_json:
         echo_json({"valid": not problems, "corpus": str(root),
                    "problems": [p.as_dict() for p in problems]})

@@ -28,3 +28,9 @@ def forbidden_character(text: str) -> tuple[int, str] | None:
     char = found.group()
     name = unicodedata.name(char, "control character")
     return found.start(), f"U+{ord(char):04X} {name}"
+
+
+def escaped(text: str) -> str:
+    """`text` safe to print on a terminal: each forbidden character as a visible escape
+    (`\\x1b`, `\\u202e`), so a message can name a bad value without acting on it."""
+    return _FORBIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

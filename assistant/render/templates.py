@@ -20,6 +20,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..compose.catalogue import TemplateCatalogue, display_path, split_front_matter
 from ..compose.errors import TemplateError
+from ..corpus.characters import forbidden_character
 from . import limits
 from .citations import cite, long_date
 
@@ -39,6 +40,10 @@ class _Loader(jinja2.BaseLoader):
         if self.directory.resolve() not in path.parents or not path.is_file():
             raise jinja2.TemplateNotFound(template)
         text = TemplateCatalogue.read(path)
+        bad = forbidden_character(text)
+        if bad is not None:  # it would reach every brief, and break the Word export
+            raise TemplateError(display_path(path), text.count("\n", 0, bad[0]) + 1,
+                                f"the template holds a character that is not allowed ({bad[1]})")
         if text.startswith("---"):
             _, text = split_front_matter(text, display_path(path))
         mtime = path.stat().st_mtime
