@@ -185,6 +185,20 @@ def test_commands_work_without_home_or_xdg(unset: tuple[str, ...]) -> None:
     assert run_cli(*BRIEF, env=env).code == 0
 
 
+def test_commands_work_for_a_user_the_system_does_not_know(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import pwd
+
+    def unknown(uid: int) -> pwd.struct_passwd:
+        raise KeyError(f"getpwuid(): uid not found: {uid}")
+
+    monkeypatch.setattr(pwd, "getpwuid", unknown)
+    env: dict[str, str | None] = dict.fromkeys(("HOME", "USER", "LOGNAME", "USERNAME",
+                                                "XDG_DATA_HOME", "XDG_CONFIG_HOME"))
+    assert run_cli(*BRIEF, "--json", env=env).code == 0
+    assert run_cli("templates", env=env).code == 0
+
+
 def test_invalid_utf8_arguments_are_a_usage_error() -> None:
     bad = os.fsdecode(b"caf\xe9")
     answer = run_cli("themes", "--corpus", bad)

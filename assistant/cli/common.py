@@ -140,7 +140,8 @@ def main_wrapper(group: click.Group, debug: bool = False) -> None:
         sys.exit(2)
     try:
         returned = group.main(standalone_mode=False)
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None when the shell closed it (`>&-`)
+            sys.stdout.flush()
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(1)
@@ -162,14 +163,18 @@ def main_wrapper(group: click.Group, debug: bool = False) -> None:
         known = as_click_error(exc)
         if known is None:
             _unexpected(exc, debug)
-        known.show()
+        try:
+            known.show()
+        except OSError:  # standard error itself cannot be written: the status still tells
+            pass
         sys.exit(known.exit_code)
     sys.exit(returned if isinstance(returned, int) else 0)
 
 
 def _stdout_broken() -> bool:
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except (OSError, ValueError):
         return True
     return False

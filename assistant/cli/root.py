@@ -36,8 +36,8 @@ USER_HELP = "Who you are (SQLite only; on PostgreSQL the database login decides)
 
 def _set_global(ctx: click.Context, param: click.Parameter, value: Any) -> None:
     """A global option given after the subcommand: it overrides the one before it."""
-    if value is None or ctx.resilient_parsing:
-        return
+    if value is None or value == "" or ctx.resilient_parsing:
+        return  # as before the subcommand: an empty value means "not given"
     config = ctx.find_root().obj
     if not isinstance(config, Settings):
         return
