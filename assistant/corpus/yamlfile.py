@@ -30,6 +30,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_DEPTH = 64
 """Corpus records nest four or five levels deep; anything far deeper is not a corpus."""
+MAX_INT_BITS = 3400
+"""About a thousand digits: far beyond any figure, well below Python's conversion limit."""
 MAX_ALIASES = 100
 """Aliases (`*name`) let a few lines expand to billions of values."""
 
@@ -63,7 +65,7 @@ class _Loader(_BaseLoader):
             return super().construct_object(node, deep=deep)
         except (YamlError, yaml.YAMLError, RecursionError):
             raise
-        except (ValueError, KeyError, OverflowError, TypeError, AttributeError) as exc:
+        except (ValueError, LookupError, ArithmeticError, TypeError, AttributeError) as exc:
             # PyYAML's own constructors let these through for a value they cannot make
             raise YamlError(_unreadable(node, exc), node.start_mark.line + 1) from None
 
@@ -90,6 +92,13 @@ class _Loader(_BaseLoader):
         result.line = node.start_mark.line + 1
         result.item_lines = [child.start_mark.line + 1 for child in node.value]
         return result
+
+    def construct_number(self, node: yaml.ScalarNode) -> int:
+        value: int = self.construct_yaml_int(node)
+        if value.bit_length() > MAX_INT_BITS:  # 0x… and 1:59:59… escape Python's digit limit
+            raise YamlError("the number is over a thousand digits long; a figure belongs in "
+                            "quotes as text", node.start_mark.line + 1)
+        return value
 
     def construct_text(self, node: yaml.ScalarNode) -> str:
         value: str = self.construct_scalar(node)
@@ -122,6 +131,7 @@ def _unreadable(node: yaml.Node, exc: Exception) -> str:
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
 _Loader.add_constructor("tag:yaml.org,2002:str", _Loader.construct_text)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_number)
 
 _TOO_LARGE = f"larger than {MAX_BYTES // 1_000_000} MB; split it into several files"
 _OPEN = (events.MappingStartEvent, events.SequenceStartEvent)
