@@ -8,6 +8,7 @@ Anything else that escapes a command is a bug, and only then does the user read
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -163,10 +164,8 @@ def main_wrapper(group: click.Group, debug: bool = False) -> None:
         known = as_click_error(exc)
         if known is None:
             _unexpected(exc, debug)
-        try:
+        with contextlib.suppress(OSError):  # stderr unwritable: the status still tells
             known.show()
-        except OSError:  # standard error itself cannot be written: the status still tells
-            pass
         sys.exit(known.exit_code)
     sys.exit(returned if isinstance(returned, int) else 0)
 

@@ -65,9 +65,9 @@ class _Loader(_BaseLoader):
             return super().construct_object(node, deep=deep)
         except (YamlError, yaml.YAMLError, RecursionError):
             raise
-        except (ValueError, LookupError, ArithmeticError, TypeError, AttributeError) as exc:
+        except (ValueError, LookupError, ArithmeticError, TypeError, AttributeError):
             # PyYAML's own constructors let these through for a value they cannot make
-            raise YamlError(_unreadable(node, exc), node.start_mark.line + 1) from None
+            raise YamlError(_unreadable(node), node.start_mark.line + 1) from None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LinedDict:
         result = LinedDict()
@@ -113,14 +113,15 @@ class _Loader(_BaseLoader):
         return value
 
 
-def _unreadable(node: yaml.Node, exc: Exception) -> str:
+def _unreadable(node: yaml.Node) -> str:
     tag = node.tag.rsplit(":", 1)[-1] if node.tag else "value"
     if not isinstance(node, yaml.ScalarNode):
         kind = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
         return f"{kind} cannot be read as !!{tag}"
     value = str(node.value)
     shown = value if len(value) <= 40 else value[:37] + "..."
-    if tag == "int" and isinstance(exc, ValueError) and "digits" in str(exc):
+    digits = value.lstrip("+-").replace("_", "")
+    if tag == "int" and digits.isdigit() and len(digits) > 1000:  # past Python's own limit
         return f"the number starting {value[:12]!r} has {len(value)} digits; a figure " \
                "belongs in quotes as text"
     if tag == "timestamp":
