@@ -105,3 +105,33 @@ def test_a_control_character_in_a_template_is_refused_at_its_line(tmp_path: Path
         render(tmp_path, "fine\nnot \x0c fine\n")
     assert caught.value.line == BODY_LINE + 1
     assert "holds a character that is not allowed (U+000C" in caught.value.message
+
+
+@pytest.mark.parametrize("body", [
+    "{{ brief.quotes[0].quote.note }}",
+    "{{ brief.quotes[0].quote['note'] }}",
+    "{{ brief.quotes[0].quote|attr('note') }}",
+    "{{ brief.quotes[0].quote.model_dump() }}",
+    "{{ brief.quotes[0].quote|list }}",
+    "{{ brief.quotes[0].quote|join(' ') }}",
+    "{{ brief.quotes[0].quote }}",
+    "{{ brief }}",
+    "{{ brief.quotes[0].quote|pprint }}",
+])
+def test_no_template_prints_a_curator_note(tmp_path: Path, body: str) -> None:
+    from .compose_helpers import brief as composed
+
+    plain = composed()
+    first = plain.quotes[0]
+    noted = first.model_copy(update={"quote": first.quote.model_copy(
+        update={"note": "CURATOR-ONLY doubt about the date"})})
+    brief = plain.model_copy(update={"quotes": [noted, *plain.quotes[1:]]})
+    folder = tmp_path / "templates"
+    shutil.copytree(bundled_templates_dir(), folder)
+    (folder / "t.md.j2").write_text(HEADER + body, encoding="utf-8")
+    try:
+        out = TemplateLibrary(folder).render("t.md.j2", {"brief": brief})
+    except TemplateError as exc:
+        assert exc.line == BODY_LINE
+        out = str(exc)
+    assert noted.quote.note is not None and noted.quote.note not in out

@@ -118,12 +118,22 @@ def binop(operator: str, left: Any, right: Any, table: dict[str, Callable[[Any, 
     return table[operator](left, right)
 
 
-def bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter that refuses enormous numeric arguments (`center(10**9)`, `batch(10**9)`)."""
+RECORD_FILTERS = frozenset({"default", "d", "string", "cite", "long_date", "attr"})
+"""Filters that may be given a whole corpus record: the others would iterate its fields,
+curator notes included."""
+
+
+def bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that refuses enormous numeric arguments (`center(10**9)`, `batch(10**9)`),
+    and, unless it is one of RECORD_FILTERS, a whole record (`quote|list`)."""
+    from pydantic import BaseModel
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         check_arguments(args, kwargs)
+        if name not in RECORD_FILTERS and any(isinstance(a, BaseModel) for a in args):
+            raise TemplateLimit(f"the filter '{name}' cannot take a whole record; use its "
+                                "fields (quote.text, quote.context...)")
         if function.__name__ == "do_replace" and len(args) >= 4:
             _check_replace(args[1], args[2], args[3])
         return function(*args, **kwargs)

@@ -61,10 +61,26 @@ def _template_line(tb: TracebackType | None, files: set[str]) -> tuple[str, int]
     return found
 
 
+CURATOR_ONLY: dict[str, tuple[str, ...]] = {"Quote": ("note",)}
+"""Fields of corpus records that are for curators alone: no template may read them."""
+
+
 class _Sandbox(ImmutableSandboxedEnvironment):
     """The sandbox with arithmetic and calls held to the limits in `limits.py`."""
 
     intercepted_binops = frozenset(("**", "*", "+", "%"))
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Curator notes are never printed, and a record's pydantic methods (`model_dump`
+        would hand over every field) are not reachable."""
+        from pydantic import BaseModel
+
+        if isinstance(obj, BaseModel) and (
+            attr in CURATOR_ONLY.get(type(obj).__name__, ())
+            or attr.startswith("model_") or attr in ("dict", "json", "copy")
+        ):
+            return False
+        return bool(super().is_safe_attribute(obj, attr, value))
 
     def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any,
                    right: Any) -> Any:
@@ -94,7 +110,7 @@ class TemplateLibrary(TemplateCatalogue):
         )
         self.env.filters.update({"cite": cite, "long_date": long_date})
         for name, function in list(self.env.filters.items()):
-            self.env.filters[name] = limits.bounded_filter(function)
+            self.env.filters[name] = limits.bounded_filter(name, function)
 
     def render(self, name: str, context: Mapping[str, Any]) -> str:
         """Render a template file (`policy-brief.md.j2`, `_page.html.j2`) with `context`.
