@@ -22,7 +22,7 @@ def test_a_device_is_refused_and_stays_a_device(brief: tuple[str, ...]) -> None:
     answer = run_cli(*brief, "-o", "/dev/null")
     assert answer.code == 1
     assert ("cannot write /dev/null: is a device, not a regular file; nothing was written "
-            "(use --force to write it anyway)") in answer.err
+            "(add --force to write it anyway)") in answer.err
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
@@ -130,3 +130,24 @@ def test_the_extension_chooses_the_format(brief: tuple[str, ...], tmp_path: Path
     target = tmp_path / "b.HTML"
     assert run_cli(*brief, "-o", str(target)).code == 0
     assert target.read_text().lstrip().lower().startswith("<!doctype html")
+
+
+def test_corpus_schema_does_not_replace_a_link(tmp_path: Path) -> None:
+    out = tmp_path / "schema"
+    out.mkdir()
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text("{}\n")
+    (out / "corpus-file.schema.json").symlink_to(elsewhere)
+    answer = run_cli("corpus", "schema", "-o", str(out))
+    assert answer.code == 1
+    assert "is a link to" in answer.err
+    assert elsewhere.read_text() == "{}\n"
+
+
+def test_a_file_too_large_to_check_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.md"
+    with big.open("wb") as stream:  # sparse: no 50 MB written to disk
+        stream.truncate(50_000_001)
+    answer = run_cli("check", str(big))
+    assert answer.code == 1
+    assert f"{big} is over 50 MB" in answer.err

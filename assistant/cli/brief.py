@@ -116,7 +116,8 @@ def brief_command(ctx: click.Context, theme: str, audience: str, template: str,
         try:
             write_atomically(output, data, force=force)
         except OutputRefused as exc:
-            raise Refused(str(exc)) from None
+            hint = " (add --force to write it anyway)" if exc.forcible else ""
+            raise Refused(f"{exc}{hint}") from None
         except OSError as exc:
             raise Refused(f"cannot write {output}: {exc.strerror or exc}") from None
         click.echo(f"wrote {output} ({fmt}: {len(brief.quotes)} quotations, "

@@ -63,13 +63,15 @@ def validate_command(ctx: click.Context, corpus_dir: Path | None, as_json: bool)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def schema_command(out_dir: Path, as_json: bool) -> None:
     """Write the JSON Schema of a corpus file, for editor autocompletion."""
+    from ..render.files import OutputRefused, write_atomically
+
+    target = out_dir / SCHEMA_FILE
+    text = json.dumps(corpus_file_schema(), indent=2, ensure_ascii=False) + "\n"
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        target = out_dir / SCHEMA_FILE
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(corpus_file_schema(), indent=2, ensure_ascii=False) + "\n",
-                       encoding="utf-8")
-        tmp.replace(target)
+        write_atomically(target, text.encode("utf-8"))
+    except OutputRefused as exc:
+        raise Refused(str(exc)) from None
     except OSError as exc:
         raise Refused(f"cannot write to {out_dir}: {exc.strerror}") from None
     if as_json:

@@ -23,16 +23,17 @@ class OutputRefused(OSError):
     why; `strerror` is the reason, so callers that report any OSError as "cannot write
     PATH: strerror" say the same."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str, forcible: bool = False) -> None:
         super().__init__(errno.EPERM, reason)
         self.path = path
         self.reason = reason
+        self.forcible = forcible  # `force=True` would write it
 
     def __str__(self) -> str:
         return f"cannot write {self.path}: {self.reason}"
 
 
-_FORCE = "; nothing was written (use --force to write it anyway)"
+_UNWRITTEN = "; nothing was written"
 
 
 def is_special(path: Path) -> bool:
@@ -66,7 +67,8 @@ def write_atomically(path: Path | str, data: bytes, force: bool = False) -> None
         info = None
     if info is not None and stat.S_ISLNK(info.st_mode):
         if not force:
-            raise OutputRefused(target, f"is a link to {os.readlink(target)}{_FORCE}")
+            raise OutputRefused(target, f"is a link to {os.readlink(target)}{_UNWRITTEN}",
+                                forcible=True)
         target = target.resolve()
         info = target.stat() if target.exists() else None
     if info is not None:
@@ -75,11 +77,11 @@ def write_atomically(path: Path | str, data: bytes, force: bool = False) -> None
         if not stat.S_ISREG(info.st_mode):
             if not force:
                 raise OutputRefused(target, f"is {_kind(info.st_mode)}, not a regular file"
-                                    + _FORCE)
+                                    + _UNWRITTEN, forcible=True)
             _write_in_place(target, data)
             return
         if not info.st_mode & 0o222 and not force:
-            raise OutputRefused(target, "is read-only" + _FORCE)
+            raise OutputRefused(target, "is read-only" + _UNWRITTEN, forcible=True)
     if not target.parent.is_dir():
         raise OutputRefused(target, f"the folder {target.parent} does not exist")
     _replace(target, data, info)
