@@ -259,3 +259,35 @@ def test_validate_json_answers_for_a_folder_that_is_not_a_corpus() -> None:
     report = json.loads(answer.out)
     assert report["valid"] is False
     assert report["problems"][0]["message"].startswith("is not a corpus folder")
+
+
+def test_a_link_loop_in_the_corpus_is_reported(tmp_path: Path) -> None:
+    root = corpus_copy(tmp_path)
+    (root / "a.yaml").symlink_to("b.yaml")
+    (root / "b.yaml").symlink_to("a.yaml")
+    answer = run_cli("corpus", "validate", "--corpus", str(root))
+    assert answer.code == 1
+    assert "a.yaml: is a link that leads round in a loop" in answer.err
+
+
+def test_a_corpus_file_whose_name_is_not_utf8_is_named_escaped() -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = corpus_copy(Path(folder))
+        (root / os.fsdecode(b"caf\xe9.yaml")).write_text("sources: [\n")
+        done = _installed("corpus", "validate", "--corpus", str(root))
+    assert done.returncode == 1
+    assert b"caf\\udce9.yaml:2: YAML syntax" in done.stderr
+
+
+def test_a_link_to_a_folder_is_reported_not_followed(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "quotes.yaml").write_text("quotes: [SECRET\n")
+    root = corpus_copy(tmp_path)
+    (root / "more").symlink_to(elsewhere)
+    answer = run_cli("corpus", "validate", "--corpus", str(root))
+    assert answer.code == 1
+    assert "more: is a link to a folder, which is not followed" in answer.err
+    assert "SECRET" not in answer.err

@@ -135,6 +135,10 @@ _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EBAD
 
 def main_wrapper(group: click.Group, debug: bool = False) -> None:
     """Run the CLI so that nothing a user does produces a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        # a file name that is not UTF-8 prints as \udcxx rather than failing the command
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     bad = not_utf8_argument(sys.argv[1:])
     if bad:
         click.echo(f"error: {bad}", err=True)

@@ -85,7 +85,7 @@ def corpus_files(root: Path) -> list[Path]:
                 continue
             path = Path(entry.path)
             if entry.is_symlink():
-                if entry.name.endswith(SUFFIXES):  # folder links are not followed
+                if entry.name.endswith(SUFFIXES) or path.is_dir():  # reported, not followed
                     found.append(path)
             elif entry.is_dir():
                 if entry.name not in SKIPPED and level < MAX_LEVELS:
@@ -96,13 +96,19 @@ def corpus_files(root: Path) -> list[Path]:
 
 
 def read_corpus_file(path: Path, root: Path) -> bytes:
-    """The bytes of one corpus file. Raises FileRefused for a link that leads out
-    of the corpus folder or nowhere, a special or unreadable file, or one over the size
-    limit."""
+    """The bytes of one corpus file. Raises FileRefused for a link that leads out of
+    the corpus folder, to a folder, round in a loop or nowhere; a special or unreadable
+    file; or one over the size limit."""
     if path.is_symlink():
-        target = path.resolve()
+        try:
+            target = path.resolve()
+        except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a loop
+            raise FileRefused("is a link that leads round in a loop") from None
         if not target.exists():
             raise FileRefused(f"is a link to {os.readlink(path)}, which does not exist")
+        if target.is_dir():
+            raise FileRefused("is a link to a folder, which is not followed; move the "
+                              "files into the corpus folder instead")
         if not target.is_relative_to(root.resolve()):
             raise FileRefused("is a link to a file outside the corpus folder, which is not "
                             "read; copy the file into the corpus instead")

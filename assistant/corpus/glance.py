@@ -58,11 +58,11 @@ def _records(root: Path, files: list[Path],
 
 
 def _cache_key(root: Path, files: list[Path]) -> str:
-    digest = hashlib.sha256(f"{CACHE_VERSION}\0{root.resolve()}".encode())
+    digest = hashlib.sha256(f"{CACHE_VERSION}\0{root.resolve()}".encode("utf-8", "surrogateescape"))
     for path in files:
         stat = path.stat()
         digest.update(f"\0{path.relative_to(root).as_posix()}\0{stat.st_size}\0"
-                      f"{stat.st_mtime_ns}".encode())
+                      f"{stat.st_mtime_ns}".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 

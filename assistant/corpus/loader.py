@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -102,9 +103,10 @@ class Corpus:
 
 
 def _display(path: Path) -> str:
+    """The path as given (a link is named, not where it leads), relative when possible."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return str(Path(os.path.abspath(path)).relative_to(os.getcwd()))
+    except (ValueError, OSError):
         return str(path)
 
 
@@ -285,7 +287,7 @@ def validate_corpus(root: Path, today: date | None = None) -> tuple[Corpus, list
         except FileRefused as exc:
             problems.append(Problem(_display(path), exc.line, exc.message))
             continue
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(os.fsencode(path.relative_to(root).as_posix()) + b"\0")
         digest.update(raw + b"\0")
         problems.extend(_validate_file(path, raw, corpus))
     corpus.fingerprint = digest.hexdigest()[:16]
