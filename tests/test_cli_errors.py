@@ -291,3 +291,50 @@ def test_a_link_to_a_folder_is_reported_not_followed(tmp_path: Path) -> None:
     assert answer.code == 1
     assert "more: is a link to a folder, which is not followed" in answer.err
     assert "SECRET" not in answer.err
+
+
+def _main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+          failure: BaseException, *args: str) -> tuple[int, str]:
+    """`assistant ARGS` through the real entry point, with `themes` raising `failure`."""
+    import click
+
+    from assistant.cli import common, corpus, root
+
+    def failing(ctx: click.Context, as_json: bool) -> None:
+        raise failure
+
+    command = click.Command("themes", callback=click.pass_context(failing),
+                            params=[click.Option(["--json", "as_json"], is_flag=True)])
+    monkeypatch.setattr(corpus, "themes_command", command)
+    monkeypatch.setattr(sys, "argv", ["assistant", *args])
+    with pytest.raises(SystemExit) as exited:
+        common.main_wrapper(root.cli)
+    return int(exited.value.code or 0), capsys.readouterr().err
+
+
+def test_only_a_real_bug_is_called_unexpected(monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    code, err = _main(monkeypatch, capsys, ZeroDivisionError("division by zero"), "themes")
+    assert code == 1
+    assert err.startswith("error: unexpected ZeroDivisionError: division by zero\n")
+
+
+@pytest.mark.parametrize("failure, code, message", [
+    ("unknown", 2, "unknown theme 'x'; choose one of: a, b"),
+    ("refused", 1, "error: q-1 is graphic"),
+    ("format", 2, "error: x.pdf: the extension .pdf names no export format"),
+    ("template", 1, "error: t.md.j2:3: undefined name"),
+])
+def test_a_typed_error_reaches_the_user_as_its_type(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        failure: str, code: int, message: str) -> None:
+    from assistant.compose.errors import ChoiceRefused, TemplateError, UnknownId
+    from assistant.render.formats import FormatMismatch
+
+    raised = {"unknown": UnknownId("theme", "x", ["a", "b"]),
+              "refused": ChoiceRefused("q-1 is graphic"),
+              "format": FormatMismatch(Path("x.pdf"), None, [".md"]),
+              "template": TemplateError("t.md.j2", 3, "undefined name")}[failure]
+    got, err = _main(monkeypatch, capsys, raised, "themes")
+    assert got == code
+    assert message in err and "unexpected" not in err
