@@ -151,3 +151,17 @@ def test_a_file_too_large_to_check_is_refused(tmp_path: Path) -> None:
     answer = run_cli("check", str(big))
     assert answer.code == 1
     assert f"{big} is over 50 MB" in answer.err
+
+
+def test_a_folder_you_may_not_write_in_is_named(brief: tuple[str, ...], tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    def refused(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    answer = run_cli(*brief, "-o", str(tmp_path / "b.md"))
+    assert answer.code == 1
+    assert f"cannot write {tmp_path / 'b.md'}: you may not create files in the folder " \
+           f"{tmp_path}" in answer.err
