@@ -20,7 +20,9 @@ MAX_LEVELS = 4
 """Folders below the corpus folder that are searched (`quotes/` is one level)."""
 MAX_ENTRIES = 20_000
 """Files and folders looked at before the walk gives up: a corpus holds a few hundred."""
-SKIPPED = ("schema",)  # where `corpus schema -o` writes its JSON Schema files
+SKIPPED = ("schema",)
+CORPUS_FOLDERS = ("quotes", "sources", "speakers", "facts", "themes", "audiences")
+"""A folder holding one of these (or a .yaml file) looks like a corpus."""  # where `corpus schema -o` writes its JSON Schema files
 
 
 class FileRefused(Exception):
@@ -46,7 +48,7 @@ def _looks_like_corpus(root: Path) -> bool:
             for count, entry in enumerate(entries):
                 if count > MAX_ENTRIES:
                     return False
-                if entry.name.endswith(SUFFIXES) or entry.name == "quotes":
+                if entry.name.endswith(SUFFIXES) or entry.name in CORPUS_FOLDERS:
                     return True
     except OSError:
         return False
@@ -62,7 +64,8 @@ def corpus_files(root: Path) -> list[Path]:
         raise FolderRefused("is not a directory; --corpus names the folder holding the YAML files")
     if not _looks_like_corpus(root):
         raise FolderRefused("is not a corpus folder: it holds no .yaml files and no quotes/ "
-                            "folder (start one with a sources.yaml, or name another folder)")
+                            "(or sources/, facts/...) folder; start one with a sources.yaml, "
+                            "or name another folder")
     found: list[Path] = []
     seen = 0
     pending: list[tuple[Path, int]] = [(root, 0)]
