@@ -18,6 +18,8 @@ from ..checks.header import audience_of, template_of
 from ..compose.brief import TemplateInfo
 from .common import Refused, settings, unknown_id
 
+MAX_CHECKED_BYTES = 50_000_000  # ten times the largest brief the checks are measured on
+
 
 def _templates(directory: Path) -> list[TemplateInfo]:
     from ..compose import TemplateCatalogue, TemplateError
@@ -50,8 +52,13 @@ def check_command(ctx: click.Context, file: Path | None, draft_id: str | None,
         _check_draft(ctx, draft_id, audience, as_json)
         return
     assert file is not None
-    if not file.is_file():
+    if not file.exists():
         raise click.UsageError(f"no such file: {file}")
+    if not file.is_file():
+        raise click.UsageError(f"{file} is not a regular file; give a Markdown file to check")
+    if file.stat().st_size > MAX_CHECKED_BYTES:
+        raise Refused(f"{file} is over {MAX_CHECKED_BYTES // 1_000_000} MB; a brief that long "
+                      "cannot be checked")
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:

@@ -37,9 +37,17 @@ def validate_command(ctx: click.Context, corpus_dir: Path | None, as_json: bool,
                      strict: bool) -> None:
     """Report every problem in the corpus, each as file:line: message."""
     from ..corpus.advice import curator_warnings
+    from ..corpus.loader import NotACorpus
 
     root = corpus_dir or settings(ctx).corpus_dir
-    corpus, problems = validate_corpus(root, today=date.today())
+    try:
+        corpus, problems = validate_corpus(root, today=date.today())
+    except NotACorpus as exc:
+        if not as_json:
+            raise
+        echo_json({"valid": False, "corpus": str(root),
+                   "problems": [p.as_dict() for p in exc.problems], "warnings": []})
+        ctx.exit(2)
     warnings = curator_warnings(corpus) if not problems or strict else []
     if strict:
         problems, warnings = sorted(problems + warnings), []
@@ -68,29 +76,37 @@ def validate_command(ctx: click.Context, corpus_dir: Path | None, as_json: bool,
 @corpus_group.command("schema")
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               required=True, help="Directory to write the JSON Schema files to.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context
-def schema_command(ctx: click.Context, out_dir: Path) -> None:
+def schema_command(ctx: click.Context, out_dir: Path, as_json: bool) -> None:
     """Write the JSON Schema of a corpus file, with this corpus's ids, for editors."""
-    from ..corpus.loader import corpus_files
+    from ..corpus.folder import corpus_files
+    from ..render.files import OutputRefused, write_atomically
 
     root = settings(ctx).corpus_dir
     corpus, _ = validate_corpus(root, today=date.today())  # ids of what loads, even if not all
+    target = out_dir / SCHEMA_FILE
+    text = json.dumps(corpus_file_schema(corpus), indent=2, ensure_ascii=False) + "\n"
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        target = out_dir / SCHEMA_FILE
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(corpus_file_schema(corpus), indent=2, ensure_ascii=False)
-                       + "\n", encoding="utf-8")
-        tmp.replace(target)
+        write_atomically(target, text.encode("utf-8"))
+    except OutputRefused as exc:
+        raise Refused(str(exc)) from None
     except OSError as exc:
-        raise Refused(f"cannot write to {out_dir}: {exc.strerror}") from exc
-    click.echo(f"wrote {target} (ids from {root})")
-    for path in corpus_files(root) if root.is_dir() else []:
+        raise Refused(f"cannot write to {out_dir}: {exc.strerror}") from None
+    unlinked: list[dict[str, str]] = []
+    for path in corpus_files(root):
         link = os.path.relpath(target.resolve(), path.parent.resolve())
         line = f"# yaml-language-server: $schema={link}"
         first = path.read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
         if first.strip() != line:
-            click.echo(f"{path}: to link it, make its first line: {line}")
+            unlinked.append({"file": str(path), "first_line": line})
+    if as_json:
+        echo_json({"wrote": [str(target)], "corpus": str(root), "unlinked": unlinked})
+        return
+    click.echo(f"wrote {target} (ids from {root})")
+    for entry in unlinked:
+        click.echo(f"{entry['file']}: to link it, make its first line: {entry['first_line']}")
 
 
 @corpus_group.command("stats")

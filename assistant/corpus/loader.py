@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .folder import FileRefused, FolderRefused, corpus_files, read_corpus_file
 from .models import (
     KINDS,
     Audience,
@@ -28,7 +30,7 @@ from .models import (
     Theme,
     earliest_day,
 )
-from .yamlfile import LinedDict, LinedList, YamlError, line_of, read_yaml
+from .yamlfile import LinedDict, LinedList, YamlError, decode_yaml, line_of, parse_yaml
 
 _ID_LINE = re.compile(r"^[ \t-]*id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", re.M)
 
@@ -64,6 +66,10 @@ class CorpusError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class NotACorpus(CorpusError):
+    """The corpus folder is missing or is not a corpus: a usage error, not a bad corpus."""
 
 
 @dataclass(frozen=True)
@@ -106,20 +112,11 @@ class Corpus:
         return self.locations.get((kind, record_id))
 
 
-def corpus_files(root: Path) -> list[Path]:
-    """YAML files under the corpus directory, in a stable order (schemas excluded)."""
-    files = [
-        p
-        for p in root.rglob("*")
-        if p.suffix in (".yaml", ".yml") and p.is_file() and "schema" not in p.relative_to(root).parts
-    ]
-    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
-
-
 def _display(path: Path) -> str:
+    """The path as given (a link is named, not where it leads), relative when possible."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return str(Path(os.path.abspath(path)).relative_to(os.getcwd()))
+    except (ValueError, OSError):
         return str(path)
 
 
@@ -221,16 +218,13 @@ def _records(data: LinedDict, display: str) -> Iterator[tuple[str, int, Any] | P
             yield kind, index, item
 
 
-def _validate_file(path: Path, root: Path, corpus: Corpus) -> list[Problem]:
+def _validate_file(path: Path, raw: bytes, corpus: Corpus) -> list[Problem]:
     display = _display(path)
     try:
-        data = read_yaml(path)
+        data = parse_yaml(decode_yaml(raw))
     except YamlError as exc:
-        try:  # the ids it seems to define, so that references to them are not errors too
-            text = path.read_text(encoding="utf-8", errors="replace")
-            corpus.unreadable_ids.update(_ID_LINE.findall(text))
-        except OSError:
-            pass
+        # the ids it seems to define, so that references to them are not errors too
+        corpus.unreadable_ids.update(_ID_LINE.findall(raw.decode("utf-8", errors="replace")))
         return [Problem(display, max(exc.line, 1), exc.message)]
     if data is None:
         return []
@@ -356,26 +350,36 @@ def _hint(target: str, corpus: Corpus, kind: str) -> str:
     if len(known) <= 12:
         return f" (known {kind}: {', '.join(known)})"
     return ""
+
+
 def _numeric(fact: Fact) -> bool:
     values = [fact.value, *(s.value for s in fact.sources)]
     return any(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
 
 
 def validate_corpus(root: Path, today: date | None = None) -> tuple[Corpus, list[Problem]]:
-    """Load everything that can be loaded and list every problem, sorted by file and line."""
+    """Load everything that can be loaded and list every problem, sorted by file and line.
+
+    Raises NotACorpus when `root` is missing or is not a corpus folder."""
     today = today or date.today()
     corpus = Corpus(root=root)
-    if not root.is_dir():
-        return corpus, [Problem(_display(root), 0, "corpus directory not found")]
-    files = corpus_files(root)
+    try:
+        files = corpus_files(root)
+    except FolderRefused as exc:
+        raise NotACorpus([Problem(_display(root), 0, exc.message)]) from None
     if not files:
-        return corpus, [Problem(_display(root), 0, "no .yaml files in the corpus directory")]
+        raise NotACorpus([Problem(_display(root), 0, "no .yaml files in the corpus directory")])
     problems: list[Problem] = []
     digest = hashlib.sha256()
     for path in files:
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-        problems.extend(_validate_file(path, root, corpus))
+        try:
+            raw = read_corpus_file(path, root)
+        except FileRefused as exc:
+            problems.append(Problem(_display(path), exc.line, exc.message))
+            continue
+        digest.update(os.fsencode(path.relative_to(root).as_posix()) + b"\0")
+        digest.update(raw + b"\0")
+        problems.extend(_validate_file(path, raw, corpus))
     corpus.fingerprint = digest.hexdigest()[:16]
     problems.extend(_cross_check(corpus, today))
     return corpus, sorted(set(problems))

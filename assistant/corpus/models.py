@@ -155,8 +155,8 @@ class Quote(Strict):
     context: str | None = Field(
         None, description="One line in our own words on the circumstances; briefs print it"
     )
-    note: str | None = Field(
-        None, description="For curators only (related quotes, doubts); never printed"
+    note: str | None = Field(  # repr=False: not even a template printing a record shows it
+        None, description="For curators only (related quotes, doubts); never printed", repr=False
     )
 
     @property

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..corpus.loader import Problem, corpus_files, validate_corpus
+from ..corpus.folder import corpus_files
+from ..corpus.loader import Problem, validate_corpus
 from ..corpus.yamlfile import LinedDict, LinedList, YamlError, read_yaml
 from .proposal import article_from_proposal
 
