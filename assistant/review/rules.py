@@ -41,9 +41,9 @@ def require_decidable(draft_id: int, status: str, actor: str, role: str,
                          f"nobody may {verb} their own work")
 
 
-def may_manage_users(role: str | None, admins_exist: bool) -> bool:
-    """Admins manage users; before any admin exists, anyone may (to set the team up)."""
-    return role == "admin" or not admins_exist
+def may_manage_users(role: str | None) -> bool:
+    """Only admins manage users; the first admin comes from `assistant db init`."""
+    return role == "admin"
 
 
 def error_messages(findings: Iterable[Any]) -> list[str]:

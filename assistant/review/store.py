@@ -18,20 +18,27 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..compose.brief import BriefInputs
-from . import reading
-from .database import WRITE, database_error, grant_access
+from . import audit, reading
+from .chain import Break
+from .database import WRITE, database_error
 from .errors import (
+    ChecksFailed,
     ContentTampered,
     NotAllowed,
+    NothingChanged,
+    ReviewError,
     UnknownDraft,
     VersionChanged,
 )
-from .models import ROLES, AuditEntry, Draft, Review, User, Version
+from .models import ROLES, Draft, Review, User, Version
+from .names import user_name
 from .rules import (
     may_manage_users,
     require_decidable,
     require_submittable,
 )
+from .stamps import without_approval
+from .team import grant_access
 from .views import (
     AuditEntryView,
     DraftSummary,
@@ -107,30 +114,69 @@ class ReviewStore:
     # -- users -------------------------------------------------------------------
 
     def add_user(self, name: str, role: str) -> UserView:
-        """Register `name` with `role` (or change its role). Admins only, once one exists."""
-        name = name.strip()
+        """Register `name` with `role` (or change its role). Admins only.
+
+        The first admin comes from `assistant db init --admin NAME`, never from here.
+        """
+        name = user_name(name)
         if role not in ROLES:
             raise NotAllowed(f"unknown role '{role}'; choose one of: {', '.join(ROLES)}")
-        if not name or len(name) > 200:
-            raise NotAllowed("a user name must have 1 to 200 characters")
+        try:
+            with self._write() as session:
+                me = session.scalar(select(User).where(User.name == self.user))
+                if not may_manage_users(me.role if me else None):
+                    raise NotAllowed(
+                        f"only admins may add users; {self.user} is "
+                        f"{'a ' + me.role if me else 'not registered'}"
+                        + ("" if self._has_admin(session) else
+                           ". This database has no admin yet: run `assistant db init "
+                           "--admin NAME` to make the first one"))
+                return self._register(session, name, role)
+        except NotAllowed as exc:
+            self._log_refusal(None, f"add user {name} as {role}", exc)
+            raise
+
+    def set_up(self, admin: str) -> tuple[UserView, bool]:
+        """Register the first admin (`assistant db init --admin NAME`).
+
+        Returns the admin and whether anything changed. Refused when the database already
+        has an admin other than `admin`: from then on admins add users.
+        """
+        admin = user_name(admin, "admin name")
         with self._write() as session:
-            me = session.scalar(select(User).where(User.name == self.user))
-            admins = bool(session.scalar(select(exists().where(User.role == "admin"))))
-            if not may_manage_users(me.role if me else None, admins):
-                raise NotAllowed(f"only admins may add users; {self.user} is "
-                                 f"{'a ' + me.role if me else 'not registered'}")
-            user = session.scalar(select(User).where(User.name == name))
-            if user is None:
-                user = User(name=name, role=role, created_at=self.clock())
-                session.add(user)
-                self._audit(session, "user-added", detail=f"{name} as {role}")
-            elif user.role != role:
-                self._audit(session, "role-changed", detail=f"{name}: {user.role} -> {role}")
-                user.role = role
+            admins = list(session.scalars(select(User.name).where(User.role == "admin")))
+            if admin in admins:
+                user = session.scalar(select(User).where(User.name == admin))
+                assert user is not None
+                if self.on_postgresql:
+                    self._grant(session, admin, "admin")
+                return UserView(name=user.name, role=user.role,
+                                created_at=user.created_at), False
+            if admins:
+                raise NotAllowed(
+                    f"this review database is already set up; its admins are "
+                    f"{', '.join(sorted(admins))}. An admin adds users with "
+                    "`assistant users add NAME --role ROLE`")
+            return self._register(session, admin, "admin", how=" (db init)"), True
+
+    def _register(self, session: Session, name: str, role: str, how: str = "") -> UserView:
+        user = session.scalar(select(User).where(User.name == name))
+        if user is None:
+            user = User(name=name, role=role, created_at=self.clock())
+            session.add(user)
             session.flush()
-            if self.on_postgresql:
-                self._grant(session, name, role)
-            return UserView(name=user.name, role=user.role, created_at=user.created_at)
+            self._audit(session, "user-added", detail=f"{name} as {role}{how}")
+        elif user.role != role:
+            self._audit(session, "role-changed", detail=f"{name}: {user.role} -> {role}")
+            user.role = role
+            session.flush()
+        if self.on_postgresql:
+            self._grant(session, name, role)
+        return UserView(name=user.name, role=user.role, created_at=user.created_at)
+
+    @staticmethod
+    def _has_admin(session: Session) -> bool:
+        return bool(session.scalar(select(exists().where(User.role == "admin"))))
 
     def _grant(self, session: Session, name: str, role: str) -> None:
         try:
@@ -146,9 +192,14 @@ class ReviewStore:
     # -- drafts and versions -----------------------------------------------------
 
     def new_draft(self, inputs: BriefInputs, markdown: str, corpus_fingerprint: str,
-                  title: str | None = None) -> DraftView:
-        """Save a composed brief as version 1 of a new draft (state draft)."""
+                  title: str | None = None, corpus_dir: str = "") -> DraftView:
+        """Save a composed brief as version 1 of a new draft (state draft).
+
+        `corpus_dir` and `corpus_fingerprint` say which corpus (where, and a hash of its
+        files) the brief was built from, so it is checked against that corpus later.
+        """
         now = self.clock()
+        markdown, _stale = without_approval(markdown)
         with self._write() as session:
             author = self._actor(session)
             draft = Draft(
@@ -160,46 +211,51 @@ class ReviewStore:
             session.add(draft)
             session.flush()
             version = self._add_version(session, draft.id, 1, inputs, markdown,
-                                        corpus_fingerprint, author, "")
+                                        corpus_fingerprint, corpus_dir, author, "")
             self._audit(session, "draft-created", draft.id, version.content_hash,
                         f"version 1: {draft.title}")
             return reading.draft_view(session, draft.id)
 
     def edit_draft(self, draft_id: int, inputs: BriefInputs, markdown: str,
                    corpus_fingerprint: str, *, expected_revision: int | None = None,
-                   note: str = "") -> DraftView:
+                   note: str = "", corpus_dir: str | None = None) -> DraftView:
         """Save a new version (state draft). Approvals stay with the versions they name.
 
-        `expected_revision` is the revision the edit was based on; if the draft moved on
-        since, VersionChanged is raised instead of overwriting someone else's work.
+        Any "Approved by" line in `markdown` is taken out first (an approval belongs to
+        the version it names, not to text copied from its export). Text equal to the
+        newest version's makes no version: NothingChanged. `expected_revision` is the
+        revision the edit was based on; if the draft moved on since, VersionChanged is
+        raised instead of overwriting someone else's work. `corpus_dir` None keeps the
+        newest version's corpus location.
         """
+        markdown, stale = without_approval(markdown)
+        if stale:
+            note = (f"{note}; " if note else "") + (
+                "its 'Approved by' line was taken out (a new version is not approved)")
         with self._write() as session:
             draft, current = self._current(session, draft_id)
             self._expect(draft, expected_revision)
-            if content_hash(markdown) == current.content_hash and inputs.model_dump(mode="json") == (
-                current.inputs
-            ):
-                raise NotAllowed(
-                    f"nothing changed: version {current.number} of draft {draft_id} already "
-                    "has this content"
-                )
+            if content_hash(markdown) == current.content_hash:
+                raise NothingChanged(draft_id, current.number, current.content_hash)
             author = self._actor(session)
             number = draft.current_number + 1
-            self._move(session, draft, "draft", current_number=number)
+            where = current.corpus_dir if corpus_dir is None else corpus_dir
+            # The version first, then the draft moves to it: PostgreSQL checks that order.
             version = self._add_version(session, draft_id, number, inputs, markdown,
-                                        corpus_fingerprint, author, note)
+                                        corpus_fingerprint, where, author, note)
+            self._move(session, draft, "draft", current_number=number)
             detail = f"version {number}" + (f": {note}" if note else "")
             self._audit(session, "version-added", draft_id, version.content_hash, detail)
             return reading.draft_view(session, draft_id)  # as committed
 
     def _add_version(self, session: Session, draft_id: int, number: int,
-                     inputs: BriefInputs, markdown: str, fingerprint: str, author: User,
-                     note: str) -> Version:
+                     inputs: BriefInputs, markdown: str, fingerprint: str, corpus_dir: str,
+                     author: User, note: str) -> Version:
         version = Version(
             draft_id=draft_id, number=number, inputs=inputs.model_dump(mode="json"),
             markdown=markdown, content_hash=content_hash(markdown),
-            corpus_fingerprint=fingerprint, author_id=author.id, note=note,
-            created_at=self.clock(),
+            corpus_fingerprint=fingerprint, corpus_dir=corpus_dir, author_id=author.id,
+            note=note, created_at=self.clock(),
         )
         session.add(version)
         session.flush()
@@ -208,26 +264,32 @@ class ReviewStore:
     # -- the workflow ------------------------------------------------------------
 
     def submit(self, draft_id: int, *, expected_revision: int | None = None) -> DraftView:
-        """Send the newest version for review; refused while the checks report errors."""
-        view = self.get_draft(draft_id)
-        require_submittable(draft_id, view.status)
-        if self.checker is not None:
-            from .errors import ChecksFailed
+        """Send the newest version for review; refused while the checks report errors.
 
-            problems = list(self.checker(view.current.markdown, view.current.inputs))
-            if problems:
-                raise ChecksFailed(draft_id, problems)
-        with self._write() as session:
-            draft, current = self._current(session, draft_id)
-            # The checks ran on the version read above; refuse if it moved on since.
-            self._expect(draft, view.revision if expected_revision is None
-                         else expected_revision)
-            require_submittable(draft_id, draft.status)
-            self._actor(session)
-            self._move(session, draft, "in-review")
-            self._audit(session, "submitted", draft_id, current.content_hash,
-                        f"version {current.number}")
-            return reading.draft_view(session, draft_id)  # as committed
+        Every refusal (wrong state, failing checks) is written to the audit log.
+        """
+        view = self.get_draft(draft_id)
+        try:
+            require_submittable(draft_id, view.status)
+            if self.checker is not None:
+                problems = list(self.checker(view.current.markdown, view.current.inputs))
+                if problems:
+                    raise ChecksFailed(draft_id, problems)
+            with self._write() as session:
+                draft, current = self._current(session, draft_id)
+                # The checks ran on the version read above; refuse if it moved on since.
+                self._expect(draft, view.revision if expected_revision is None
+                             else expected_revision)
+                require_submittable(draft_id, draft.status)
+                self._actor(session)
+                self._move(session, draft, "in-review")
+                self._audit(session, "submitted", draft_id, current.content_hash,
+                            f"version {current.number}")
+                return reading.draft_view(session, draft_id)  # as committed
+        except (NotAllowed, ChecksFailed) as exc:
+            self._log_refusal(draft_id, f"submit version {view.current_number}", exc,
+                              view.current_hash)
+            raise
 
     def approve(self, draft_id: int, comment: str = "", *,
                 expected_revision: int | None = None,
@@ -252,7 +314,7 @@ class ReviewStore:
             _, current = self._current(session, draft_id)
             actor = self._actor(session)
             session.add(Review(version_id=current.id, content_hash=current.content_hash,
-                               reviewer_id=actor.id, decision="comment",
+                               reviewer_id=actor.id, role=actor.role, decision="comment",
                                comment=text_.strip(), created_at=self.clock()))
             self._audit(session, "commented", draft_id, current.content_hash,
                         f"version {current.number}")
@@ -260,6 +322,16 @@ class ReviewStore:
 
     def _decide(self, draft_id: int, decision: str, comment: str,
                 expected_revision: int | None, expected_hash: str | None) -> DraftView:
+        verb = "approve" if decision == "approved" else "request changes on"
+        try:
+            return self._decide_now(draft_id, decision, comment, expected_revision,
+                                    expected_hash)
+        except NotAllowed as exc:
+            self._log_refusal(draft_id, verb, exc)
+            raise
+
+    def _decide_now(self, draft_id: int, decision: str, comment: str,
+                    expected_revision: int | None, expected_hash: str | None) -> DraftView:
         with self._write() as session:
             draft, current = self._current(session, draft_id)
             self._expect(draft, expected_revision)
@@ -273,15 +345,17 @@ class ReviewStore:
             assert version_author is not None
             require_decidable(draft_id, draft.status, actor.name, actor.role,
                               version_author.name, decision)
-            self._move(session, draft, decision)
+            # The review first, then the draft's state: PostgreSQL lets the state move
+            # only with the review that decides it.
             session.add(Review(version_id=current.id, content_hash=current.content_hash,
-                               reviewer_id=actor.id, decision=decision,
+                               reviewer_id=actor.id, role=actor.role, decision=decision,
                                comment=comment.strip(), created_at=self.clock()))
             try:
                 session.flush()
             except IntegrityError as exc:  # the unique approval index caught a race
                 raise VersionChanged(f"version {current.number} of draft {draft_id} "
                                      "was approved by someone else just now") from exc
+            self._move(session, draft, decision)
             self._audit(session, decision, draft_id, current.content_hash,
                         f"version {current.number}" + (f": {comment.strip()}"
                                                        if comment.strip() else ""))
@@ -322,6 +396,11 @@ class ReviewStore:
                 self._audit(session, "exported", draft_id, version.content_hash,
                             f"version {number} ({state}) to {where}")
         return result
+
+    def verify_log(self) -> tuple[int, Break | None]:
+        """Walk the audit log's hash chain: its length and the first broken line, if any."""
+        with self._read() as session:
+            return audit.verify(session)
 
     # -- plumbing ----------------------------------------------------------------
 
@@ -387,5 +466,19 @@ class ReviewStore:
 
     def _audit(self, session: Session, action: str, draft_id: int | None = None,
                version_hash: str | None = None, detail: str = "") -> None:
-        session.add(AuditEntry(at=self.clock(), actor=self.user, action=action,
-                               draft_id=draft_id, version_hash=version_hash, detail=detail))
+        audit.append(session, postgresql=self.on_postgresql, at=self.clock(),
+                     actor=self.user, action=action, draft_id=draft_id,
+                     version_hash=version_hash, detail=detail)
+
+    def _log_refusal(self, draft_id: int | None, what: str, exc: ReviewError,
+                     version_hash: str | None = None) -> None:
+        """Write a refused action to the log. A log that cannot take it (an unregistered
+        PostgreSQL login may write nothing) does not hide the refusal itself."""
+        reason = str(exc).splitlines()[0]
+        try:
+            with self._write() as session:
+                if draft_id is not None and session.get(Draft, draft_id) is None:
+                    draft_id = None
+                self._audit(session, "refused", draft_id, version_hash, f"{what}: {reason}")
+        except ReviewError:
+            pass
