@@ -9,11 +9,12 @@ chains it while it holds the write lock (BEGIN IMMEDIATE), so lines join one at 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .chain import GENESIS, Break, first_break, line_hash
+from .chain import GENESIS, Break, Line, first_break, line_hash
 from .models import AuditEntry
 
 DATABASE_LOGGED = frozenset({
@@ -53,4 +54,4 @@ def verify(session: Session) -> tuple[int, Break | None]:
                AuditEntry.draft_id, AuditEntry.version_hash, AuditEntry.detail,
                AuditEntry.prev_hash, AuditEntry.line_hash).order_by(AuditEntry.id)
         .execution_options(yield_per=1000))
-    return count, first_break(row.tuple() for row in rows)
+    return count, first_break(cast(Line, tuple(row)) for row in rows)

@@ -44,8 +44,11 @@ class Break:
     reason: str
 
 
-def first_break(lines: Iterable[tuple[int, datetime, str, str, int | None, str | None, str,
-                                      str, str]]) -> Break | None:
+Line = tuple[int, datetime, str, str, int | None, str | None, str, str, str]
+"""(id, at, actor, action, draft_id, version_hash, detail, prev_hash, line_hash)"""
+
+
+def first_break(lines: Iterable[Line]) -> Break | None:
     """Walk the whole log in id order; None when every line links to the one before.
 
     Each item is (id, at, actor, action, draft_id, version_hash, detail, prev_hash,

@@ -25,6 +25,14 @@ def require_submittable(draft_id: int, status: str) -> None:
         )
 
 
+def require_submitter(draft_id: int, actor: str, draft_author: str,
+                      version_author: str) -> None:
+    """Whoever started the draft, or wrote its newest version, sends it for review."""
+    if actor not in (draft_author, version_author):
+        raise NotAllowed(f"{actor} neither started draft {draft_id} nor wrote its newest "
+                         f"version; {draft_author} or {version_author} submits it")
+
+
 def require_decidable(draft_id: int, status: str, actor: str, role: str,
                       version_author: str, decision: str) -> None:
     """Raise NotAllowed unless `actor` may approve or request changes now."""

@@ -36,6 +36,7 @@ from .rules import (
     may_manage_users,
     require_decidable,
     require_submittable,
+    require_submitter,
 )
 from .stamps import without_approval
 from .team import grant_access
@@ -281,7 +282,8 @@ class ReviewStore:
                 self._expect(draft, view.revision if expected_revision is None
                              else expected_revision)
                 require_submittable(draft_id, draft.status)
-                self._actor(session)
+                actor = self._actor(session)
+                require_submitter(draft_id, actor.name, view.author, view.current.author)
                 self._move(session, draft, "in-review")
                 self._audit(session, "submitted", draft_id, current.content_hash,
                             f"version {current.number}")

@@ -92,7 +92,13 @@ BEGIN
       OLD.id, current_user USING ERRCODE = 'insufficient_privilege';
   END IF;
   IF OLD.status = 'draft' AND NEW.status = 'in-review' THEN
-    RETURN NEW;
+    IF OLD.author_id = me.id OR EXISTS (
+        SELECT 1 FROM versions WHERE draft_id = NEW.id AND number = NEW.current_number
+        AND author_id = me.id) THEN
+      RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'refused: % neither started draft % nor wrote its newest version',
+      current_user, OLD.id USING ERRCODE = 'insufficient_privilege';
   END IF;
   IF OLD.status = 'in-review' AND NEW.status IN ('approved', 'changes-requested') AND EXISTS (
       SELECT 1 FROM reviews r JOIN versions v ON v.id = r.version_id
