@@ -1,5 +1,5 @@
-"""`assistant draft new|show|edit|export`, `assistant review list|submit|approve|changes|log`,
-`assistant users add|list`.
+"""`assistant draft new|show|edit|export`,
+`assistant review list|submit|approve|changes|log|verify`, `assistant users add|list`.
 
 SQLAlchemy and the review layer load only when one of these commands runs, so the rest
 of the command line stays quick to start.
@@ -17,24 +17,49 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .common import Refused, echo_json, settings
+from .settings import Settings
 
 if TYPE_CHECKING:
+    from ..corpus import Corpus
     from ..review import DraftSummary, DraftView, ReviewStore
-    from ..review.composing import Composed
+    from ..review.composing import Composed, RecordedCorpus
 
 STATUSES = ("draft", "in-review", "approved", "changes-requested")
 ROLES = ("author", "reviewer", "admin")
 FORMATS = ("md", "html", "docx")
+LARGEST_ID = 2**63 - 1  # the largest id either database can hold
+
+
+class DraftId(click.ParamType[int]):
+    """A draft id: a whole number the database can hold; anything else is a usage error."""
+
+    name = "ID"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()
+        if not (text.isascii() and text.isdigit()) or int(text) > LARGEST_ID:
+            self.fail(f"a draft id is a whole number from 1 to {LARGEST_ID} (got {text!r}); "
+                      "`assistant review list` shows the drafts", param, ctx)
+        return int(text)
+
+
+DRAFT_ID = DraftId()
 
 
 @contextmanager
 def refusals() -> Iterator[None]:
     """Review and composition failures as the contract wants them: exit 1 or 2, one line."""
     from ..compose.errors import BriefError, UnknownId
-    from ..review import ReviewError
+    from ..review import NothingChanged, ReviewError
 
     try:
         yield
+    except NothingChanged as exc:  # not a failure: the draft already says this
+        click.echo(str(exc), err=True)
+        raise click.exceptions.Exit(0) from None
     except ReviewError as exc:
         if exc.exit_code == 2:
             raise click.UsageError(str(exc)) from None
@@ -45,22 +70,26 @@ def refusals() -> Iterator[None]:
         raise Refused(str(exc)) from None
 
 
-def open_review_store(ctx: click.Context, *, gate: bool = False) -> ReviewStore:
-    """The review database from --db/ASSISTANT_DB, acting as --user (SQLite) or the login.
-
-    With `gate`, submissions are checked against the corpus first.
-    """
+def open_review_store(ctx: click.Context) -> ReviewStore:
+    """The review database from --db/ASSISTANT_DB, acting as --user (SQLite) or the login."""
     from ..review import open_store
 
     config = settings(ctx)
-    checker = None
-    if gate:
-        from ..review.composing import corpus_checker
-
-        checker = corpus_checker(config.corpus(), config.templates_dir, date.today())
     with refusals():
-        return open_store(config.db_url, config.user, os_user=config.os_user,
-                          checker=checker)
+        return open_store(config.db_url, config.user, os_user=config.os_user)
+
+
+def draft_corpus(ctx: click.Context, draft: DraftView) -> RecordedCorpus:
+    """The corpus the draft's newest version was composed from (see recorded_corpus)."""
+    from ..review.composing import recorded_corpus
+
+    config = settings(ctx)
+
+    def load(where: Path) -> Corpus:
+        return Settings.build(corpus_dir=str(where)).corpus()
+
+    with refusals():
+        return recorded_corpus(draft.current, draft.id, config.corpus_dir, load)
 
 
 def _compose(ctx: click.Context, inputs: Any) -> Composed:
@@ -111,7 +140,9 @@ def draft_new(ctx: click.Context, theme: str, audience: str, template: str, titl
     store = open_review_store(ctx)
     with refusals():
         draft = store.new_draft(composed.inputs, composed.markdown, composed.fingerprint,
-                                title=title or composed.title)
+                                title=title or composed.title,
+                                corpus_dir=composed.corpus_dir,
+                                corpus_hash=composed.corpus_hash)
     if as_json:
         echo_json(draft.model_dump(mode="json", exclude={"versions", "reviews"}))
         return
@@ -120,7 +151,7 @@ def draft_new(ctx: click.Context, theme: str, audience: str, template: str, titl
 
 
 @draft_group.command("show")
-@click.argument("draft_id", type=int)
+@click.argument("draft_id", type=DRAFT_ID)
 @click.option("--version", "number", type=int, default=None,
               help="Version number (default: the newest).")
 @click.option("--diff", "show_diff", is_flag=True, help="The changes from the version before.")
@@ -168,7 +199,7 @@ def _describe(draft: DraftView) -> Iterator[str]:
 
 
 @draft_group.command("edit")
-@click.argument("draft_id", type=int)
+@click.argument("draft_id", type=DRAFT_ID)
 @click.option("--pin", "pins", multiple=True, metavar="Q", help="Quote id that must appear.")
 @click.option("--exclude", "exclusions", multiple=True, metavar="Q",
               help="Quote id that must not appear.")
@@ -200,18 +231,24 @@ def draft_edit(ctx: click.Context, draft_id: int, pins: tuple[str, ...],
             markdown = _read_text(edited)
             inputs, fingerprint = current.inputs, current.corpus_fingerprint
             note = note or f"edited by hand ({edited.name})"
+            corpus: tuple[str | None, str | None] = (None, None)  # as the version before
         else:
             inputs = changed_inputs(current.inputs, pins, exclusions, frame)
             if quotes is not None:
                 inputs = inputs.model_copy(update={"quotes": quotes})
             composed = _compose(ctx, inputs)
             markdown, fingerprint = composed.markdown, composed.fingerprint
+            corpus = (composed.corpus_dir, composed.corpus_hash)
         draft = store.edit_draft(draft_id, inputs, markdown, fingerprint,
-                                 expected_revision=base.revision, note=note)
+                                 expected_revision=base.revision, note=note,
+                                 corpus_dir=corpus[0], corpus_hash=corpus[1])
     if as_json:
         echo_json(draft.model_dump(mode="json", exclude={"versions", "reviews"}))
     else:
         click.echo(f"saved {_summary_line(draft)}")
+        if "'Approved by' line was taken out" in draft.current.note:
+            click.echo("note: the text's 'Approved by' line was replaced by DRAFT: the new "
+                       "version needs its own review", err=True)
 
 
 def _read_text(path: Path) -> str:
@@ -222,16 +259,18 @@ def _read_text(path: Path) -> str:
 
 
 @draft_group.command("export")
-@click.argument("draft_id", type=int)
+@click.argument("draft_id", type=DRAFT_ID)
 @click.option("--version", "number", type=int, default=None,
               help="Version number (default: the newest).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: from the file name, else md).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: standard output, Markdown and HTML only).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Say what was exported as JSON (needs -o: the file is the output).")
 @click.pass_context
 def draft_export(ctx: click.Context, draft_id: int, number: int | None, fmt: str | None,
-                 output: Path | None) -> None:
+                 output: Path | None, as_json: bool) -> None:
     """Export a version: an approved one says who approved it, any other says DRAFT.
 
     Refused if the stored text no longer matches its hash.
@@ -244,6 +283,8 @@ def draft_export(ctx: click.Context, draft_id: int, number: int | None, fmt: str
             *FORMATS, "markdown", "htm") else "md"
     if fmt == "docx" and output is None:
         raise click.UsageError("Word output needs a file: add -o FILE.docx")
+    if as_json and output is None:
+        raise click.UsageError("--json reports on the file written: add -o FILE")
     chosen = fmt
     store = open_review_store(ctx)
     with refusals():
@@ -252,6 +293,13 @@ def draft_export(ctx: click.Context, draft_id: int, number: int | None, fmt: str
             write=lambda e: _write_export(export_bytes(e, chosen), output),
         )
     state = export.status_line
+    if as_json:
+        echo_json({"draft_id": draft_id, "version": export.version.number,
+                   "content_hash": export.version.content_hash, "format": chosen,
+                   "output": str(output), "status": state,
+                   "approval": export.approval.model_dump(mode="json")
+                   if export.approval else None})
+        return
     click.echo(f"draft {draft_id} version {export.version.number}: {state}"
                + (f" -> {output}" if output else ""), err=True)
 
@@ -308,49 +356,77 @@ def _age(delta: Any) -> str:
 
 
 @review_group.command("submit")
-@click.argument("draft_id", type=int)
+@click.argument("draft_id", type=DRAFT_ID)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context
-def review_submit(ctx: click.Context, draft_id: int) -> None:
-    """Send a draft's newest version for review (refused while the checks find errors)."""
-    store = open_review_store(ctx, gate=True)
+def review_submit(ctx: click.Context, draft_id: int, as_json: bool) -> None:
+    """Send a draft's newest version for review (refused while the checks find errors).
+
+    The checks run against the corpus the version was composed from.
+    """
+    from ..review.composing import corpus_checker
+
+    store = open_review_store(ctx)
     with refusals():
-        draft = store.submit(draft_id)
+        seen = store.get_draft(draft_id)
+    used = draft_corpus(ctx, seen)
+    if used.note and not as_json:
+        click.echo(f"note: {used.note}", err=True)
+    with refusals():
+        store.checker = corpus_checker(used.corpus, settings(ctx).templates_dir, date.today())
+        draft = store.submit(draft_id, expected_revision=seen.revision)
+    if as_json:
+        echo_json({**_brief_json(draft), "corpus": str(used.where), "corpus_note": used.note})
+        return
     click.echo(f"submitted {_summary_line(draft)}")
 
 
+def _brief_json(draft: DraftView) -> dict[str, Any]:
+    return draft.model_dump(mode="json", exclude={"versions", "reviews"})
+
+
 @review_group.command("approve")
-@click.argument("draft_id", type=int)
+@click.argument("draft_id", type=DRAFT_ID)
 @click.option("--comment", default="", help="A note for the author.")
 @click.option("--hash", "expected_hash", default=None, metavar="HASH",
               help="Approve only if the version in review still has this hash.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context
 def review_approve(ctx: click.Context, draft_id: int, comment: str,
-                   expected_hash: str | None) -> None:
+                   expected_hash: str | None, as_json: bool) -> None:
     """Approve the version in review (reviewers and admins, never their own work)."""
     store = open_review_store(ctx)
     with refusals():
         draft = store.approve(draft_id, comment, expected_hash=expected_hash)
     approval = draft.approval_of(draft.current_number)
+    if as_json:
+        echo_json({**_brief_json(draft),
+                   "approval": approval.model_dump(mode="json") if approval else None})
+        return
     click.echo(f"{_summary_line(draft)}: {approval.line() if approval else ''}")
 
 
 @review_group.command("changes")
-@click.argument("draft_id", type=int)
+@click.argument("draft_id", type=DRAFT_ID)
 @click.option("--comment", required=True, help="What should change.")
 @click.option("--hash", "expected_hash", default=None, metavar="HASH",
               help="Act only if the version in review still has this hash.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context
 def review_changes(ctx: click.Context, draft_id: int, comment: str,
-                   expected_hash: str | None) -> None:
+                   expected_hash: str | None, as_json: bool) -> None:
     """Send the version in review back to its author with a comment."""
     store = open_review_store(ctx)
     with refusals():
         draft = store.request_changes(draft_id, comment, expected_hash=expected_hash)
+    if as_json:
+        echo_json(_brief_json(draft))
+        return
     click.echo(f"{_summary_line(draft)}")
 
 
 @review_group.command("log")
-@click.argument("draft_id", type=int, required=False)
+@click.argument("draft_id", type=DRAFT_ID, required=False)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context
 def review_log(ctx: click.Context, draft_id: int | None, as_json: bool) -> None:
@@ -365,6 +441,28 @@ def review_log(ctx: click.Context, draft_id: int | None, as_json: bool) -> None:
         click.echo(entry.line())
 
 
+@review_group.command("verify")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def review_verify(ctx: click.Context, as_json: bool) -> None:
+    """Check the audit log's hash chain; exit 1 naming the first line that breaks it."""
+    store = open_review_store(ctx)
+    with refusals():
+        count, broken = store.verify_log()
+    if as_json:
+        echo_json({"lines": count, "intact": broken is None,
+                   "first_broken_line": broken.line_id if broken else None,
+                   "reason": broken.reason if broken else ""})
+    elif broken is None:
+        click.echo(f"the audit log is intact: {count} line(s), each carrying the hash of "
+                   "the one before")
+    if broken is not None:
+        if not as_json:
+            click.echo(f"error: the audit log is broken at line {broken.line_id}: "
+                       f"{broken.reason}", err=True)
+        ctx.exit(1)
+
+
 # -- assistant users ---------------------------------------------------------------
 
 
@@ -376,12 +474,19 @@ def users_group() -> None:
 @users_group.command("add")
 @click.argument("name")
 @click.option("--role", type=click.Choice(ROLES), required=True, help="What NAME may do.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context
-def users_add(ctx: click.Context, name: str, role: str) -> None:
-    """Register NAME (or change its role). Admins only, once an admin exists."""
+def users_add(ctx: click.Context, name: str, role: str, as_json: bool) -> None:
+    """Register NAME (or change its role). Admins only; the first comes from `db init`.
+
+    On PostgreSQL NAME is a database login, which must exist.
+    """
     store = open_review_store(ctx)
     with refusals():
         user = store.add_user(name, role)
+    if as_json:
+        echo_json(user.model_dump(mode="json"))
+        return
     click.echo(f"{user.name}: {user.role}")
 
 

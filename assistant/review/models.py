@@ -118,6 +118,8 @@ class Version(Base):
     corpus_fingerprint: Mapped[str] = mapped_column(String(200))
     # Where the corpus the version was composed from lives ("" when not known).
     corpus_dir: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # A hash of the corpus files then (the corpus's fingerprint), to tell if they changed.
+    corpus_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

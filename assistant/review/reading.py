@@ -110,4 +110,5 @@ def _version(version: Version, author: str) -> VersionView:
         inputs=BriefInputs.model_validate(version.inputs), markdown=version.markdown,
         corpus_fingerprint=version.corpus_fingerprint, author=author, note=version.note,
         created_at=version.created_at, corpus_dir=version.corpus_dir,
+        corpus_hash=version.corpus_hash,
     )

@@ -193,11 +193,12 @@ class ReviewStore:
     # -- drafts and versions -----------------------------------------------------
 
     def new_draft(self, inputs: BriefInputs, markdown: str, corpus_fingerprint: str,
-                  title: str | None = None, corpus_dir: str = "") -> DraftView:
+                  title: str | None = None, corpus_dir: str = "",
+                  corpus_hash: str = "") -> DraftView:
         """Save a composed brief as version 1 of a new draft (state draft).
 
-        `corpus_dir` and `corpus_fingerprint` say which corpus (where, and a hash of its
-        files) the brief was built from, so it is checked against that corpus later.
+        `corpus_dir` and `corpus_hash` say which corpus (where, and a hash of its files)
+        the brief was built from, so that it is checked against that corpus later.
         """
         now = self.clock()
         markdown, _stale = without_approval(markdown)
@@ -212,22 +213,24 @@ class ReviewStore:
             session.add(draft)
             session.flush()
             version = self._add_version(session, draft.id, 1, inputs, markdown,
-                                        corpus_fingerprint, corpus_dir, author, "")
+                                        corpus_fingerprint, (corpus_dir, corpus_hash),
+                                        author, "")
             self._audit(session, "draft-created", draft.id, version.content_hash,
                         f"version 1: {draft.title}")
             return reading.draft_view(session, draft.id)
 
     def edit_draft(self, draft_id: int, inputs: BriefInputs, markdown: str,
                    corpus_fingerprint: str, *, expected_revision: int | None = None,
-                   note: str = "", corpus_dir: str | None = None) -> DraftView:
+                   note: str = "", corpus_dir: str | None = None,
+                   corpus_hash: str | None = None) -> DraftView:
         """Save a new version (state draft). Approvals stay with the versions they name.
 
         Any "Approved by" line in `markdown` is taken out first (an approval belongs to
         the version it names, not to text copied from its export). Text equal to the
         newest version's makes no version: NothingChanged. `expected_revision` is the
         revision the edit was based on; if the draft moved on since, VersionChanged is
-        raised instead of overwriting someone else's work. `corpus_dir` None keeps the
-        newest version's corpus location.
+        raised instead of overwriting someone else's work. `corpus_dir` and `corpus_hash`
+        None keep the newest version's record of its corpus.
         """
         markdown, stale = without_approval(markdown)
         if stale:
@@ -240,22 +243,24 @@ class ReviewStore:
                 raise NothingChanged(draft_id, current.number, current.content_hash)
             author = self._actor(session)
             number = draft.current_number + 1
-            where = current.corpus_dir if corpus_dir is None else corpus_dir
+            corpus = (current.corpus_dir if corpus_dir is None else corpus_dir,
+                      current.corpus_hash if corpus_hash is None else corpus_hash)
             # The version first, then the draft moves to it: PostgreSQL checks that order.
             version = self._add_version(session, draft_id, number, inputs, markdown,
-                                        corpus_fingerprint, where, author, note)
+                                        corpus_fingerprint, corpus, author, note)
             self._move(session, draft, "draft", current_number=number)
             detail = f"version {number}" + (f": {note}" if note else "")
             self._audit(session, "version-added", draft_id, version.content_hash, detail)
             return reading.draft_view(session, draft_id)  # as committed
 
     def _add_version(self, session: Session, draft_id: int, number: int,
-                     inputs: BriefInputs, markdown: str, fingerprint: str, corpus_dir: str,
-                     author: User, note: str) -> Version:
+                     inputs: BriefInputs, markdown: str, fingerprint: str,
+                     corpus: tuple[str, str], author: User, note: str) -> Version:
         version = Version(
             draft_id=draft_id, number=number, inputs=inputs.model_dump(mode="json"),
             markdown=markdown, content_hash=content_hash(markdown),
-            corpus_fingerprint=fingerprint, corpus_dir=corpus_dir, author_id=author.id,
+            corpus_fingerprint=fingerprint, corpus_dir=corpus[0], corpus_hash=corpus[1],
+            author_id=author.id,
             note=note, created_at=self.clock(),
         )
         session.add(version)

@@ -47,6 +47,8 @@ class VersionView(View):
     created_at: datetime
     corpus_dir: str = ""
     """Where the corpus the version was composed from lives ("" when not recorded)."""
+    corpus_hash: str = ""
+    """The hash of that corpus's files when the version was composed."""
 
     @property
     def short_hash(self) -> str:

@@ -334,6 +334,8 @@ def upgrade() -> None:
                                          server_default=""))
     op.add_column("versions", sa.Column("corpus_dir", sa.Text(), nullable=False,
                                         server_default=""))
+    op.add_column("versions", sa.Column("corpus_hash", sa.String(64), nullable=False,
+                                        server_default=""))
     op.add_column("reviews", sa.Column("role", sa.String(20), nullable=False,
                                        server_default=""))
     op.execute("UPDATE reviews SET role = (SELECT role FROM users WHERE users.id = "
@@ -434,6 +436,6 @@ def downgrade() -> None:
     op.drop_index("ix_versions_draft_id", "versions")
     op.drop_index("ix_drafts_updated_at", "drafts")
     op.drop_index("ix_drafts_status", "drafts")
-    for table, column in (("reviews", "role"), ("versions", "corpus_dir"),
+    for table, column in (("reviews", "role"), ("versions", "corpus_dir"), ("versions", "corpus_hash"),
                           ("audit_log", "line_hash"), ("audit_log", "prev_hash")):
         op.drop_column(table, column)
