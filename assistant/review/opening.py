@@ -99,10 +99,10 @@ def set_up_database(url: str | None, admin: str, user: str | None = None, *,
 
 def _identity(dialect: str, connection: Any, requested: str | None, os_user: str) -> str:
     if dialect != "postgresql":
-        return user_name(requested or os_user)
+        return user_name(os_user if requested is None else requested)
     login, session = connection.execute(text("SELECT current_user, session_user")).one()
     login = str(login)
-    if requested and user_name(requested) != login:
+    if requested is not None and user_name(requested) != login:
         raise IdentityMismatch(
             f"on PostgreSQL you act as your database login '{login}'; --user/ASSISTANT_USER "
             f"'{requested}' cannot change that. Connect as '{requested}' or drop --user."
