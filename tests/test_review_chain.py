@@ -3,6 +3,7 @@ is found by `assistant review verify`, which names the first line that breaks.""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -50,8 +51,7 @@ def test_an_untouched_log_verifies_line_by_line(team: Team) -> None:
     count, broken = team.store("bob").verify_log()
     assert broken is None and count == len(_line_ids(team)) >= 7
     log = team.store("bob").audit_log()
-    assert all(line.prev_hash == before.line_hash for before, line in zip(log, log[1:],
-                                                                        strict=False))
+    assert all(line.prev_hash == before.line_hash for before, line in itertools.pairwise(log))
 
 
 def _unguarded(team: Team, statement: str) -> None:

@@ -53,9 +53,8 @@ class Desk:
 
     def refused(self, name: str, statement: str, **params: Any) -> str:
         """Run `statement` as `name`; the database must refuse it. Returns its reason."""
-        with self.connect(name) as sql, pytest.raises(DBAPIError) as refused:
-            with sql.begin():
-                sql.execute(text(statement), params)
+        with self.connect(name) as sql, pytest.raises(DBAPIError) as refused, sql.begin():
+            sql.execute(text(statement), params)
         return str(refused.value.orig)
 
     def exported_status(self) -> str:
@@ -217,24 +216,23 @@ def test_an_authors_update_of_their_own_role_changes_no_row(desk: Desk) -> None:
 
 def test_a_temporary_users_table_does_not_fool_the_database(desk: Desk) -> None:
     """pg_temp comes first on the search path unless a function pins its own."""
-    with desk.connect("alice") as sql, pytest.raises(DBAPIError):
-        with sql.begin():
-            sql.execute(text("CREATE TEMP TABLE users (id integer, name text, role text)"))
-            sql.execute(text("INSERT INTO pg_temp.users VALUES (:id, current_user, "
-                             "'reviewer')"), {"id": desk.user_id("alice")})
-            sql.execute(text(REVIEW), {"v": desk.version, "h": desk.digest,
-                                       "who": desk.user_id("alice"), "role": "reviewer"})
+    with desk.connect("alice") as sql, pytest.raises(DBAPIError), sql.begin():
+        sql.execute(text("CREATE TEMP TABLE users (id integer, name text, role text)"))
+        sql.execute(text("INSERT INTO pg_temp.users VALUES (:id, current_user, "
+                         "'reviewer')"), {"id": desk.user_id("alice")})
+        sql.execute(text(REVIEW), {"v": desk.version, "h": desk.digest,
+                                   "who": desk.user_id("alice"), "role": "reviewer"})
 
 
 def test_set_role_to_the_member_role_gains_nothing(desk: Desk, pg_schema: PgSchema) -> None:
     _owner, member = pg_schema.team_roles()
-    with desk.connect("alice") as sql, pytest.raises(DBAPIError, match="refused|security"):
-        with sql.begin():
-            sql.execute(text(f'SET ROLE "{member}"'))
-            sql.execute(text("INSERT INTO drafts (title, theme, audience, template, "
-                             "author_id, status, current_number, revision, created_at, "
-                             "updated_at) VALUES ('x', 't', 'a', 'p', :who, 'draft', 1, 1, "
-                             "now(), now())"), {"who": desk.user_id("alice")})
+    refusal = pytest.raises(DBAPIError, match=r"refused|security")
+    with desk.connect("alice") as sql, refusal, sql.begin():
+        sql.execute(text(f'SET ROLE "{member}"'))
+        sql.execute(text("INSERT INTO drafts (title, theme, audience, template, "
+                         "author_id, status, current_number, revision, created_at, "
+                         "updated_at) VALUES ('x', 't', 'a', 'p', :who, 'draft', 1, 1, "
+                         "now(), now())"), {"who": desk.user_id("alice")})
 
 
 def test_the_log_says_who_acted_as_the_database_saw_it(desk: Desk) -> None:
