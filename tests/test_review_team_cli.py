@@ -1,0 +1,82 @@
+"""A team database on PostgreSQL, set up as the README's team section says: `db init` by
+the server's superuser, `users add` by the admin, then everyone works as their own login."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner, Result
+
+from assistant.cli import cli
+
+from .review_support import PgSchema, unique
+
+pytest_plugins = ["tests.review_fixtures"]  # the review fixtures: pg_schema...
+
+
+def _as(url: str, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["--db", url, *args], catch_exceptions=False)
+
+
+def _login(pg_schema: PgSchema, name: str) -> tuple[str, str]:
+    login = unique(f"rv_{name}")
+    pg_schema.create_login(login)
+    return login, pg_schema.url(login)
+
+
+def test_the_first_draft_on_a_database_nobody_set_up_says_what_to_run(
+        pg_schema: PgSchema) -> None:
+    _alice, alice_url = _login(pg_schema, "alice")
+    for url in (alice_url, pg_schema.url()):
+        result = _as(url, "draft", "new", "--theme", "harsh-life", "--audience",
+                     "journalists")
+        assert result.exit_code == 1, result.output
+        assert "is not set up for review yet" in result.stderr
+        assert (f"  assistant --db '{pg_schema.url('postgres')}' db init --admin NAME"
+                in result.stderr)
+        assert "Traceback" not in result.output
+
+
+def test_db_init_needs_a_login_that_may_create_roles(pg_schema: PgSchema) -> None:
+    _alice, alice_url = _login(pg_schema, "alice")
+    result = _as(alice_url, "db", "init", "--admin", "sam")
+    assert result.exit_code == 1
+    assert "runs as a login that may create roles" in result.stderr
+
+
+def test_a_team_is_set_up_in_three_commands_and_works(pg_schema: PgSchema) -> None:
+    sam, sam_url = _login(pg_schema, "sam")
+    alice, alice_url = _login(pg_schema, "alice")
+    bob, bob_url = _login(pg_schema, "bob")
+    made = _as(pg_schema.url(), "db", "init", "--admin", sam, "--json")
+    assert made.exit_code == 0, made.output
+    owner, member = json.loads(made.stdout)["roles"]
+    assert owner.endswith("_owner") and member.endswith("_member")
+    for name, role in ((alice, "author"), (bob, "reviewer")):
+        added = _as(sam_url, "users", "add", name, "--role", role)
+        assert added.exit_code == 0, added.output
+    created = _as(alice_url, "draft", "new", "--theme", "harsh-life", "--audience",
+                  "journalists")
+    assert created.exit_code == 0, created.output
+    draft = created.stdout.strip()
+    assert _as(alice_url, "review", "submit", draft).exit_code == 0
+    own = _as(alice_url, "review", "approve", draft)
+    assert own.exit_code == 1 and "only reviewers and admins may approve" in own.stderr
+    assert _as(bob_url, "review", "approve", draft, "--comment", "Ready").exit_code == 0
+    exported = _as(alice_url, "draft", "export", draft)
+    assert f"Approved by {bob} on " in exported.stdout
+    verified = _as(alice_url, "review", "verify")
+    assert verified.exit_code == 0, verified.output
+    log = json.loads(_as(alice_url, "review", "log", "--json").stdout)
+    assert [(e["actor"], e["action"]) for e in log] == [
+        ("postgres", "user-added"), (sam, "user-added"), (sam, "user-added"),
+        (alice, "draft-created"), (alice, "submitted"), (alice, "refused"),
+        (bob, "approved"), (alice, "exported")]
+
+
+def test_an_admin_cannot_add_a_login_that_does_not_exist(pg_schema: PgSchema) -> None:
+    sam, sam_url = _login(pg_schema, "sam")
+    assert _as(pg_schema.url(), "db", "init", "--admin", sam).exit_code == 0
+    result = _as(sam_url, "users", "add", "nobody_has_this_login", "--role", "author")
+    assert result.exit_code == 1
+    assert 'CREATE ROLE "nobody_has_this_login" LOGIN' in result.stderr
