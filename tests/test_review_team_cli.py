@@ -80,3 +80,54 @@ def test_an_admin_cannot_add_a_login_that_does_not_exist(pg_schema: PgSchema) ->
     result = _as(sam_url, "users", "add", "nobody_has_this_login", "--role", "author")
     assert result.exit_code == 1
     assert 'CREATE ROLE "nobody_has_this_login" LOGIN' in result.stderr
+
+
+def test_db_init_creates_the_first_admins_login_when_it_is_missing(
+        pg_schema: PgSchema) -> None:
+    sam = unique("rv_sam")
+    pg_schema.logins.append(sam)  # dropped afterwards, like the test's own logins
+    made = _as(pg_schema.url(), "db", "init", "--admin", sam)
+    assert made.exit_code == 0, made.output
+    assert f"created the PostgreSQL login '{sam}'" in made.stdout
+    listed = _as(pg_schema.url(sam), "users", "list", "--json")
+    assert [(u["name"], u["role"]) for u in json.loads(listed.stdout)] == [(sam, "admin")]
+
+
+def test_a_database_set_up_before_the_roles_existed_is_upgraded_by_db_init(
+        pg_schema: PgSchema) -> None:
+    """Version 0001 granted each login its own rights; db init takes them back."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, text
+
+    from assistant.review.database import MIGRATIONS_DIR
+
+    alice, alice_url = _login(pg_schema, "alice")
+    sam, sam_url = _login(pg_schema, "sam")
+    engine = create_engine(pg_schema.url())
+    with engine.begin() as connection:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(text("INSERT INTO users (name, role, created_at) VALUES "
+                                "(:a, 'author', now()), (:s, 'admin', now())"),
+                           {"a": alice, "s": sam})
+        connection.execute(text(f'GRANT USAGE ON SCHEMA "{pg_schema.schema}" TO "{alice}"'))
+        connection.execute(text(f'GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA '
+                                f'"{pg_schema.schema}" TO "{alice}"'))
+    engine.dispose()
+    stale = _as(alice_url, "review", "list")
+    assert stale.exit_code == 1 and "needs its review schema upgraded" in stale.stderr
+    assert _as(pg_schema.url(), "db", "init", "--admin", sam).exit_code == 0
+    assert _as(alice_url, "draft", "new", "--theme", "harsh-life", "--audience",
+               "journalists").exit_code == 0
+    forged = create_engine(alice_url)
+    try:
+        with forged.begin() as connection:
+            changed = connection.execute(text(
+                "UPDATE users SET role = 'admin' WHERE name = current_user")).rowcount
+    finally:
+        forged.dispose()
+    assert changed == 0
+    assert _as(sam_url, "users", "add", alice, "--role", "reviewer").exit_code == 0

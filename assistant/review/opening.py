@@ -80,8 +80,8 @@ def set_up_database(url: str | None, admin: str, user: str | None = None, *,
                         f"'{identity}' may not. Ask whoever administers the server")
                 roles = list(team_roles(connection))
                 if not login_exists(connection, admin):
-                    with connection.begin():
-                        create_login(connection, admin)
+                    create_login(connection, admin)
+                    connection.commit()
                     created = True
         ensure_schema(engine, setting_up=True)
         store = ReviewStore(engine, identity, clock=clock)

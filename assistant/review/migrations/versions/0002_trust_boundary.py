@@ -427,6 +427,27 @@ def _postgres_trust_boundary() -> None:
     op.execute(f"GRANT INSERT ON {q_schema}.versions, {q_schema}.reviews, "
                f"{q_schema}.audit_log TO {q_member}")
     op.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {q_schema} TO {q_member}")
+    _move_existing_logins(connection, owner, member)
+
+
+def _move_existing_logins(connection: sa.Connection, owner: str, member: str) -> None:
+    """A database set up before 0002 gave each login its own grants: take those away and
+    make the registered users members instead (admins may pass membership on)."""
+    quote = connection.dialect.identifier_preparer.quote
+    grantees = connection.execute(sa.text(
+        "SELECT DISTINCT grantee::text FROM information_schema.role_table_grants "
+        "WHERE table_schema = current_schema() AND table_name = ANY(:tables) "
+        "AND grantee NOT IN (:owner, :member, current_user, 'PUBLIC')"),
+        {"tables": list(TABLES), "owner": owner, "member": member}).scalars().all()
+    for grantee in grantees:
+        for table in TABLES:
+            op.execute(f"REVOKE ALL ON {table} FROM {quote(grantee)}")
+    users = connection.execute(sa.text(
+        "SELECT u.name, u.role FROM users u JOIN pg_roles r ON r.rolname = u.name "
+        "WHERE r.rolcanlogin")).all()
+    for name, role in users:
+        admin = " WITH ADMIN OPTION" if role == "admin" else ""
+        op.execute(f"GRANT {quote(member)} TO {quote(name)}{admin}")
 
 
 def downgrade() -> None:
