@@ -1,81 +1,46 @@
 """The review desk: the one API the CLI and the TUI call for drafts, versions and reviews.
 
-Every change runs in one transaction together with its audit-log line, so a change is
-either saved with its log line or not at all. Changes to a draft are optimistic: the
-UPDATE only applies if the draft's revision is still the one read, so of two people
-acting at once one succeeds and the other is told the draft changed.
+Drafts, versions, the workflow and exports are here; users are in users.py, and the
+transactions, the draft lock and the audit log all of them share in core.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from datetime import UTC, datetime
-from typing import Any, cast
+from collections.abc import Callable
 
-from sqlalchemy import Engine, Table, exists, select, update
-from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..compose.brief import BriefInputs
 from . import audit, reading
 from .chain import Break
-from .database import WRITE, database_error
+from .core import Checker, Clock, utc_now
 from .errors import (
     ChecksFailed,
     ContentTampered,
     NotAllowed,
     NothingChanged,
-    ReviewError,
     UnknownDraft,
     VersionChanged,
 )
-from .models import ROLES, Draft, Review, User, Version
-from .names import user_name
-from .rules import (
-    may_manage_users,
-    require_decidable,
-    require_submittable,
-    require_submitter,
-)
+from .models import Draft, Review, User, Version
+from .rules import require_decidable, require_submittable, require_submitter
 from .stamps import without_approval
-from .team import grant_access
+from .users import UserRegistry
 from .views import (
     AuditEntryView,
     DraftSummary,
     DraftView,
     Export,
     ReviewView,
-    UserView,
     content_hash,
 )
 
-Clock = Callable[[], datetime]
-Checker = Callable[[str, BriefInputs], Sequence[str]]
-"""Given a version's Markdown and inputs, the error findings (one line each) that block it."""
+__all__ = ["Checker", "Clock", "ReviewStore", "utc_now"]
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-class ReviewStore:
+class ReviewStore(UserRegistry):
     """Drafts, versions, reviews and the audit log, acting as `user`."""
-
-    def __init__(self, engine: Engine, user: str, *, clock: Clock = utc_now,
-                 checker: Checker | None = None) -> None:
-        self.engine = engine
-        self.user = user
-        self.clock = clock
-        self.checker = checker
-        self._writer = engine.execution_options(**{WRITE: True})
-
-    def close(self) -> None:
-        self.engine.dispose()
-
-    @property
-    def on_postgresql(self) -> bool:
-        return self.engine.dialect.name == "postgresql"
 
     # -- reading -----------------------------------------------------------------
 
@@ -107,88 +72,6 @@ class ReviewStore:
             if draft_id is not None and session.get(Draft, draft_id) is None:
                 raise UnknownDraft(draft_id)
             return reading.audit_log(session, draft_id)
-
-    def list_users(self) -> list[UserView]:
-        with self._read() as session:
-            return reading.users(session)
-
-    # -- users -------------------------------------------------------------------
-
-    def add_user(self, name: str, role: str) -> UserView:
-        """Register `name` with `role` (or change its role). Admins only.
-
-        The first admin comes from `assistant db init --admin NAME`, never from here.
-        """
-        name = user_name(name)
-        if role not in ROLES:
-            raise NotAllowed(f"unknown role '{role}'; choose one of: {', '.join(ROLES)}")
-        try:
-            with self._write() as session:
-                me = session.scalar(select(User).where(User.name == self.user))
-                if not may_manage_users(me.role if me else None):
-                    raise NotAllowed(
-                        f"only admins may add users; {self.user} is "
-                        f"{'a ' + me.role if me else 'not registered'}"
-                        + ("" if self._has_admin(session) else
-                           ". This database has no admin yet: run `assistant db init "
-                           "--admin NAME` to make the first one"))
-                return self._register(session, name, role)
-        except NotAllowed as exc:
-            self._log_refusal(None, f"add user {name} as {role}", exc)
-            raise
-
-    def set_up(self, admin: str) -> tuple[UserView, bool]:
-        """Register the first admin (`assistant db init --admin NAME`).
-
-        Returns the admin and whether anything changed. Refused when the database already
-        has an admin other than `admin`: from then on admins add users.
-        """
-        admin = user_name(admin, "admin name")
-        with self._write() as session:
-            admins = list(session.scalars(select(User.name).where(User.role == "admin")))
-            if admin in admins:
-                user = session.scalar(select(User).where(User.name == admin))
-                assert user is not None
-                if self.on_postgresql:
-                    self._grant(session, admin, "admin")
-                return UserView(name=user.name, role=user.role,
-                                created_at=user.created_at), False
-            if admins:
-                raise NotAllowed(
-                    f"this review database is already set up; its admins are "
-                    f"{', '.join(sorted(admins))}. An admin adds users with "
-                    "`assistant users add NAME --role ROLE`")
-            return self._register(session, admin, "admin", how=" (db init)"), True
-
-    def _register(self, session: Session, name: str, role: str, how: str = "") -> UserView:
-        user = session.scalar(select(User).where(User.name == name))
-        if user is None:
-            user = User(name=name, role=role, created_at=self.clock())
-            session.add(user)
-            session.flush()
-            self._audit(session, "user-added", detail=f"{name} as {role}{how}")
-        elif user.role != role:
-            self._audit(session, "role-changed", detail=f"{name}: {user.role} -> {role}")
-            user.role = role
-            session.flush()
-        if self.on_postgresql:
-            self._grant(session, name, role)
-        return UserView(name=user.name, role=user.role, created_at=user.created_at)
-
-    @staticmethod
-    def _has_admin(session: Session) -> bool:
-        return bool(session.scalar(select(exists().where(User.role == "admin"))))
-
-    def _grant(self, session: Session, name: str, role: str) -> None:
-        try:
-            with session.begin_nested():
-                grant_access(session.connection(), name, role)
-        except DBAPIError as exc:
-            reason = str(exc.orig).strip().splitlines()[0]
-            raise NotAllowed(
-                f"could not give the PostgreSQL login '{name}' access ({reason}); the login "
-                f"must exist (CREATE ROLE \"{name}\" LOGIN) and you must own the review tables"
-            ) from exc
 
     # -- drafts and versions -----------------------------------------------------
 
@@ -246,8 +129,13 @@ class ReviewStore:
             corpus = (current.corpus_dir if corpus_dir is None else corpus_dir,
                       current.corpus_hash if corpus_hash is None else corpus_hash)
             # The version first, then the draft moves to it: PostgreSQL checks that order.
-            version = self._add_version(session, draft_id, number, inputs, markdown,
-                                        corpus_fingerprint, corpus, author, note)
+            try:
+                with session.begin_nested():
+                    version = self._add_version(session, draft_id, number, inputs, markdown,
+                                                corpus_fingerprint, corpus, author, note)
+            except IntegrityError as exc:  # the unique version number caught a race
+                raise VersionChanged(f"draft {draft_id} got a version {number} from someone "
+                                     "else just now; look at it again") from exc
             self._move(session, draft, "draft", current_number=number)
             detail = f"version {number}" + (f": {note}" if note else "")
             self._audit(session, "version-added", draft_id, version.content_hash, detail)
@@ -354,11 +242,13 @@ class ReviewStore:
                               version_author.name, decision)
             # The review first, then the draft's state: PostgreSQL lets the state move
             # only with the review that decides it.
-            session.add(Review(version_id=current.id, content_hash=current.content_hash,
-                               reviewer_id=actor.id, role=actor.role, decision=decision,
-                               comment=comment.strip(), created_at=self.clock()))
             try:
-                session.flush()
+                with session.begin_nested():  # a savepoint: the refusal below stays clean
+                    session.add(Review(version_id=current.id,
+                                       content_hash=current.content_hash,
+                                       reviewer_id=actor.id, role=actor.role,
+                                       decision=decision, comment=comment.strip(),
+                                       created_at=self.clock()))
             except IntegrityError as exc:  # the unique approval index caught a race
                 raise VersionChanged(f"version {current.number} of draft {draft_id} "
                                      "was approved by someone else just now") from exc
@@ -408,84 +298,3 @@ class ReviewStore:
         """Walk the audit log's hash chain: its length and the first broken line, if any."""
         with self._read() as session:
             return audit.verify(session)
-
-    # -- plumbing ----------------------------------------------------------------
-
-    @contextmanager
-    def _read(self) -> Iterator[Session]:
-        try:
-            with Session(self.engine) as session, session.begin():
-                yield session
-        except SQLAlchemyError as exc:
-            raise database_error(exc, self.engine.url) from exc
-
-    @contextmanager
-    def _write(self) -> Iterator[Session]:
-        try:
-            with Session(self._writer, expire_on_commit=False) as session, session.begin():
-                yield session
-        except SQLAlchemyError as exc:
-            raise database_error(exc, self.engine.url) from exc
-
-    def _current(self, session: Session, draft_id: int) -> tuple[Draft, Version]:
-        draft = session.get(Draft, draft_id)
-        if draft is None:
-            raise UnknownDraft(draft_id)
-        current = session.scalar(select(Version).where(
-            Version.draft_id == draft_id, Version.number == draft.current_number))
-        assert current is not None  # drafts.current_number always names a saved version
-        return draft, current
-
-    @staticmethod
-    def _expect(draft: Draft, expected_revision: int | None) -> None:
-        if expected_revision is not None and draft.revision != expected_revision:
-            raise VersionChanged(
-                f"draft {draft.id} changed since you looked at it (it is now version "
-                f"{draft.current_number}, {draft.status}); look at it again"
-            )
-
-    def _move(self, session: Session, draft: Draft, status: str, **changes: Any) -> None:
-        """Change the draft only if nobody else did since it was read (optimistic lock)."""
-        table = cast(Table, Draft.__table__)
-        result = session.connection().execute(
-            update(table)
-            .where(table.c.id == draft.id, table.c.revision == draft.revision)
-            .values(status=status, revision=draft.revision + 1, updated_at=self.clock(),
-                    **changes)
-        )
-        if result.rowcount != 1:
-            raise VersionChanged(f"draft {draft.id} was changed by someone else at the same "
-                                 "moment; look at it again")
-
-    def _actor(self, session: Session) -> User:
-        """The acting user's row; on SQLite a newcomer is registered as an author."""
-        user = session.scalar(select(User).where(User.name == self.user))
-        if user is not None:
-            return user
-        if self.on_postgresql:
-            raise NotAllowed(f"{self.user} is not a user of this review database; an admin "
-                             f"must run `assistant users add {self.user} --role author`")
-        user = User(name=self.user, role="author", created_at=self.clock())
-        session.add(user)
-        session.flush()
-        self._audit(session, "user-added", detail=f"{self.user} as author (first use)")
-        return user
-
-    def _audit(self, session: Session, action: str, draft_id: int | None = None,
-               version_hash: str | None = None, detail: str = "") -> None:
-        audit.append(session, postgresql=self.on_postgresql, at=self.clock(),
-                     actor=self.user, action=action, draft_id=draft_id,
-                     version_hash=version_hash, detail=detail)
-
-    def _log_refusal(self, draft_id: int | None, what: str, exc: ReviewError,
-                     version_hash: str | None = None) -> None:
-        """Write a refused action to the log. A log that cannot take it (an unregistered
-        PostgreSQL login may write nothing) does not hide the refusal itself."""
-        reason = str(exc).splitlines()[0]
-        try:
-            with self._write() as session:
-                if draft_id is not None and session.get(Draft, draft_id) is None:
-                    draft_id = None
-                self._audit(session, "refused", draft_id, version_hash, f"{what}: {reason}")
-        except ReviewError:
-            pass
