@@ -39,7 +39,7 @@ def require_decidable(draft_id: int, status: str, actor: str, role: str,
     verb = "approve" if decision == "approved" else "request changes on"
     if role not in DECIDERS:
         raise NotAllowed(
-            f"{actor} is {_article(role)} {role}; only reviewers and admins may {verb} a draft"
+            f"{actor} is {article(role)} {role}; only reviewers and admins may {verb} a draft"
         )
     if status != "in-review":
         raise NotAllowed(f"draft {draft_id} is {status.replace('-', ' ')}, not in review; "
@@ -72,5 +72,5 @@ def error_messages(findings: Iterable[Any]) -> list[str]:
     return lines
 
 
-def _article(word: str) -> str:
+def article(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"

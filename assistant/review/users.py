@@ -16,7 +16,7 @@ from .core import StoreCore
 from .errors import NotAllowed
 from .models import ROLES, User
 from .names import user_name
-from .rules import may_manage_users
+from .rules import article, may_manage_users
 from .team import grant_access
 from .views import UserView
 
@@ -44,7 +44,7 @@ class UserRegistry(StoreCore):
                 if not may_manage_users(me.role if me else None):
                     raise NotAllowed(
                         f"only admins may add users; {self.user} is "
-                        f"{'a ' + me.role if me else 'not registered'}"
+                        f"{article(me.role) + ' ' + me.role if me else 'not registered'}"
                         + ("" if self._has_admin(session) else
                            ". This database has no admin yet: run `assistant db init "
                            "--admin NAME` to make the first one"))
