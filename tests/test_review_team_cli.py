@@ -131,3 +131,27 @@ def test_a_database_set_up_before_the_roles_existed_is_upgraded_by_db_init(
         forged.dispose()
     assert changed == 0
     assert _as(sam_url, "users", "add", alice, "--role", "reviewer").exit_code == 0
+
+
+def test_an_admin_made_an_author_can_no_longer_pass_membership_on(
+        pg_schema: PgSchema) -> None:
+    sam, sam_url = _login(pg_schema, "sam")
+    dana, dana_url = _login(pg_schema, "dana")
+    erin, _erin_url = _login(pg_schema, "erin")
+    assert _as(pg_schema.url(), "db", "init", "--admin", sam).exit_code == 0
+    assert _as(sam_url, "users", "add", dana, "--role", "admin").exit_code == 0
+    assert _as(sam_url, "users", "add", dana, "--role", "author").exit_code == 0
+    refused = _as(dana_url, "users", "add", erin, "--role", "author")
+    assert refused.exit_code == 1 and "only admins may add users" in refused.stderr
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(dana_url)
+    try:
+        with engine.connect() as connection:
+            admin_option = connection.execute(text(
+                "SELECT bool_or(admin_option) FROM pg_auth_members m "
+                "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = current_user")
+            ).scalar()
+    finally:
+        engine.dispose()
+    assert admin_option is False
