@@ -95,13 +95,17 @@ def report(findings: list[Finding], file: str, as_json: bool) -> None:
 def _check_draft(ctx: click.Context, draft_id: str, audience: str | None,
                  as_json: bool) -> None:
     """Check the current version of a saved draft, as submission for review would."""
-    from .review import open_review_store, refusals
+    from .review import DRAFT_ID, draft_corpus, open_review_store, refusals
 
     config = settings(ctx)
-    corpus = config.corpus()
     store = open_review_store(ctx)
     with refusals():
-        version = store.get_draft(_draft_number(draft_id)).current
+        draft = store.get_draft(DRAFT_ID.convert(draft_id, None, ctx))
+    version = draft.current
+    used = draft_corpus(ctx, draft)  # the corpus the version was composed from
+    corpus = used.corpus
+    if used.note and not as_json:
+        click.echo(f"note: {used.note}", err=True)
     chosen_id = audience or version.inputs.audience
     if chosen_id not in corpus.audiences:
         unknown_id("audience", chosen_id, list(corpus.audiences))
@@ -115,12 +119,6 @@ def _check_draft(ctx: click.Context, draft_id: str, audience: str | None,
     report(findings, f"draft {draft_id} version {version.number}", as_json)
     if count_errors(findings):
         ctx.exit(1)
-
-
-def _draft_number(draft_id: str) -> int:
-    if not draft_id.isdigit():
-        raise click.UsageError(f"a draft id is a number (got '{draft_id}')")
-    return int(draft_id)
 
 
 COMMANDS = [check_command]

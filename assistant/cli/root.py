@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "draft": ("review", "draft_group"),
     "review": ("review", "review_group"),
     "users": ("review", "users_group"),
+    "db": ("db", "db_group"),
     "themes": ("corpus", "themes_command"),
     "audiences": ("corpus", "audiences_command"),
     "templates": ("brief", "templates_command"),

@@ -17,6 +17,8 @@ class Approval:
     approver: str
     date: date
     version: str
+    role: str = ""
+    comment: str = ""
 
     def text(self) -> str:
         """'Approved by Sam Lee on 3 March 2026, version 1a2b3c4d'."""
