@@ -105,12 +105,14 @@ def test_content_note_comes_before_the_first_quotation() -> None:
     assert markdown.index("Content note:") < markdown.index("> “")
 
 
-def test_quote_is_cited_with_the_original_outlet_in_the_sources() -> None:
+def test_quote_names_its_original_outlet_in_the_attribution_and_cites_the_report_read() -> None:
     markdown = render_markdown(brief("harsh-life", "young-people", pins=["q-says-no"]), library())
-    number = re.search(r"“ISIS wants to kill everyone who says no”\n> — .* \[(\d+)\]", markdown)
+    number = re.search(r"“ISIS wants to kill everyone who says no”\n>\n> — .*, speaking to NPR "
+                       r"\[(\d+)\]\n", markdown)
     assert number
-    assert (f"{number.group(1)}. NPR, quoted in The New York Times, “ISIS Defectors Reveal "
+    assert (f"{number.group(1)}. The New York Times, “ISIS Defectors Reveal "
             "Disillusionment”, 20 September 2015.") in markdown
+    assert "quoted in" not in markdown
 
 
 def test_disputed_figure_shows_each_source_and_the_note() -> None:

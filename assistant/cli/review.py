@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .common import Refused, echo_json, settings
+from .export_options import export_options, options_from
 
 if TYPE_CHECKING:
     from ..review import DraftSummary, DraftView, ReviewStore
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 STATUSES = ("draft", "in-review", "approved", "changes-requested")
 ROLES = ("author", "reviewer", "admin")
-FORMATS = ("md", "html", "docx")
+FORMATS = ("md", "html", "docx", "pdf")
 
 
 @contextmanager
@@ -43,6 +44,12 @@ def refusals() -> Iterator[None]:
         raise click.UsageError(str(exc)) from None
     except BriefError as exc:
         raise Refused(str(exc)) from None
+    except ValueError as exc:  # the render layer's ExportRefused (e.g. PDF not installed)
+        from ..render.export import ExportRefused
+
+        if isinstance(exc, ExportRefused):
+            raise Refused(str(exc)) from None
+        raise
 
 
 def open_review_store(ctx: click.Context, *, gate: bool = False) -> ReviewStore:
@@ -229,9 +236,11 @@ def _read_text(path: Path) -> str:
               help="Output format (default: from the file name, else md).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: standard output, Markdown and HTML only).")
+@export_options
 @click.pass_context
 def draft_export(ctx: click.Context, draft_id: int, number: int | None, fmt: str | None,
-                 output: Path | None) -> None:
+                 output: Path | None, part: str, paper: str, marking: str,
+                 language: str) -> None:
     """Export a version: an approved one says who approved it, any other says DRAFT.
 
     Refused if the stored text no longer matches its hash.
@@ -242,14 +251,17 @@ def draft_export(ctx: click.Context, draft_id: int, number: int | None, fmt: str
         suffix = output.suffix.lower().lstrip(".") if output else ""
         fmt = {"markdown": "md", "htm": "html"}.get(suffix, suffix) if suffix in (
             *FORMATS, "markdown", "htm") else "md"
-    if fmt == "docx" and output is None:
-        raise click.UsageError("Word output needs a file: add -o FILE.docx")
+    if fmt in ("docx", "pdf") and output is None:
+        raise click.UsageError(f"{'Word' if fmt == 'docx' else 'PDF'} output needs a file: "
+                               f"add -o FILE.{fmt}")
     chosen = fmt
+    config = settings(ctx)
+    options = options_from(part, paper, marking, language, config.user or config.os_user)
     store = open_review_store(ctx)
     with refusals():
         export = store.export(
             draft_id, number,
-            write=lambda e: _write_export(export_bytes(e, chosen), output),
+            write=lambda e: _write_export(export_bytes(e, chosen, options), output),
         )
     state = export.status_line
     click.echo(f"draft {draft_id} version {export.version.number}: {state}"

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 from ..compose.brief import FRAME_FIELDS, BriefInputs
 from .errors import NotAllowed
 from .store import Checker
-from .views import Export
+from .views import SHORT_HASH, Export
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
+    from ..render.export import ExportOptions
 
 
 @dataclass(frozen=True)
@@ -114,26 +115,24 @@ def stamped_markdown(export: Export) -> str:
 
 
 
-def export_bytes(export: Export, fmt: str) -> bytes:
-    """The file contents of `export` as Markdown, HTML or Word (md|html|docx).
+def export_bytes(export: Export, fmt: str, options: ExportOptions | None = None) -> bytes:
+    """The file contents of `export` in `fmt` (md|html|docx|pdf), the part `options` asks.
 
-    HTML and Word are made from the same stamped Markdown by the render layer, so every
-    format carries exactly the approved text.
+    Every format is made by the render layer from the same stamped Markdown, so each
+    carries exactly the approved text, with the approval block (approver, role, date,
+    version, comment) at the end. Raises the render layer's ExportRefused.
     """
-    markdown = stamped_markdown(export)
-    if fmt == "md":
-        return markdown.encode("utf-8")
-    if fmt == "html":
-        from ..render.html import markdown_to_html
+    from ..render.approval import Approval as Stamp
+    from ..render.export import Document
+    from ..render.export import export_bytes as render_export
 
-        return markdown_to_html(
-            markdown, title=export.title, status=export.status_line,
-            approved=export.approval is not None,
-            fingerprint=export.version.corpus_fingerprint,
-        ).encode("utf-8")
-    if fmt == "docx":
-        from ..render.word import markdown_to_docx
-
-        return markdown_to_docx(markdown, title=export.title, status=export.status_line,
-                                fingerprint=export.version.corpus_fingerprint)
-    raise NotAllowed(f"unknown export format '{fmt}'; choose md, html or docx")
+    approval = None
+    if export.approval is not None:
+        approval = Stamp(approver=export.approval.reviewer,
+                         date=export.approval.approved_at.date(),
+                         version=export.approval.content_hash[:SHORT_HASH],
+                         role=str(getattr(export.approval, "role", "") or ""),
+                         comment=str(getattr(export.approval, "comment", "") or ""))
+    document = Document(markdown=stamped_markdown(export), status=export.status_line,
+                        fingerprint=export.version.corpus_fingerprint, approval=approval)
+    return render_export(document, fmt, options)
