@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
@@ -160,7 +161,7 @@ def _quotation_styles(document: Any) -> None:
     quote = document.styles["Quote"]
     fmt = quote.paragraph_format
     fmt.left_indent, fmt.right_indent = Cm(1), Cm(0.5)
-    fmt.space_before, fmt.space_after = Pt(6), Pt(2)
+    fmt.space_before, fmt.space_after = Pt(4), Pt(1)
     fmt.keep_together = fmt.keep_with_next = True  # never split from its attribution
     quote.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
     _left_rule(quote)
@@ -169,12 +170,29 @@ def _quotation_styles(document: Any) -> None:
     attribution.next_paragraph_style = document.styles["Normal"]
     fmt = attribution.paragraph_format
     fmt.left_indent, fmt.right_indent = Cm(1), Cm(0.5)
-    fmt.space_before, fmt.space_after = Pt(0), Pt(10)
+    fmt.space_before, fmt.space_after = Pt(0), Pt(8)
     fmt.keep_together = True
     attribution.font.size = Pt(10)
     _left_rule(attribution)
     note = document.styles["Intense Quote"].paragraph_format
     note.keep_together = note.keep_with_next = True
+
+
+def _compact(document: Any) -> None:
+    """Type sizes and spacing for a page to speak from: the template's defaults (26-point
+    titles, 24 points above each heading) would push a one-page brief onto two."""
+    from docx.shared import Pt
+
+    sizes = {"Normal": (10, 0, 3), "Title": (18, 0, 4), "Heading 1": (12.5, 8, 2),
+             "Heading 2": (11, 6, 2), "Heading 3": (10, 6, 2),
+             "List Bullet": (None, 0, 1), "List Number": (None, 0, 1)}
+    for name, (size, before, after) in sizes.items():
+        style = document.styles[name]
+        if size is not None:
+            style.font.size = Pt(size)
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(after)
+    document.styles["Normal"].paragraph_format.line_spacing = 1.08
 
 
 def _language(document: Any, language: str) -> None:
@@ -214,8 +232,8 @@ def _page_furniture(document: Any, doc: Document, options: ExportOptions) -> Non
         section.page_width, section.page_height = Mm(215.9), Mm(279.4)
     else:
         section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Cm(2.2)
-    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
+    section.left_margin = section.right_margin = Cm(2)
+    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2)
     section.header_distance = section.footer_distance = Cm(1)
 
     header = section.header.paragraphs[0]
@@ -243,7 +261,7 @@ def _page_furniture(document: Any, doc: Document, options: ExportOptions) -> Non
 
 
 def _properties(document: Any, doc: Document, options: ExportOptions) -> None:
-    at = options.at().replace(microsecond=0, tzinfo=None)  # core properties are UTC
+    at = options.at().astimezone(UTC).replace(microsecond=0, tzinfo=None)  # stored as UTC
     properties = document.core_properties
     properties.title = without_controls(doc.heading())
     properties.subject = without_controls(plain(doc.subject))
@@ -275,6 +293,7 @@ def markdown_to_docx(markdown_text: str, doc: Document, options: ExportOptions) 
     import docx  # deferred: python-docx costs start-up time and only exports need it
 
     document = docx.Document()
+    _compact(document)
     _quotation_styles(document)
     _language(document, options.language)
     _page_furniture(document, doc, options)
