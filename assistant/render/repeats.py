@@ -13,7 +13,11 @@ from markdown_it import MarkdownIt
 
 from ..compose.parts import TEAM_HEADING
 
-STOP = frozenset(["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "had", "has", "have", "in", "is", "it", "its", "of", "on", "or", "that", "the", "their", "them", "they", "this", "to", "was", "were", "what", "when", "who", "with"])
+STOP = frozenset([
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "had", "has", "have",
+    "in", "is", "it", "its", "of", "on", "or", "that", "the", "their", "them", "they",
+    "this", "to", "was", "were", "what", "when", "who", "with",
+])
 _MARKS = re.compile(r"\[\d+(?:, \d+)*\]|_\(.*?\)_")
 _CITED = re.compile(r"\[\d+(?:, \d+)*\]")
 _TAIL = re.compile(r"\s(\[\d+(?:, \d+)*\](?: _\(.*?\)_)?)\s*$")
@@ -79,7 +83,7 @@ def without_repeats(markdown: str) -> str:
     if not dropped:
         return markdown
     source = markdown.split("\n")
-    for n, tail in carried.items():
-        source[n] = f"{source[n].rstrip()} {tail}"
+    for n, marks in carried.items():
+        source[n] = f"{source[n].rstrip()} {marks}"
     gone = {n for i in dropped for n in range(lines[i][0], lines[i][1])}
     return "\n".join(line for n, line in enumerate(source) if n not in gone)
