@@ -169,11 +169,10 @@ def _quotation_styles(document: Any) -> None:
     attribution.base_style = document.styles["Normal"]
     attribution.next_paragraph_style = document.styles["Normal"]
     fmt = attribution.paragraph_format
-    fmt.left_indent, fmt.right_indent = Cm(1), Cm(0.5)
-    fmt.space_before, fmt.space_after = Pt(0), Pt(8)
+    fmt.left_indent, fmt.right_indent = Cm(1), Cm(0.5)  # under the quotation's text
+    fmt.space_before, fmt.space_after = Pt(2), Pt(8)
     fmt.keep_together = True
-    attribution.font.size = Pt(10)
-    _left_rule(attribution)
+    attribution.font.size = Pt(9.5)  # no rule of its own: two quotations' rules never merge
     note = document.styles["Intense Quote"].paragraph_format
     note.keep_together = note.keep_with_next = True
 

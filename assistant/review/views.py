@@ -69,6 +69,7 @@ class Approval(View):
     reviewer: str
     approved_at: datetime
     content_hash: str
+    comment: str = ""
 
     def line(self) -> str:
         """'Approved by Sam Lee on 3 March 2026, version 1a2b3c4d5e6f' (the render layer's
@@ -138,7 +139,7 @@ class DraftView(DraftSummary):
         for review in self.reviews:
             if review.version_number == number and review.decision == "approved":
                 return Approval(reviewer=review.reviewer, approved_at=review.created_at,
-                                content_hash=review.content_hash)
+                                content_hash=review.content_hash, comment=review.comment)
         return None
 
     def diff(self, old: int | None = None, new: int | None = None) -> str:
