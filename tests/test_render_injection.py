@@ -131,3 +131,13 @@ def test_control_characters_in_corpus_text_never_break_the_word_export() -> None
     data = export_bytes(Document(markdown=markdown, status=DRAFT, fingerprint="f"), "docx")
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert "bell null escape[31m vertical form end" in " ".join(text.split())
+
+
+def test_a_campaign_frame_line_is_never_dropped_as_a_repeat() -> None:
+    from assistant.render.repeats import without_repeats
+
+    markdown = ("# T\n\nDefectors saw IS kill the Muslims it claims to protect.\n\n"
+                "- **Message:** Defectors saw IS kill the Muslims it claims to protect.\n"
+                "- Defectors saw IS kill the Muslims it claims to protect, they say.\n")
+    kept = without_repeats(markdown)
+    assert "**Message:**" in kept and "they say" not in kept

@@ -2,7 +2,8 @@
 left out, keeping the line that carries a citation (or the first, when both or neither
 do); a cited bullet that repeats an uncited paragraph (our message, say) becomes one line:
 the paragraph, with the bullet's citation and date. Only bullets go: a numbered step, a
-paragraph or a quotation is never dropped, so a template's structure survives. Runs on
+paragraph, a labelled bullet ("**Goal:** ...", the campaign frame's form) or a quotation
+is never dropped, so a template's structure survives. Runs on
 the audience part only; the team notes are working notes and may restate."""
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ STOP = frozenset([
 ])
 _MARKS = re.compile(r"\[\d+(?:, \d+)*\]|_\(.*?\)_")
 _CITED = re.compile(r"\[\d+(?:, \d+)*\]")
+_LABELLED = re.compile(r"^\*\*[^*]+:\*\*")
 _TAIL = re.compile(r"\s(\[\d+(?:, \d+)*\](?: _\(.*?\)_)?)\s*$")
 
 
@@ -55,7 +57,8 @@ def _lines(markdown: str) -> list[tuple[int, int, str, bool]]:
         elif token.type == "list_item_open" and token.map and lists[-1] == "bullet_list_open" \
                 and not quoted:
             inline = tokens[index + 2]
-            found.append((token.map[0], token.map[1], inline.content, True))
+            droppable = not _LABELLED.match(inline.content)
+            found.append((token.map[0], token.map[1], inline.content, droppable))
         elif token.type == "paragraph_open" and token.map and not quoted and not lists:
             found.append((token.map[0], token.map[1], tokens[index + 1].content, False))
     return found
