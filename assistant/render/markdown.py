@@ -189,7 +189,7 @@ def template_context(brief: Brief, approval: Approval | None = None) -> dict[str
         "references": [ReferenceView(r.number, typeset(inline(r.text)))
                        for r in brief.references],
         "content_note": typeset(inline(brief.content_note or "")),
-        "status": status_line(approval),
+        "status": inline(status_line(approval)),  # an approver's name is not ours either
         "approved": approval is not None,
         "fingerprint": brief.fingerprint,
     }
