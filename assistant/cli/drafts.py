@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import Refused, echo_json
+from .common import Refused, echo_json, settings
+from .export_options import export_options, options_from
 
 if TYPE_CHECKING:
     from ..review import DraftView
@@ -183,32 +184,42 @@ def _read_text(path: Path) -> str:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: from the file name, else md).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write (default: standard output, Markdown and HTML only).")
+              help="File to write; its extension must match the format (default: standard "
+                   "output, Markdown and HTML only).")
+@export_options
 @click.option("--json", "as_json", is_flag=True,
               help="Say what was exported as JSON (needs -o: the file is the output).")
 @click.pass_context
 def draft_export(ctx: click.Context, draft_id: int, number: int | None, fmt: str | None,
-                 output: Path | None, as_json: bool) -> None:
+                 output: Path | None, part: str, paper: str, marking: str, language: str,
+                 as_json: bool) -> None:
     """Export a version: an approved one says who approved it, any other says DRAFT.
 
     Refused if the stored text no longer matches its hash.
     """
+    from ..render.formats import FORMATS as EXPORTS
+    from ..render.formats import FormatMismatch, format_for_path
     from ..review.composing import export_bytes
 
-    if fmt is None:
-        suffix = output.suffix.lower().lstrip(".") if output else ""
-        fmt = {"markdown": "md", "htm": "html"}.get(suffix, suffix) if suffix in (
-            *FORMATS, "markdown", "htm") else "md"
-    if fmt == "docx" and output is None:
-        raise click.UsageError("Word output needs a file: add -o FILE.docx")
+    if output is not None:
+        try:
+            fmt = format_for_path(output, fmt)
+        except FormatMismatch as exc:
+            raise click.UsageError(str(exc)) from None
+    fmt = fmt or "md"
+    if EXPORTS[fmt].binary and output is None:
+        raise click.UsageError(f"{EXPORTS[fmt].name} output needs a file: "
+                               f"add -o FILE{EXPORTS[fmt].suffixes[0]}")
     if as_json and output is None:
         raise click.UsageError("--json reports on the file written: add -o FILE")
     chosen = fmt
+    config = settings(ctx)
+    options = options_from(part, paper, marking, language, config.user or config.os_user)
     store = open_review_store(ctx)
     with refusals():
         export = store.export(
             draft_id, number,
-            write=lambda e: _write_export(export_bytes(e, chosen), output),
+            write=lambda e: _write_export(export_bytes(e, chosen, options), output),
         )
     state = export.status_line
     if as_json:

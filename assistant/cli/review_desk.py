@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..render.formats import FORMATS as EXPORT_FORMATS
 from .common import Refused, settings
 from .settings import Settings
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 STATUSES = ("draft", "in-review", "approved", "changes-requested")
 ROLES = ("author", "reviewer", "admin")
-FORMATS = ("md", "html", "docx")
+FORMATS = tuple(EXPORT_FORMATS)  # one vocabulary: assistant/render/formats.py
 LARGEST_ID = 2**63 - 1  # the largest id either database can hold
 
 
@@ -52,6 +53,7 @@ DRAFT_ID = DraftId()
 def refusals() -> Iterator[None]:
     """Review and composition failures as the contract wants them: exit 1 or 2, one line."""
     from ..compose.errors import BriefError, UnknownId
+    from ..render.export import ExportRefused
     from ..review import NothingChanged, ReviewError
 
     try:
@@ -66,6 +68,8 @@ def refusals() -> Iterator[None]:
     except UnknownId as exc:
         raise click.UsageError(str(exc)) from None
     except BriefError as exc:
+        raise Refused(str(exc)) from None
+    except ExportRefused as exc:  # e.g. PDF without its optional libraries
         raise Refused(str(exc)) from None
 
 

@@ -24,6 +24,7 @@ FORMATS: dict[str, Format] = {
         Format("md", "Markdown", (".md", ".markdown"), binary=False),
         Format("html", "Web page", (".html", ".htm"), binary=False),
         Format("docx", "Word", (".docx",), binary=True),
+        Format("pdf", "PDF", (".pdf",), binary=True),
     )
 }
 

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..compose.brief import FRAME_FIELDS, BriefInputs
-from .errors import ChecksUnavailable, InvalidInput, NotAllowed, ReviewError
+from .errors import ChecksUnavailable, InvalidInput, ReviewError
 from .store import Checker
 from .views import Export, VersionView
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
+    from ..render.export import ExportOptions
 
 
 @dataclass(frozen=True)
@@ -169,26 +170,17 @@ def stamped_markdown(export: Export) -> str:
 
 
 
-def export_bytes(export: Export, fmt: str) -> bytes:
-    """The file contents of `export` as Markdown, HTML or Word (md|html|docx).
+def export_bytes(export: Export, fmt: str, options: ExportOptions | None = None) -> bytes:
+    """The file contents of `export` in `fmt` (md|html|docx|pdf), the part `options` asks.
 
-    HTML and Word are made from the same stamped Markdown by the render layer, so every
-    format carries exactly the approved text.
+    Every format is made by the render layer from the same stamped Markdown, so each
+    carries exactly the approved text, with the approval block (approver, role, date,
+    version, comment) at the end. Raises the render layer's ExportRefused.
     """
-    markdown = stamped_markdown(export)
-    if fmt == "md":
-        return markdown.encode("utf-8")
-    if fmt == "html":
-        from ..render.html import markdown_to_html
+    from ..render.export import Document
+    from ..render.export import export_bytes as render_export
 
-        return markdown_to_html(
-            markdown, title=export.title, status=export.status_line,
-            approved=export.approval is not None,
-            fingerprint=export.version.corpus_fingerprint,
-        ).encode("utf-8")
-    if fmt == "docx":
-        from ..render.word import markdown_to_docx
-
-        return markdown_to_docx(markdown, title=export.title, status=export.status_line,
-                                fingerprint=export.version.corpus_fingerprint)
-    raise NotAllowed(f"unknown export format '{fmt}'; choose md, html or docx")
+    approval = export.approval.stamp() if export.approval is not None else None
+    document = Document(markdown=stamped_markdown(export), status=export.status_line,
+                        fingerprint=export.version.corpus_fingerprint, approval=approval)
+    return render_export(document, fmt, options)
