@@ -16,7 +16,7 @@ from enum import StrEnum
 from ..corpus import Corpus, Quote
 from .quotations import Quotation, collapse, typographic, words
 
-_GAP = re.compile(r"\s*(?:…|\.\s?\.\s?\.|\[[^\]]*\])\s*")
+_GAP = re.compile(r"\s*(?:…|\.\s?\.\s?\.|\[[^\]\[\n]{0,300}\])\s*")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|…|[^\w\s]")
 _EDGE = " \t,;:.!?\"'“”‘’*_"
 GAP_TOKEN = "…"
@@ -155,8 +155,25 @@ def match_quotation(quotation: Quotation, corpus: Corpus,
 
 
 def match_all(quotations: list[Quotation], corpus: Corpus) -> list[Match]:
+    """Each quotation matched once per distinct text (a brief repeating itself costs no
+    more than the first time); quotations far longer than any corpus quote cannot be an
+    altered version of one and are not compared word by word."""
     other = _other_texts(corpus)
-    return [match_quotation(q, corpus, other) for q in quotations]
+    longest = max((len(q.text) for q in corpus.quotes.values()), default=0)
+    seen: dict[tuple[str, bool], Match] = {}
+    found: list[Match] = []
+    for q in quotations:
+        key = (q.text, q.checked)
+        known = seen.get(key)
+        if known is None:
+            if len(q.text) > 3 * longest + 200:
+                known = Match(q, Status.unmatched)
+            else:
+                known = match_quotation(q, corpus, other)
+            seen[key] = known
+        found.append(known if known.quotation is q else Match(
+            q, known.status, known.quotes, known.changes, known.nearest))
+    return found
 
 
 __all__ = ["Match", "Status", "match_all", "match_quotation", "parts", "words"]
