@@ -25,10 +25,10 @@ def test_a_quotation_the_corpus_does_not_hold_is_an_error() -> None:
                   "matches nothing in the corpus", 7)]
 
 
-def test_a_straight_apostrophe_is_only_a_typographic_warning() -> None:
+def test_a_straight_apostrophe_is_only_typographic_info() -> None:
     straight = variant(INLINE, INLINE.replace("wasn’t", "wasn't"))
     assert of(run(straight), "fidelity") == [
-        ("warning", "q-main-reason: differs from the corpus only in typography "
+        ("info", "q-main-reason: differs from the corpus only in typography "
                     "(quote marks or apostrophes)", 10)]
 
 

@@ -45,12 +45,13 @@ DISAGREEMENT_LABELS = ("sources differ", "sources disagree", "reports differ",
                        "sources vary", "conflicting")
 _URL = re.compile(r"https?://\S+|\]\([^)]*\)")
 _AS_OF = re.compile(r"\bas of\s+", re.I)
-_STOP = frozenset("""a an the and or but of in on at to for from by with as is are was were be
+_STOP_WORDS = """a an the and or but of in on at to for from by with as is are was were be
 been being it its that this these those than then there their they them who whom which what
 when where while about after before between during into over under more most less least
 some any each other such only also not no nor so very just than said says according per
 cent percent people have has had would could should will can may might out up down at least
-nearly almost around about estimated some""".split())
+nearly almost around about estimated some"""
+_STOP = frozenset(_STOP_WORDS.split())
 _STEM_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -373,12 +374,12 @@ def check_figures(ci: CheckInput) -> list[Finding]:
         dated = [f for f in facts if f.as_of]
         if not dated:
             continue
-        for said, offset in _as_of_dates(block.text):
-            if not any(_compatible(said, f.as_of or "") for f in dated):
+        for given, offset in _as_of_dates(block.text):
+            if not any(_compatible(given, f.as_of or "") for f in dated):
                 expected = ", ".join(sorted({f"{f.id}: {f.as_of}" for f in dated}))
                 findings.append(Finding(
                     CHECK, Severity.error,
-                    f"'as of {said}' does not date the figures here ({expected})",
+                    f"'as of {given}' does not date the figures here ({expected})",
                     "give the date the data describes", line=block.line_at(offset),
                     section=block.section or None, ids=tuple(f.id for f in dated)))
     return findings

@@ -148,10 +148,10 @@ def numbers_in(text: str) -> list[Number]:
             continue  # "one of them", "a million reasons": not a figure
         if _excluded(text, m.start(), m.end(), phrase):
             continue
-        value = word_value(phrase)
-        if value is not None:
+        worth = word_value(phrase)
+        if worth is not None:
             pct = bool(_PERCENT_AFTER.match(text[m.end() : m.end() + 12]))
-            found.append(Number(value, phrase, m.start(), m.end(), pct))
+            found.append(Number(worth, phrase, m.start(), m.end(), pct))
     return sorted(found, key=lambda n: n.start)
 
 
