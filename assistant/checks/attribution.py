@@ -91,8 +91,9 @@ def _blank_quotations(text: str, quotations: list[Quotation]) -> str:
     return "".join(pieces)
 
 
-def attribution_text(match: Match, ci: CheckInput) -> str:
-    """Where the brief says who speaks for this quotation ("" when it says nowhere)."""
+def attribution_texts(match: Match, ci: CheckInput) -> list[str]:
+    """Each place the brief says who speaks for this quotation (the attribution line, the
+    heading above; in prose, the sentence around it). Each must be right on its own."""
     q = match.quotation
     block = q.block
     blocks = ci.doc.blocks
@@ -104,9 +105,10 @@ def attribution_text(match: Match, ci: CheckInput) -> str:
             texts.append(own if nb is not block or q.start > 0 else
                          [*re.split(r"\s(?:—|–|--|―)\s", nb.text, maxsplit=1), ""][1])
         before = blocks[near[0].index - 1] if near[0].index > 0 else None
+        found = [" ".join(texts)]
         if before is not None and before.kind == "heading" and before.level >= 3:
-            texts.append(before.text)
-        return " ".join(texts)
+            found.append(before.text)
+        return found
     text = block.text
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
     a = max(s for s in starts if s <= q.start)
@@ -117,9 +119,9 @@ def attribution_text(match: Match, ci: CheckInput) -> str:
     others = [x for x in inside if x is not q and x.checked]
     lo = max([x.end for x in others if x.end <= q.start], default=a)
     hi = min([x.start for x in others if x.start >= q.end], default=b)
-    return _blank_quotations(text[lo:hi], [
+    return [_blank_quotations(text[lo:hi], [
         Quotation(x.text, x.block, x.start - lo, x.end - lo, x.in_block_quote)
-        for x in inside if lo <= x.start and x.end <= hi])
+        for x in inside if lo <= x.start and x.end <= hi])]
 
 
 def check_attribution(ci: CheckInput) -> list[Finding]:
@@ -128,22 +130,23 @@ def check_attribution(ci: CheckInput) -> list[Finding]:
     for match in ci.matches:
         if match.status not in _ATTRIBUTED or not match.quotes or not match.quotation.checked:
             continue
-        said = attribution_text(match, ci)
-        if not said.strip():
-            continue
-        named = {s for s, _ in speakers_named(said, corpus)}
-        if not named:
-            continue
         speakers = {qt.speaker for qt in match.quotes}
-        if named & speakers:
+        wrong: set[str] = set()
+        for said in attribution_texts(match, ci):
+            named = {s for s, _ in speakers_named(said, corpus)}
+            if named and not named & speakers:
+                wrong |= named
+        if not wrong:
             continue
+        named = wrong
         quote = match.quotes[0]
         actual = corpus.speakers.get(quote.speaker)
-        others = ", ".join(sorted(named))
+        others = ", ".join(sorted(speaker_name(corpus.speakers[s]) for s in named
+                                  if s in corpus.speakers))
         q = match.quotation
         findings.append(Finding(
             CHECK, Severity.error,
-            f"{quote.id} is by {actual.label if actual else quote.speaker}, but the brief "
+            f"{quote.id} is by {speaker_name(actual) if actual else quote.speaker}, but the brief "
             f"gives it to {others}",
             f"attribute it to {speaker_name(actual) if actual else quote.speaker}",
             line=q.line, section=q.block.section or None, quote_id=quote.id,

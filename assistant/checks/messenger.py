@@ -182,8 +182,11 @@ def _about(speaker: Speaker, sentence: str, record: _Record, line: int,
                              section=section, ids=(speaker.id,)))
 
     if speaker.identity.public is NameDisclosure.none:
+        # a place or an employer is reported as such below, not also as a name
+        elsewhere = {m.group(1) for p in (_PLACE, _EMPLOYER) for m in p.finditer(sentence)}
         names = [m.group(1) for m in _NAMED.finditer(sentence)]
         names += [m.group(1) for m in _FULL_NAME.finditer(sentence)]
+        names = [n for n in names if not any(n in e or e in n for e in elsewhere)]
         for name in dict.fromkeys(names):
             if not record.known_name(name) and not record.public_for(speaker, name):
                 add(f"gives the name '{name}' next to {sid}, whose name the corpus does not "
