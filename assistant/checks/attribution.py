@@ -49,6 +49,7 @@ def _names(speaker: Speaker) -> list[str]:
 
 
 _ALIASES: dict[int, tuple[Corpus, tuple[Alias, ...]]] = {}
+_ALTERNATION: dict[int, re.Pattern[str]] = {}
 
 
 def _aliases(corpus: Corpus) -> tuple[Alias, ...]:
@@ -69,15 +70,15 @@ def speakers_named(text: str, corpus: Corpus) -> list[tuple[str, int]]:
     """Corpus speakers the text names, with offsets; a name inside a longer name (a
     label that mentions someone else: "Mahmoud, Abu Omar's cousin") counts once."""
     flat = typographic(text).lower()
-    taken: list[tuple[int, int]] = []
-    found: list[tuple[str, int]] = []
-    for alias in _aliases(corpus):
-        for m in alias.pattern.finditer(flat):
-            if any(a <= m.start() and m.end() <= b for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append((alias.speaker, m.start()))
-    return found
+    aliases = _aliases(corpus)
+    combined = _ALTERNATION.get(id(aliases))
+    if combined is None:
+        # longest names first: at any place the longest name that fits is the one read
+        combined = re.compile("|".join(f"(?P<a{i}>{a.pattern.pattern})"
+                                       for i, a in enumerate(aliases)))
+        _ALTERNATION[id(aliases)] = combined
+    return [(aliases[int((m.lastgroup or "a0")[1:])].speaker, m.start())
+            for m in combined.finditer(flat)]
 
 
 def _blank_quotations(text: str, quotations: list[Quotation]) -> str:

@@ -35,8 +35,15 @@ class CheckInput:
         """Every quotation of the brief with the corpus quote it fits (computed once)."""
         return match_all(find_quotations(self.doc), self.corpus)
 
+    @cached_property
+    def _matches_by_block(self) -> dict[int, list[Match]]:
+        found: dict[int, list[Match]] = {}
+        for m in self.matches:
+            found.setdefault(m.quotation.block.index, []).append(m)
+        return found
+
     def matches_in(self, block: Block) -> list[Match]:
-        return [m for m in self.matches if m.quotation.block is block]
+        return self._matches_by_block.get(block.index, [])
 
     @cached_property
     def figure_index(self) -> FigureIndex:

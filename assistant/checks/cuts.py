@@ -87,7 +87,7 @@ def check_cuts(ci: CheckInput) -> list[Finding]:
             tail = text[end:]
             cut_at = re.search(r"[.!?]", tail)
             rest = tail[: cut_at.start()] if cut_at else tail
-            if rest.strip() and not _TRAILING_GAP.search(q.text):
+            if rest.strip() and not _TRAILING_GAP.search(q.text.rstrip()[-12:]):
                 turned = _turning(" ".join(words(rest)[:3]))
                 if turned:
                     problems.append(f"it stops before '{' '.join(words(rest)[:3])}', which "

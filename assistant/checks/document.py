@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -47,7 +47,7 @@ LEGACY_TEAM_SECTIONS = frozenset(
     {"campaign frame", "handle with care", "avoid", "posting notes", "facilitation cautions"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # a block is itself: compared and hashed by identity
 class Block:
     """A heading, paragraph, list item, table row or block-quote paragraph."""
 
@@ -118,7 +118,10 @@ def expand_citation(inner: str) -> list[int]:
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    # Blocks as the exports read them; the checks read each block's own text, so the
+    # inline pass (links, emphasis: the costly part on long lines of brackets) is skipped.
+    return MarkdownIt("commonmark", {"html": False}).enable("table").disable(
+        ["inline", "text_join"])
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
@@ -145,8 +148,11 @@ def _comment_fields(text: str, header: dict[str, str]) -> None:
             header.setdefault(m.group(1).strip().lower(), m.group(2))
 
 
+_Raw = tuple[str, str, int, str, int, tuple[tuple[int, int], ...], int | None, int]
+
+
 def _block(kind: str, content: str, first: int, section: str, group: int,
-           number: int | None = None, level: int = 0) -> Block:
+           number: int | None = None, level: int = 0) -> _Raw:
     starts: list[tuple[int, int]] = [(0, first)]
     pos = content.find("\n")
     n = first
@@ -155,7 +161,7 @@ def _block(kind: str, content: str, first: int, section: str, group: int,
         starts.append((pos + 1, n))
         pos = content.find("\n", pos + 1)
     text = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), content.replace("\n", " "))
-    return Block(kind, text, first, section, group, tuple(starts), number, level)
+    return (kind, text, first, section, group, tuple(starts), number, level)
 
 
 def _is_team_heading(text: str) -> bool:
@@ -169,13 +175,14 @@ def parse(text: str) -> Document:
     header, skip = _front_matter(lines)
     source = "\n" * skip + "\n".join(lines[skip:]) if skip else text
     tokens = _parser().parse(source)
-    blocks: list[Block] = []
+    blocks: list[_Raw] = []
     section, group, quote_depth = "", 0, 0
     items: list[int | None] = []  # the number of each open list item, innermost last
     cell_texts: list[str] = []
     row_line = 0
     heading_level = 0
     in_team = False
+    team_from: list[int] = []
     for i, tok in enumerate(tokens):
         t = tok.type
         if t == "blockquote_open":
@@ -214,23 +221,23 @@ def parse(text: str) -> Document:
                 kind = "quote" if quote_depth else ("item" if items else "paragraph")
                 blocks.append(_block(kind, tok.content, first, section, group,
                                      items[-1] if kind == "item" else None))
-        if in_team and blocks and not blocks[-1].team:
-            blocks[-1] = replace(blocks[-1], team=True)
-    return Document(_marked(blocks), header, lines)
+        if in_team and len(team_from) == 0:
+            team_from.append(len(blocks) - 1)
+    return Document(_marked(blocks, team_from[0] if team_from else len(blocks)), header, lines)
 
 
-def _marked(blocks: list[Block]) -> list[Block]:
-    """Blocks with their position, the legacy team sections and the reference list."""
+def _marked(raws: list[_Raw], team_from: int) -> list[Block]:
+    """Blocks with their position, the team part (from `team_from`, and the legacy team
+    sections) and the reference list."""
+    blocks = [Block(*raw) for raw in raws]
+    refs = set(_reference_list(blocks))
     out = []
-    for n, b in enumerate(blocks):
-        team = b.team or b.section.lower() in LEGACY_TEAM_SECTIONS
-        out.append(replace(b, index=n, team=team))
-    refs = _reference_list(out)
-    for n in refs:
-        out[n] = replace(out[n], in_references=True)
-    for n, b in enumerate(out):  # footnote-style entries stand anywhere
-        if not b.in_references and b.kind == "paragraph" and _REF_ENTRY.match(b.text):
-            out[n] = replace(b, in_references=True)
+    for n, raw in enumerate(raws):
+        kind, text, section = raw[0], raw[1], raw[3]
+        team = n >= team_from or section.lower() in LEGACY_TEAM_SECTIONS
+        # footnote-style entries stand anywhere
+        ref = n in refs or (kind == "paragraph" and bool(_REF_ENTRY.match(text)))
+        out.append(Block(*raw, team=team, in_references=ref, index=n))
     return out
 
 

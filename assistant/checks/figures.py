@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..corpus import Corpus, Fact
 from ..corpus.models import earliest_day
@@ -55,6 +55,7 @@ _STOP = frozenset(_STOP_WORDS.split())
 _STEM_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
+@lru_cache(maxsize=4096)
 def stems(text: str) -> frozenset[str]:
     """Content words of a text, cut to five letters ("defectors" and "defector" agree)."""
     return frozenset(w.lower()[:5] for w in _STEM_WORD.findall(text)
@@ -121,6 +122,12 @@ def known_figures(corpus: Corpus) -> list[Known]:
 class FigureMention:
     fact: Fact
     blocks: list[Block] = field(default_factory=list)  # every block stating it, first first
+    seen: set[int] = field(default_factory=set)
+
+    def add(self, block: Block) -> None:
+        if block.index not in self.seen:
+            self.seen.add(block.index)
+            self.blocks.append(block)
 
     @property
     def block(self) -> Block:
@@ -140,11 +147,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z“\"(_*])")
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
-    lo = max(0, start - 400)
+    lo = max(0, start - 250)
     before = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
     a = before[-1] if before else lo
-    after = _SENTENCE_END.search(text, end, min(len(text), end + 400))
-    return text[a : after.start() if after else min(len(text), end + 400)]
+    after = _SENTENCE_END.search(text, end, min(len(text), end + 250))
+    return text[a : after.start() if after else min(len(text), end + 250)]
 
 
 def _window(text: str, start: int, end: int, words: int = 5) -> str:
@@ -162,6 +169,21 @@ class _Reading:
     cited_numbers: list[tuple[Block, str, int]]  # numbers of facts, for the citation check
 
 
+_KNOWN: dict[int, tuple[Corpus, list[Known]]] = {}
+
+
+def _outside(spans: list[tuple[int, int]], points: list[int]) -> list[bool]:
+    """For each point (ascending), whether it lies outside every span (ascending, may
+    overlap): one walk over both lists."""
+    result, k, reach = [], 0, -1
+    for p in points:
+        while k < len(spans) and spans[k][0] <= p:
+            reach = max(reach, spans[k][1])
+            k += 1
+        result.append(p > reach)
+    return result
+
+
 class FigureIndex:
     """The brief's numbers matched to the corpus; shared by the figures and citation
     checks."""
@@ -171,22 +193,40 @@ class FigureIndex:
 
     @cached_property
     def known(self) -> list[Known]:
-        return known_figures(self.ci.corpus)
+        corpus = self.ci.corpus
+        kept = _KNOWN.get(id(corpus))
+        if kept is None or kept[0] is not corpus:
+            kept = (corpus, known_figures(corpus))
+            _KNOWN[id(corpus)] = kept
+        return kept[1]
 
     @cached_property
     def reading(self) -> _Reading:
         return _read(self.ci, self.known)
 
 
+_INDEX: dict[int, tuple[list[Known], dict[str, list[int]]]] = {}
+
+
 def _best(known: list[Known], near: frozenset[str], sentence: frozenset[str]
           ) -> list[tuple[int, Known]]:
-    scored = []
-    for k in known:
-        score = 3 * len(near & k.words) + len(sentence & k.words)
-        if score:
-            scored.append((score, k))
-    scored.sort(key=lambda s: -s[0])
-    return scored
+    """The known figures sharing words with the number's surroundings, best first (the
+    words nearest the number count three times)."""
+    kept = _INDEX.get(id(known))
+    if kept is None or kept[0] is not known:
+        index: dict[str, list[int]] = {}
+        for i, k in enumerate(known):
+            for w in k.words:
+                index.setdefault(w, []).append(i)
+        kept = (known, index)
+        _INDEX[id(known)] = kept
+    scores: dict[int, int] = {}
+    for w in sentence | near:
+        weight = (3 if w in near else 0) + (1 if w in sentence else 0)
+        for i in kept[1].get(w, ()):
+            scores[i] = scores.get(i, 0) + weight
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    return [(s, known[i]) for i, s in ranked]
 
 
 def _read(ci: CheckInput, known: list[Known]) -> _Reading:
@@ -199,15 +239,15 @@ def _read(ci: CheckInput, known: list[Known]) -> _Reading:
             continue
         as_of_spans = [(m.end(), m.end() + 40) for m in _AS_OF.finditer(text)]
         items: list[tuple[str, int, int, bool]] = []  # (value, start, end, is_date)
-        for d in dates_in(text):
-            if d.day is None or any(a <= d.start <= b for a, b in as_of_spans):
-                continue
-            items.append((_date_key(d), d.start, d.end, True))
-        taken = [(s, e) for _, s, e, _ in items]
-        for n in numbers_in(text):
-            if any(s <= n.start < e for s, e in taken):
-                continue
-            items.append((plain(n.value), n.start, n.end, False))
+        dates = [d for d in dates_in(text) if d.day is not None]
+        for d, free in zip(dates, _outside(as_of_spans, [d.start for d in dates]), strict=True):
+            if free:
+                items.append((_date_key(d), d.start, d.end, True))
+        taken = [(s, e - 1) for _, s, e, _ in items]
+        numbers = numbers_in(text)
+        for n, free in zip(numbers, _outside(taken, [n.start for n in numbers]), strict=True):
+            if free:
+                items.append((plain(n.value), n.start, n.end, False))
         for value, start, end, is_date in items:
             _match_one(ci, known, block, text, value, start, end, is_date, findings,
                        mentions, cited)
@@ -241,8 +281,7 @@ def _match_one(ci: CheckInput, known: list[Known], block: Block, text: str, valu
         k = fits[0]
         if k.fact is not None:
             mention = mentions.setdefault(k.id, FigureMention(k.fact))
-            if block not in mention.blocks:
-                mention.blocks.append(block)
+            mention.add(block)
             cited.append((block, raw, start))
         return
     line, section = block.line_at(start), block.section or None
@@ -264,16 +303,25 @@ def _match_one(ci: CheckInput, known: list[Known], block: Block, text: str, valu
 def fact_mentions(ci: CheckInput) -> list[FigureMention]:
     """Facts the brief states (by number, or by its statement or figures word for word)."""
     found = dict(ci.figure_index.reading.mentions)
-    flats = [(b, typographic(own_words(b)).lower()) for b in ci.doc.audience_blocks()
-             if b.kind != "heading"]
+    by_text: dict[str, list[Fact]] = {}
     for fact in ci.corpus.facts.values():
-        texts = [typographic(t).lower().strip(" .") for t in
-                 [fact.statement] + [s.figure for s in fact.sources if re.search(r"\d", s.figure)]]
-        for b, flat in flats:
-            if any(t and t in flat for t in texts):
+        for t in [fact.statement] + [s.figure for s in fact.sources
+                                     if re.search(r"\d", s.figure)]:
+            flat_t = typographic(t).lower().strip(" .")
+            if flat_t and fact not in by_text.setdefault(flat_t, []):
+                by_text[flat_t].append(fact)
+    if not by_text:
+        return []
+    # one scan of each block for every fact's wording, longest wording first
+    combined = re.compile("|".join(re.escape(t) for t in sorted(by_text, key=len,
+                                                                reverse=True)))
+    for b in ci.doc.audience_blocks():
+        if b.kind == "heading":
+            continue
+        for hit in combined.finditer(typographic(own_words(b)).lower()):
+            for fact in by_text[hit.group(0)]:
                 mention = found.setdefault(fact.id, FigureMention(fact))
-                if b not in mention.blocks:
-                    mention.blocks.append(b)
+                mention.add(b)
     for m in found.values():
         m.blocks.sort(key=lambda b: b.index)
     return sorted(found.values(), key=lambda m: m.block.index)

@@ -18,7 +18,7 @@ from .context import CheckInput
 from .document import Block
 from .findings import Finding, Severity
 from .matching import Status
-from .vocabulary import Rule, compile_term, graphic_rules
+from .vocabulary import Rule, graphic_rules, terms_pattern
 
 CHECK = "graphic-content"
 CONTENT_NOTE = re.compile(r"\b(content note|content warning|trigger warning)\b", re.I)
@@ -36,14 +36,14 @@ def is_content_note(block: Block) -> bool:
     return bool(CONTENT_NOTE.search(block.text[:80]))
 
 
-_SENTENCE = re.compile(r"[^.!?]{1,600}(?:[.!?]|$)")
+_SENTENCE = re.compile(r"[^.!?]{1,600}[.!?]?")
 _PATTERNS: dict[int, tuple[Rule, list[re.Pattern[str]]]] = {}
 
 
 def _alternations(rule: Rule) -> list[re.Pattern[str]]:
     kept = _PATTERNS.get(id(rule))
     if kept is None or kept[0] is not rule:
-        pats = [re.compile("|".join(compile_term(t).pattern for t in rule.words(k)), re.I)
+        pats = [terms_pattern([("", t) for t in rule.words(k)])
                 for k in ("acts", "methods", "victims") if rule.words(k)]
         kept = (rule, pats if len(pats) == 3 else [])
         _PATTERNS[id(rule)] = kept

@@ -16,7 +16,7 @@ from enum import StrEnum
 from ..corpus import Corpus, Quote
 from .quotations import Quotation, collapse, typographic, words
 
-_GAP = re.compile(r"\s*(?:…|\.\s?\.\s?\.|\[[^\]\[\n]{0,300}\])\s*")
+_GAP = re.compile(r"(?:…|\.\s?\.\s?\.|\[[^\]\[\n]{0,300}\])")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|…|[^\w\s]")
 _EDGE = " \t,;:.!?\"'“”‘’*_"
 GAP_TOKEN = "…"
@@ -67,6 +67,19 @@ def _find_in_order(pieces: list[str], text: str, whole_words: bool = False) -> b
             return False
         pos = min(hits) + len(piece)
     return True
+
+
+_BLOBS: dict[int, tuple[Corpus, str]] = {}
+
+
+def _blob(corpus: Corpus) -> str:
+    """Every corpus quote, lower-cased, raw and typographic, in one text."""
+    kept = _BLOBS.get(id(corpus))
+    if kept is None or kept[0] is not corpus:
+        texts = [collapse(q.text).lower() for q in corpus.quotes.values()]
+        kept = (corpus, "\n".join(texts + [typographic(t) for t in texts]))
+        _BLOBS[id(corpus)] = kept
+    return kept[1]
 
 
 def _other_texts(corpus: Corpus) -> list[str]:
@@ -131,6 +144,12 @@ def match_quotation(quotation: Quotation, corpus: Corpus,
     pieces = parts(quotation.text)
     quotes = list(corpus.quotes.values())
     short = not quotation.checked
+    if short and pieces and not all(p.lower() in _blob(corpus) or
+                                    typographic(p).lower() in _blob(corpus) for p in pieces):
+        # in no corpus quote at all, whatever the case: no need to look quote by quote
+        flat = typographic(" ".join(pieces)).lower()
+        if not any(flat in t for t in (other if other is not None else _other_texts(corpus))):
+            return Match(quotation, Status.short_unknown)
     exact = [q for q in quotes if _find_in_order(pieces, collapse(q.text), short)]
     if exact:
         return Match(quotation, Status.short_in_corpus if short else Status.exact, exact)
