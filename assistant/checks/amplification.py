@@ -60,11 +60,15 @@ def check_amplification(ci: CheckInput) -> list[Finding]:
     for block in ci.doc.blocks:
         text = block.text
         reported: list[tuple[int, int]] = []
-        if channels is not None:
+        lowered = text.lower()
+        # cheap substring tests first: most blocks hold no link, tag or handle at all
+        has_link = "://" in text or "www." in lowered
+        has_host = has_link or any(h.lower() in lowered for h in links.words("hosts"))
+        if channels is not None and has_host:
             for m in channels.finditer(text):
                 reported.append((m.start(), m.end()))
                 findings.append(_finding(links, block, m.start(), m.group(0), links.suggestion))
-        for m in _URL.finditer(text):
+        for m in _URL.finditer(text) if has_link else ():
             if any(a <= m.start() < b for a, b in reported):
                 continue
             address = m.group(0).lower()
@@ -73,7 +77,7 @@ def check_amplification(ci: CheckInput) -> list[Finding]:
                     findings.append(_finding(links, block, m.start(), m.group(0),
                                              term.suggestion))
                     break
-        for m in _HANDLE.finditer(text):
+        for m in _HANDLE.finditer(text) if "@" in text else ():
             if _group_word(m.group(1), group_words + outlet_words):
                 findings.append(_finding(rules["hashtags"], block, m.start(), m.group(0),
                                          "leave the handle out; it leads people to the group's "
@@ -84,12 +88,14 @@ def check_amplification(ci: CheckInput) -> list[Finding]:
             findings.append(_finding(rules["slogans"], block, m.start(), f"'{m.group(0)}'",
                                      term.suggestion))
         listed = {t.phrase.lower().lstrip("#") for t in rules["hashtags"].terms}
-        for m in _HASHTAG.finditer(text):
+        for m in _HASHTAG.finditer(text) if "#" in text else ():
             tag = m.group(1).lower().replace("_", "")
             if tag in listed or _group_word(m.group(1), group_words):
                 findings.append(_finding(rules["hashtags"], block, m.start(), m.group(0),
                                          rules["hashtags"].suggestion))
-        own = _URL.sub(lambda u: " " * len(u.group(0)), without_quotations(block))
+        own = without_quotations(block)
+        if has_link:
+            own = _URL.sub(lambda u: " " * len(u.group(0)), own)
         for term, m in rules["media_outlets"].find(own):
             findings.append(_finding(rules["media_outlets"], block, m.start(),
                                      f"'{m.group(0)}'", term.suggestion))

@@ -20,7 +20,8 @@ from .citations import near_blocks
 from .context import CheckInput
 from .findings import Finding, Severity
 from .matching import Match, Status
-from .quotations import Quotation, quotations_in, typographic
+from .quotations import TYPOGRAPHY, Quotation, quotations_in, typographic
+from .vocabulary import terms_pattern
 
 CHECK = "attribution"
 _ATTRIBUTED = (Status.exact, Status.typographic, Status.altered, Status.short_in_corpus)
@@ -30,7 +31,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 @dataclass(frozen=True)
 class Alias:
     speaker: str
-    pattern: re.Pattern[str]
+    name: str  # lower case, typographic marks made plain
     length: int
 
 
@@ -59,8 +60,7 @@ def _aliases(corpus: Corpus) -> tuple[Alias, ...]:
     found = []
     for s in corpus.speakers.values():
         for n in _names(s):
-            found.append(Alias(s.id, re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])"),
-                               len(n)))
+            found.append(Alias(s.id, n, len(n)))
     aliases = tuple(sorted(found, key=lambda a: -a.length))
     _ALIASES[id(corpus)] = (corpus, aliases)
     return aliases
@@ -69,13 +69,12 @@ def _aliases(corpus: Corpus) -> tuple[Alias, ...]:
 def speakers_named(text: str, corpus: Corpus) -> list[tuple[str, int]]:
     """Corpus speakers the text names, with offsets; a name inside a longer name (a
     label that mentions someone else: "Mahmoud, Abu Omar's cousin") counts once."""
-    flat = typographic(text).lower()
+    flat = text.translate(TYPOGRAPHY)  # same length: offsets are the text's own
     aliases = _aliases(corpus)
     combined = _ALTERNATION.get(id(aliases))
     if combined is None:
         # longest names first: at any place the longest name that fits is the one read
-        combined = re.compile("|".join(f"(?P<a{i}>{a.pattern.pattern})"
-                                       for i, a in enumerate(aliases)))
+        combined = terms_pattern([(f"a{i}", a.name) for i, a in enumerate(aliases)])
         _ALTERNATION[id(aliases)] = combined
     return [(aliases[int((m.lastgroup or "a0")[1:])].speaker, m.start())
             for m in combined.finditer(flat)]

@@ -55,9 +55,15 @@ def described_atrocity(text: str, rule: Rule) -> re.Match[str] | None:
     pats = _alternations(rule)
     if not pats:
         return None
-    for sentence in _SENTENCE.finditer(text):
-        s = sentence.group(0)
-        if all(p.search(s) for p in pats):
+    acts = pats[0]
+    for act in acts.finditer(text):  # only sentences that name an act are read further
+        start, end = act.start(), act.end()
+        floor = max(0, start - 600)  # bounded look-around: linear however long the text
+        lo = max(floor - 1, *(text.rfind(c, floor, start) for c in ".!?")) + 1
+        ends = [i for i in (text.find(c, end, end + 600) for c in ".!?") if i >= 0]
+        hi = min([*ends, end + 600]) + 1
+        sentence = _SENTENCE.match(text, lo, hi)
+        if sentence and all(p.search(text, lo, hi) for p in pats[1:]):
             return sentence
     return None
 

@@ -152,11 +152,15 @@ def check_messenger(ci: CheckInput) -> list[Finding]:
         section = block.section or None
         findings += _surname_findings(ci, own, block.line, section, block.line_at)
         quoted = [qt.speaker for m in ci.matches_in(block) for qt in m.quotes[:1]]
+        everyone = speakers_named(own, ci.corpus)  # one scan of the block
+        if not everyone and not quoted:
+            continue
         pos = 0
         for sentence in _SENTENCE.split(own):
             offset = own.find(sentence, pos)
             pos = max(pos, offset)
-            named = [s for s, _ in speakers_named(sentence, ci.corpus)]
+            end = offset + len(sentence)
+            named = [s for s, at in everyone if offset <= at < end]
             subjects = list(dict.fromkeys(named))
             if not subjects and quoted and _PERSON.search(sentence):
                 subjects = list(dict.fromkeys(quoted))

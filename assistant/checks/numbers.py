@@ -23,7 +23,15 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")
 _MONTH_RE = "|".join(MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
 
-_WORDS = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
+def _trie(words: list[str]) -> str:
+    """An alternation that branches on the first letter (fast to scan)."""
+    by_letter: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        by_letter.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in by_letter.items())
+
+
+_WORDS = _trie([*UNITS, *TENS, *SCALES])
 _WORD_NUMBER = re.compile(rf"\b(?:{_WORDS})(?:(?:\s|-|\s+and\s+){{1,3}}(?:{_WORDS}))*\b", re.I)
 _DIGITS = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d{1,15}(?:\.\d{1,6})?)"
                      r"(?:\s{1,3}(million|billion|thousand))?(?![\w-]|[.,]\d)", re.I)
@@ -76,8 +84,13 @@ def _month(name: str) -> int:
     return next(i for i, m in enumerate(MONTHS, start=1) if m.startswith(name))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def dates_in(text: str) -> list[DateMention]:
-    found = []
+    found: list[DateMention] = []
+    if not _DIGIT.search(text):
+        return found
     for m in _DATE.finditer(text):
         if m.group(2):
             day, month, year = m.group(1), m.group(2), m.group(3)

@@ -74,11 +74,16 @@ class Quotation:
         return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+_CURLY = re.compile("[“”]")
+_STRAIGHT = re.compile('"')
+
+
 def _curly_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     depth = 0
     opened = 0
-    for i, ch in enumerate(text):
+    for m in _CURLY.finditer(text):
+        i, ch = m.start(), m.group(0)
         if ch == "“":
             if depth == 0:
                 opened = i
@@ -93,9 +98,8 @@ def _curly_spans(text: str) -> list[tuple[int, int]]:
 def _straight_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     marks: list[int] = []
     k = 0  # taken is sorted: walk it once alongside the marks
-    for i, ch in enumerate(text):
-        if ch != '"':
-            continue
+    for m in _STRAIGHT.finditer(text):
+        i = m.start()
         while k < len(taken) and taken[k][1] <= i:
             k += 1
         if k < len(taken) and taken[k][0] <= i:

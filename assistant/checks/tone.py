@@ -27,10 +27,9 @@ def check_tone(ci: CheckInput) -> list[Finding]:
                 findings.append(Finding(
                     CHECK, rule.severity, f"{rule.message}: '{m.group(0)}'", term.suggestion,
                     line=block.line_at(m.start()), section=block.section or None))
-            for pattern in rule.patterns:
-                for m in pattern.pattern.finditer(own):
-                    findings.append(Finding(
-                        CHECK, rule.severity, f"{rule.message} ({pattern.message}): "
-                        f"'{m.group(0)}'", pattern.suggestion,
-                        line=block.line_at(m.start()), section=block.section or None))
+            for pattern, m in rule.find_patterns(own):
+                findings.append(Finding(
+                    CHECK, rule.severity, f"{rule.message} ({pattern.message}): "
+                    f"'{m.group(0)}'", pattern.suggestion,
+                    line=block.line_at(m.start()), section=block.section or None))
     return findings

@@ -67,6 +67,13 @@ class Rule:
         return [(self.terms[int((m.lastgroup or "t0")[1:])], m)
                 for m in combined.finditer(text)]
 
+    def find_patterns(self, text: str) -> list[tuple[Pattern, re.Match[str]]]:
+        """Every hit of the list's patterns, in order. Each pattern scans on its own: the
+        engine finds a pattern's leading word fast, which one alternation of them all
+        would defeat."""
+        hits = [(p, m) for p in self.patterns for m in p.pattern.finditer(text)]
+        return sorted(hits, key=lambda h: h[1].start())
+
     def words(self, key: str) -> list[str]:
         return [str(w) for w in self.extra.get(key) or []]
 
