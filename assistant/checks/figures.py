@@ -30,7 +30,7 @@ from ..corpus.models import earliest_day
 from .context import CheckInput
 from .document import CITATION, Block
 from .findings import Finding, Severity
-from .numbers import DateMention, Number, dates_in, numbers_in, plain
+from .numbers import SCALES, TENS, UNITS, DateMention, Number, dates_in, numbers_in, plain
 from .quotations import typographic, without_quotations
 
 CHECK = "figures"
@@ -51,7 +51,7 @@ when where while about after before between during into over under more most les
 some any each other such only also not no nor so very just than said says according per
 cent percent people have has had would could should will can may might out up down at least
 nearly almost around about estimated some"""
-_STOP = frozenset(_STOP_WORDS.split())
+_STOP = frozenset(_STOP_WORDS.split()) | {w for w in (*UNITS, *TENS, *SCALES)}
 _STEM_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -276,7 +276,7 @@ def _match_one(ci: CheckInput, known: list[Known], block: Block, text: str, valu
         return value in k.values
 
     top = scored[0][0] if scored else 0
-    fits = [k for s, k in scored if has(k) and s * 2 >= top]
+    fits = [k for s, k in scored if has(k) and s == top]  # the best reading, or a tie
     if fits:
         k = fits[0]
         if k.fact is not None:
