@@ -78,10 +78,13 @@ def check_amplification(ci: CheckInput) -> list[Finding]:
                                              term.suggestion))
                     break
         for m in _HANDLE.finditer(text) if "@" in text else ():
-            if _group_word(m.group(1), group_words + outlet_words):
-                findings.append(_finding(rules["hashtags"], block, m.start(), m.group(0),
-                                         "leave the handle out; it leads people to the group's "
-                                         "channels"))
+            handle = m.group(0).rstrip(".")
+            if _group_word(handle[1:], group_words + outlet_words):
+                findings.append(Finding(
+                    CHECK, rules["hashtags"].severity,
+                    f"gives a handle of the group's channels: {handle}",
+                    "leave the handle out; it leads people to the group's material",
+                    line=block.line_at(m.start()), section=block.section or None))
         if block.in_references:
             continue
         for term, m in rules["slogans"].find(text):

@@ -1,7 +1,8 @@
 """Cuts: a shortened quotation marks every cut, and no cut changes what the speaker said.
 
 A quotation that is part of a corpus quote may leave words out only where it says so
-(… or [brackets]). Quoting a phrase inside a sentence is fine; what is not:
+(… or [brackets]). Quoting a phrase inside a sentence is fine when the brief's own words
+around it keep what the cut left out; what is not:
 - starting where the corpus sentence does not, with a capital letter that passes the
   fragment off as the whole sentence, or leaving out a qualifier or negation that led the
   sentence ("A small but significant number of the defectors…" → "The defectors…");
@@ -75,7 +76,10 @@ def check_cuts(ci: CheckInput) -> list[Finding]:
             lead = text[sentence_start:start]
             if lead.strip() and not _LEADING_GAP.match(q.text):
                 first = pieces[0][:1]
-                turned = _turning(lead)
+                # the brief's own words before the quotation may carry the qualifier:
+                # a "small but significant number" of defectors "expressed disappointment"
+                before = set(words(q.block.text[max(0, q.start - 120) : q.start].lower()))
+                turned = [w for w in _turning(lead) if w not in before]
                 if turned or (first.isupper() and text[start : start + 1].islower()):
                     problems.append(f"'{lead.strip()}' was cut from the start without an "
                                     "ellipsis (…)")

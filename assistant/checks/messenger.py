@@ -1,7 +1,8 @@
 """Messenger safety: the brief reveals no more about any speaker than is already public.
 
 A sentence is about a speaker when it names one (by label, short name or public name) or,
-next to a quotation, speaks of "the defector", "he", "a fighter". In the brief's own words
+next to a quotation (in its block or right after a block quote), speaks of "the
+defector", "he", "a fighter". In the brief's own words
 (quotations aside: those are already published), such a sentence must not add
 - a name the corpus does not publish: a full name where only a first name is public, or
   any personal name for an anonymous speaker ("Ahmed Hassan, the Syrian fighter");
@@ -152,6 +153,12 @@ def check_messenger(ci: CheckInput) -> list[Finding]:
         section = block.section or None
         findings += _surname_findings(ci, own, block.line, section, block.line_at)
         quoted = [qt.speaker for m in ci.matches_in(block) for qt in m.quotes[:1]]
+        if not quoted and block.index > 0:  # "the defector" right after a block quote
+            prev = ci.doc.blocks[block.index - 1]
+            if prev.kind == "quote" and block.kind != "heading":
+                quoted = [qt.speaker for b in ci.doc.blocks[max(0, prev.index - 5) : prev.index + 1]
+                          if b.group == prev.group and b.kind == "quote"
+                          for m in ci.matches_in(b) for qt in m.quotes[:1]]
         everyone = speakers_named(own, ci.corpus)  # one scan of the block
         if not everyone and not quoted:
             continue
