@@ -15,9 +15,19 @@ def add(sentence: str) -> str:
 
 def test_an_execution_described_without_listed_words_is_graphic() -> None:
     text = add("Fighters cut a prisoner's throat with a knife in the square.")
-    assert ("error", "graphic material (a description of violence ('Fighters cut a prisoner's "
-                     "throat with a knife…')) but no content note at the top", 10) \
-        in of(run(text), "graphic-content")
+    assert of(run(text), "graphic-content") == [
+        ("error", "a description of violence ('Fighters cut a prisoner's throat with a "
+                  "knife…') is graphic and the audience young-people does not allow graphic "
+                  "material", 10)]
+    assert of(run(text, audience="workshop"), "graphic-content") == [
+        ("error", "graphic material (a description of violence ('Fighters cut a prisoner's "
+                  "throat with a knife…')) but no content note at the top", 10)]
+
+
+def test_graphic_words_where_graphic_material_is_forbidden_ask_to_leave_it_out_only() -> None:
+    findings = of(run(add("Defectors spoke of beheadings.")), "graphic-content")
+    assert [m for _, m, _ in findings] == [
+        "'beheadings' is graphic and the audience young-people does not allow graphic material"]
 
 
 def test_violence_named_without_act_method_and_victim_together_is_not_graphic() -> None:

@@ -108,7 +108,13 @@ def check_graphic(ci: CheckInput) -> list[Finding]:
     if first_quote is not None:
         limit = min(limit, first_quote)
     first = passages[0]
-    if not notes:
+    audience = ci.audience
+    forbidden = audience is not None and not audience.graphic_allowed
+    # For an audience that must not see graphic material, the answer is to leave it out
+    # (reported below for each passage), not to add a content note.
+    if forbidden:
+        pass
+    elif not notes:
         findings.append(Finding(
             CHECK, Severity.error,
             f"graphic material ({first.what}) but no content note at the top",
@@ -121,8 +127,7 @@ def check_graphic(ci: CheckInput) -> list[Finding]:
             f"the content note (line {notes[0].line}) comes after the material it warns of",
             "move the content note to the top, before the first quotation",
             line=notes[0].line, section=notes[0].section or None))
-    audience = ci.audience
-    if audience is not None and not audience.graphic_allowed:
+    if forbidden and audience is not None:
         for p in passages:
             findings.append(Finding(
                 CHECK, Severity.error,

@@ -88,7 +88,10 @@ def _other_texts(corpus: Corpus) -> list[str]:
         texts += [t.title, t.claim]
     texts += [s.label for s in corpus.speakers.values()]
     for f in corpus.facts.values():  # a figure as its source printed it, “more than 300”
-        texts += [f.statement] + [s.figure for s in f.sources]
+        texts += [f.statement, f.conflict_note or ""] + [s.figure for s in f.sources]
+    for t in corpus.themes.values():  # our own texts may quote a phrase of a report
+        texts += [t.summary, *t.key_messages, *t.pitfalls]
+    texts += [q.context for q in corpus.quotes.values() if q.context]
     return [typographic(t).lower() for t in texts]
 
 
