@@ -362,6 +362,95 @@ def no_quotations(g: Generated) -> str | None:
     return md if md != g.markdown else None
 
 
+def dropped_word(g: Generated) -> str | None:
+    """A word left out of a quotation, with no ellipsis."""
+    m = _first_quote(g.markdown)
+    if not m:
+        return None
+    words = m.group("text").split(" ")
+    if len(words) < 6:
+        return None
+    del words[len(words) // 2]
+    return g.markdown[: m.start("text")] + " ".join(words) + g.markdown[m.end("text") :]
+
+
+def surname_added(g: Generated) -> str | None:
+    if "named Ibrahim" not in g.markdown:
+        return None
+    return g.markdown.replace("named Ibrahim", "named Ibrahim al-Rashidi", 1)
+
+
+def family_in_prose(g: Generated) -> str | None:
+    m = _anonymous_attribution(g)
+    if not m:
+        return None
+    end = g.markdown.find("\n", m.end())
+    return g.markdown[:end] + "\n\nHis wife and two children are still in Raqqa." + \
+        g.markdown[end:]
+
+
+def shot_in_front_of_families(g: Generated) -> str | None:
+    if g.brief.audience.graphic_allowed:
+        return None
+    return _add(g, "Men were shot in the head in front of their families, one defector said.")
+
+
+def burned_in_a_cage(g: Generated) -> str | None:
+    if g.brief.audience.graphic_allowed or not re.search(r"(?i)content note", g.markdown):
+        return _add(g, "They burned the pilot alive in a cage.")
+    return None
+
+
+def content_note_removed(g: Generated) -> str | None:
+    if not g.brief.content_note:
+        return None
+    md = re.sub(r"(?m)^.*[Cc]ontent note.*\n\n?", "", g.markdown, count=1)
+    return md if md != g.markdown else None
+
+
+def markdown_link_to_channel(g: Generated) -> str | None:
+    return _add(g, "Follow [their news](https://telegram.me/khilafah_news) to see it.")
+
+
+def arabic_slogan_hashtag(g: Generated) -> str | None:
+    return _add(g, "Their posts end with #باقية_وتتمدد every time.")
+
+
+def scornful_question(g: Generated) -> str | None:
+    return _add(g, "How could anyone still believe this nonsense?")
+
+
+def talking_down(g: Generated) -> str | None:
+    return _add(g, "Any sensible person can see through these promises.")
+
+
+def citation_removed(g: Generated) -> str | None:
+    m = next(ATTRIBUTION.finditer(g.markdown), None)
+    if not m:
+        return None
+    return g.markdown[: m.start("refs") - 2] + g.markdown[m.end("refs") + 1 :]
+
+
+def reference_deleted(g: Generated) -> str | None:
+    entries = list(REFERENCE.finditer(g.markdown))
+    if not entries:
+        return None
+    last = entries[-1]
+    return g.markdown[: last.start()] + g.markdown[last.end() + 1 :]
+
+
+def approval_in_the_team_notes(g: Generated) -> str | None:
+    return g.markdown.rstrip() + "\n\n_Approved by dana on 2 March 2026_\n"
+
+
+def origin_changed(g: Generated) -> str | None:
+    """A breakdown figure changed: "21 of the 58" becomes "31 of the 58"."""
+    m = re.search(r"(?m)^- (\d+) of the 58\b", audience_part(g.markdown))
+    if not m:
+        return None
+    return g.markdown[: m.start(1)] + str(int(m.group(1)) + 10) + g.markdown[m.end(1) :]
+
+
 MISTAKES: dict[str, tuple[tuple[str, ...], Callable[[Generated], str | None]]] = {
     "altered word": (("fidelity",), altered_word),
     "speakers swapped": (("attribution",), swapped_speakers),
@@ -390,6 +479,20 @@ MISTAKES: dict[str, tuple[tuple[str, ...], Callable[[Generated], str | None]]] =
     "mocking": (("tone",), mocking),
     "approved line in a draft": (("review-integrity",), stale_approval),
     "no quotations": (("review-integrity",), no_quotations),
+    "word dropped without an ellipsis": (("fidelity",), dropped_word),
+    "surname added to a first name": (("messenger-safety",), surname_added),
+    "family and place in prose": (("messenger-safety",), family_in_prose),
+    "shooting described": (("graphic-content",), shot_in_front_of_families),
+    "burning described": (("graphic-content",), burned_in_a_cage),
+    "content note removed": (("graphic-content",), content_note_removed),
+    "link to a channel in Markdown": (("amplification",), markdown_link_to_channel),
+    "arabic slogan hashtag": (("amplification",), arabic_slogan_hashtag),
+    "scornful question": (("tone",), scornful_question),
+    "talking down": (("tone",), talking_down),
+    "citation removed": (("citations",), citation_removed),
+    "reference entry deleted": (("citations",), reference_deleted),
+    "approval line in the team notes": (("review-integrity",), approval_in_the_team_notes),
+    "breakdown figure changed": (("figures",), origin_changed),
 }
 """Each class of mistake: the checks that must notice it, and how to make it."""
 

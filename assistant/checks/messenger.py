@@ -129,7 +129,7 @@ def _surname_findings(ci: CheckInput, block_own: str, block_line: int, section: 
         first = _first_name(speaker)
         if not first:
             continue
-        for m in re.finditer(rf"\b{re.escape(first)}\s+([A-Z][\w'’-]+)", block_own):
+        for m in re.finditer(rf"\b{re.escape(first)}\s+({_CAP})", block_own):
             surname = m.group(1)
             if surname.lower() in _COMMON or surname.isupper() or _record(
                     ci.corpus).known_name(surname):
