@@ -17,6 +17,7 @@ from functools import cache
 
 from assistant.checks import Finding, check_brief
 from assistant.compose import Brief, BriefInputs, TemplateCatalogue, compose_brief
+from assistant.compose.errors import ChoiceRefused
 from assistant.compose.parts import TEAM_HEADING
 from assistant.corpus import Corpus, NameDisclosure, load_corpus
 from assistant.paths import bundled_templates_dir
@@ -58,8 +59,11 @@ def generated() -> tuple[Generated, ...]:
     for theme in c.themes:
         for audience in c.audiences:
             for template in templates.ids():
-                brief = compose_brief(c, BriefInputs(theme=theme, audience=audience,
-                                                     template=template), templates)
+                try:
+                    brief = compose_brief(c, BriefInputs(theme=theme, audience=audience,
+                                                         template=template), templates)
+                except ChoiceRefused:  # a template not written for this audience
+                    continue
                 found.append(Generated(f"{theme}/{audience}/{template}", brief,
                                        render_markdown(brief)))
     return tuple(found)
@@ -425,7 +429,11 @@ def talking_down(g: Generated) -> str | None:
 
 
 def citation_removed(g: Generated) -> str | None:
-    m = next(ATTRIBUTION.finditer(g.markdown), None)
+    """A quotation left with no citation at all (its attribution names no publication)."""
+    outlets = [s.outlet for s in corpus().sources.values() if s.outlet]
+    m = next((a for a in ATTRIBUTION.finditer(g.markdown)
+              if not any(o in a.group("who") for o in outlets)
+              and g.markdown.count(f"[{a.group('refs')}]") == 1), None)
     if not m:
         return None
     return g.markdown[: m.start("refs") - 2] + g.markdown[m.end("refs") + 1 :]

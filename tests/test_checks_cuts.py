@@ -37,8 +37,21 @@ def test_a_leading_qualifier_dropped_without_an_ellipsis_is_an_error() -> None:
                   "without an ellipsis (…)", 3)]
 
 
-def test_a_marked_leading_cut_passes() -> None:
-    assert cuts("… the defectors expressed disappointment about living conditions") == []
+def test_a_marked_cut_that_removes_only_detail_passes() -> None:
+    assert cuts("A small but significant number of the defectors expressed disappointment "
+                "about living conditions …") == []
+
+
+def test_a_marked_cut_that_removes_the_qualifier_is_still_an_error() -> None:
+    assert cuts("… the defectors expressed disappointment about living conditions") == [
+        ("error", "q-005: the cut at the start removes 'A small but significant number of'", 3)]
+
+
+def test_a_cut_end_that_drops_a_negation_is_an_error() -> None:
+    found = check_markdown("# B\n\n> “ISIS wants to kill everyone who says …”\n"
+                           "> — 26-year-old Syrian fighter [1]\n", bundled(), today=TODAY)
+    assert [m for _, m, _ in of(found, "cuts")] == [
+        "q-016: it stops before 'no', which changes the meaning"]
 
 
 def test_a_fragment_that_leaves_its_qualifier_behind_is_an_error() -> None:

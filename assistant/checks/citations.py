@@ -194,8 +194,11 @@ def check_citations(ci: CheckInput) -> list[Finding]:
                                     section=q.block.section or None,
                                     quote_id=quote.id if quote else None))
     reported: set[int] = set()
-    for block, raw, offset in ci.figure_index.reading.cited_numbers:
-        if block.index in reported or block.citations():
+    stated = ci.figure_index.reading.cited_numbers
+    # like a quotation, a figure is fine uncited where the brief cites the same fact
+    cited_facts = {fact for block, _, _, fact in stated if block.citations()}
+    for block, raw, offset, fact in stated:
+        if block.index in reported or block.citations() or fact in cited_facts:
             continue
         reported.add(block.index)
         findings.append(Finding(

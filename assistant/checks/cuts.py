@@ -6,8 +6,9 @@ around it keep what the cut left out; what is not:
 - starting where the corpus sentence does not, with a capital letter that passes the
   fragment off as the whole sentence, or leaving out a qualifier or negation that led the
   sentence ("A small but significant number of the defectors…" → "The defectors…");
-- an ellipsis that removes a negation or a qualifier ("not", "never", "only", "some"...);
-- stopping right before a negation or qualifier that turns the sentence round.
+- a cut, marked or not, that removes a negation or a qualifier ("not", "never", "only",
+  "some"...), between two parts, at the start or right after the end ("who says no" →
+  "who says …").
 Each is an error: the quotation says something the speaker did not.
 """
 
@@ -29,7 +30,6 @@ QUALIFIERS = frozenset({"only", "some", "few", "small", "minority", "several", "
                         "sometimes", "occasionally", "but", "although", "though", "except",
                         "unless", "if", "allegedly", "reportedly", "claimed", "number"})
 _LEADING_GAP = re.compile(r"^\s*(?:…|\.\s?\.\s?\.|\[)")
-_TRAILING_GAP = re.compile(r"(?:…|\.\s?\.\s?\.|\])\s*[\"”]?\s*$")
 _SENTENCE_START = re.compile(r"[.!?]\s+(?=\S)")
 
 
@@ -74,13 +74,16 @@ def check_cuts(ci: CheckInput) -> list[Finding]:
             sentence_start = max([m.end() for m in _SENTENCE_START.finditer(text, 0, start + 1)
                                   if m.end() <= start], default=0)
             lead = text[sentence_start:start]
-            if lead.strip() and not _LEADING_GAP.match(q.text):
+            if lead.strip():
                 first = pieces[0][:1]
                 # the brief's own words before the quotation may carry the qualifier:
                 # a "small but significant number" of defectors "expressed disappointment"
                 before = set(words(q.block.text[max(0, q.start - 120) : q.start].lower()))
                 turned = [w for w in _turning(lead) if w not in before]
-                if turned or (first.isupper() and text[start : start + 1].islower()):
+                if _LEADING_GAP.match(q.text):
+                    if turned:
+                        problems.append(f"the cut at the start removes '{lead.strip()}'")
+                elif turned or (first.isupper() and text[start : start + 1].islower()):
                     problems.append(f"'{lead.strip()}' was cut from the start without an "
                                     "ellipsis (…)")
             for (_, a), (b, _) in pairwise(spans):
@@ -91,7 +94,7 @@ def check_cuts(ci: CheckInput) -> list[Finding]:
             tail = text[end:]
             cut_at = re.search(r"[.!?]", tail)
             rest = tail[: cut_at.start()] if cut_at else tail
-            if rest.strip() and not _TRAILING_GAP.search(q.text.rstrip()[-12:]):
+            if rest.strip():  # marked or not, a cut end must not drop a "not"
                 turned = _turning(" ".join(words(rest)[:3]))
                 if turned:
                     problems.append(f"it stops before '{' '.join(words(rest)[:3])}', which "

@@ -166,7 +166,7 @@ class _Reading:
 
     findings: list[Finding]
     mentions: dict[str, FigureMention]
-    cited_numbers: list[tuple[Block, str, int]]  # numbers of facts, for the citation check
+    cited_numbers: list[tuple[Block, str, int, str]]  # (block, figure, offset, fact id)
 
 
 _KNOWN: dict[int, tuple[Corpus, list[Known]]] = {}
@@ -182,6 +182,19 @@ def _outside(spans: list[tuple[int, int]], points: list[int]) -> list[bool]:
             k += 1
         result.append(p > reach)
     return result
+
+
+_DATES: dict[int, tuple[Corpus, frozenset[str]]] = {}
+
+
+def _source_dates(corpus: Corpus) -> frozenset[str]:
+    kept = _DATES.get(id(corpus))
+    if kept is None or kept[0] is not corpus:
+        dates = {s.published for s in corpus.sources.values()
+                 if s.published and len(s.published) == 10}
+        kept = (corpus, frozenset(dates | {d[4:] for d in dates}))
+        _DATES[id(corpus)] = kept
+    return kept[1]
 
 
 class FigureIndex:
@@ -232,7 +245,7 @@ def _best(known: list[Known], near: frozenset[str], sentence: frozenset[str]
 def _read(ci: CheckInput, known: list[Known]) -> _Reading:
     findings: list[Finding] = []
     mentions: dict[str, FigureMention] = {}
-    cited: list[tuple[Block, str, int]] = []
+    cited: list[tuple[Block, str, int, str]] = []
     for block in ci.doc.audience_blocks():
         text = own_words(block)
         if not text.strip():
@@ -260,12 +273,14 @@ def _date_key(d: DateMention) -> str:
 
 def _match_one(ci: CheckInput, known: list[Known], block: Block, text: str, value: str,
                start: int, end: int, is_date: bool, findings: list[Finding],
-               mentions: dict[str, FigureMention], cited: list[tuple[Block, str, int]]
+               mentions: dict[str, FigureMention], cited: list[tuple[Block, str, int, str]]
                ) -> None:
     raw = text[start:end]
     near = stems(_window(text, start, end))
     sentence = stems(_sentence_around(text, start, end))
     scored = _best(known, near, sentence)
+    if is_date and value in _source_dates(ci.corpus):
+        return  # the date a source was published: a citation, not a claim
     if is_date:  # a date is a figure only next to the words of a dated fact
         scored = [(s, k) for s, k in scored if k.fact is not None and any(
             "-" in v for v in k.values)]
@@ -282,7 +297,7 @@ def _match_one(ci: CheckInput, known: list[Known], block: Block, text: str, valu
         if k.fact is not None:
             mention = mentions.setdefault(k.id, FigureMention(k.fact))
             mention.add(block)
-            cited.append((block, raw, start))
+            cited.append((block, raw, start, k.id))
         return
     line, section = block.line_at(start), block.section or None
     if top == 0 or scored[0][0] < 2:
@@ -373,6 +388,21 @@ def _compatible(said: str, as_of: str) -> bool:
     return said.startswith(as_of) or as_of.startswith(said)
 
 
+def _shows_disagreement(fact: Fact, block: Block) -> bool:
+    flat = typographic(block.text).lower()
+    figures = {typographic(s.figure).lower() for s in fact.sources}
+    if sum(1 for f in figures if f in flat) >= 2:
+        return True
+    values = {plain(float(s.value)) if isinstance(s.value, int | float) else str(s.value)
+              for s in fact.sources}
+    own = own_words(block)
+    said = {plain(n.value) for n in numbers_in(own)} | {d.iso() for d in dates_in(own)}
+    if sum(1 for v in values if v in said or (len(v) == 10 and v[4:] in said)) >= 2:
+        return True
+    note = fact.conflict_note and typographic(fact.conflict_note).lower().strip(" .")
+    return bool(note and note in flat) or any(label in flat for label in DISAGREEMENT_LABELS)
+
+
 def check_figures(ci: CheckInput) -> list[Finding]:
     findings = list(ci.figure_index.reading.findings)
     mentions = fact_mentions(ci)
@@ -386,24 +416,17 @@ def check_figures(ci: CheckInput) -> list[Finding]:
         flat = " ".join(typographic(b.text).lower() for b in mention.blocks)
         where = {"line": block.line, "section": block.section or None}
         if fact.disagreeing:
-            figures = {typographic(s.figure).lower() for s in fact.sources}
-            shown = sum(1 for f in figures if f in flat)
-            values = {plain(float(s.value)) if isinstance(s.value, int | float) else str(s.value)
-                      for s in fact.sources}
-            said = {plain(n.value) for b in mention.blocks for n in numbers_in(own_words(b))}
-            said |= {d.iso() for b in mention.blocks for d in dates_in(own_words(b))}
-            said_values = sum(1 for v in values if v in said or (len(v) == 10 and any(
-                s.endswith(v[4:]) for s in said)))
-            note = fact.conflict_note and typographic(fact.conflict_note).lower().strip(" .")
-            if shown < 2 and said_values < 2 and not (note and note in flat) and not any(
-                    label in flat for label in DISAGREEMENT_LABELS):
-                versions = "; ".join(f"{s.figure} ({s.source})" for s in fact.sources)
-                findings.append(Finding(
-                    CHECK, Severity.error,
-                    f"fact {fact.id}: the sources disagree ({versions}) but the brief "
-                    "shows one version", "give each source's figure, or the conflict note"
-                    + (f": {fact.conflict_note}" if fact.conflict_note else ""),
-                    ids=ids, **where))  # type: ignore[arg-type]
+            # every place that states a disputed figure shows the disagreement there: a
+            # reader of that paragraph or list item sees only that one
+            for b in mention.blocks:
+                if not _shows_disagreement(fact, b):
+                    versions = "; ".join(f"{s.figure} ({s.source})" for s in fact.sources)
+                    findings.append(Finding(
+                        CHECK, Severity.error,
+                        f"fact {fact.id}: the sources disagree ({versions}) but the brief "
+                        "shows one version", "give each source's figure, or the conflict note"
+                        + (f": {fact.conflict_note}" if fact.conflict_note else ""),
+                        ids=ids, line=b.line, section=b.section or None))
         elif not fact.corroborated and not any(label in flat for label in SINGLE_SOURCE_LABELS):
             findings.append(Finding(
                 CHECK, Severity.warning,

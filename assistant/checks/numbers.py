@@ -33,18 +33,18 @@ def _trie(words: list[str]) -> str:
 
 _WORDS = _trie([*UNITS, *TENS, *SCALES])
 _WORD_NUMBER = re.compile(rf"\b(?:{_WORDS})(?:(?:\s|-|\s+and\s+){{1,3}}(?:{_WORDS}))*\b", re.I)
-_DIGITS = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d{1,15}(?:\.\d{1,6})?)"
-                     r"(?:\s{1,3}(million|billion|thousand))?(?![\w-]|[.,]\d)", re.I)
+_DIGITS = re.compile(r"(?<![\w.,/–—-])(\d{1,3}(?:,\d{3})+|\d{1,15}(?:\.\d{1,6})?)"
+                     r"(?:\s{1,3}(million|billion|thousand))?(?![\w–—-]|[.,]\d)", re.I)
 _DAY_BEFORE = re.compile(rf"(?:{_MONTH_RE})\.?\s{{0,3}}$", re.I)
 _DAY_AFTER = re.compile(rf"^\s{{0,3}}(?:st|nd|rd|th)?\s{{0,3}}(?:of\s+)?(?:{_MONTH_RE})\b", re.I)
 _LABEL_BEFORE = re.compile(r"(?:narrative|quote|step|part|section|page|chapter|figure|table|"
                            r"no\.|number|theme|item|version|slide|appendix|point|question|"
                            r"round|phase|week|day|level|tier|option|draft|post|voice|session|exercise|activity|"
                            r"card|handout|reference|source|note|case|example)\s{0,3}$", re.I)
-_UNIT_AFTER = re.compile(r"^[\s-]{0,3}(?:seconds?|minutes?|hours?|days?|weeks?|months?|slides?|"
+_UNIT_AFTER = re.compile(r"^[\s-]{0,3}(?:of\s{1,3}(?:the\s{1,3})?(?:[\w-]{1,12}\s{1,3})?)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|slides?|"
                          r"pages?|words?|quotes?|quotations?|characters?|narratives?|points?|"
                          r"questions?|steps?|parts?|sections?|sentences?|paragraphs?|posts?|"
-                         r"rounds?|times a|things?|groups?|o'clock|am\b|pm\b)\b", re.I)
+                         r"rounds?|times a|things?|groups?|voices?|o'clock|am\b|pm\b)\b", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _PERCENT_AFTER = re.compile(r"^\s{0,3}(?:%|per\s?cent|percent)", re.I)
 _DATE = re.compile(
