@@ -451,9 +451,11 @@ def approval_in_the_team_notes(g: Generated) -> str | None:
     return g.markdown.rstrip() + "\n\n_Approved by dana on 2 March 2026_\n"
 
 
-def origin_changed(g: Generated) -> str | None:
-    """A breakdown figure changed: "21 of the 58" becomes "31 of the 58"."""
-    m = re.search(r"(?m)^- (\d+) of the 58\b", audience_part(g.markdown))
+def breakdown_changed(g: Generated) -> str | None:
+    """A figure other than the first on a list of numbers changed: "21 of the 58" becomes
+    "31 of the 58", "almost 60 per cent" becomes "almost 70 per cent"."""
+    audience = audience_part(g.markdown)
+    m = re.search(r"(?m)^- .*?\b(\d{2})(?= of the \d+| per ?cent)", audience)
     if not m:
         return None
     return g.markdown[: m.start(1)] + str(int(m.group(1)) + 10) + g.markdown[m.end(1) :]
@@ -500,7 +502,7 @@ MISTAKES: dict[str, tuple[tuple[str, ...], Callable[[Generated], str | None]]] =
     "citation removed": (("citations",), citation_removed),
     "reference entry deleted": (("citations",), reference_deleted),
     "approval line in the team notes": (("review-integrity",), approval_in_the_team_notes),
-    "breakdown figure changed": (("figures",), origin_changed),
+    "breakdown figure changed": (("figures",), breakdown_changed),
 }
 """Each class of mistake: the checks that must notice it, and how to make it."""
 
