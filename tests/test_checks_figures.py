@@ -115,3 +115,11 @@ def test_the_report_date_with_both_versions_passes() -> None:
 
 def test_a_number_the_corpus_texts_print_is_not_an_unknown_figure() -> None:
     assert figures(brief(FIGURE, "ICSR sets out four defector narratives.")) == []
+
+
+def test_a_conflict_note_printed_whole_is_not_a_misquotation() -> None:
+    note = bundled().facts["f-report-published"].conflict_note or ""
+    found = check_markdown(brief(FIGURE, f"The date of the report: {note} [1]"), bundled(),
+                           today=TODAY)
+    assert [f.format() for f in found if f.check == "fidelity" and f.is_error] == []
+    assert figures(brief(FIGURE, f"The date of the report: {note} [1]")) == []
