@@ -68,6 +68,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "a long heading line": lambda n: "## " + "word " * (n // 5) + "\n\nText.\n",
     "curly quotations": lambda n: "“One two three four” " * (n // 21),
     "figures in prose": lambda n: "At least 58 people, 7 of them women. " * (n // 37),
+    "one real quotation, many times": lambda n: "“ISIS wants to kill everyone who says no” "
+                                                "[1], said a fighter. " * (n // 64),
+    "a block quote of many quotations": lambda n: "> “ISIS wants to kill everyone who says "
+                                                  "no”\n>\n" * (n // 45),
 }
 
 

@@ -19,6 +19,10 @@ SHAPES = {
     "5k spaces in a quotation": "> “a" + " " * 5_000 + "b”\n",
     "10k ellipses in a quotation": "> “" + "… " * 10_000 + "”\n",
     "10k list items": "- a\n" * 10_000,
+    "2k real quotations in one paragraph": "“ISIS wants to kill everyone who says no” [1] "
+                                           * 2_000,
+    "a block quote of 1k quotations": "> “ISIS wants to kill everyone who says no”\n>\n"
+                                      * 1_000,
 }
 
 UNITS = ['"', "“", "”", "[", "]", " ", "\n", "#", ">", "- ", "1. ", "…", "*", "_", "`",

@@ -12,15 +12,18 @@ person: an error. Naming nobody is the citations check's business, not this one'
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..compose.select import speaker_name
 from ..corpus import Corpus, NameDisclosure, Speaker
 from .citations import near_blocks
 from .context import CheckInput
+from .document import Block
 from .findings import Finding, Severity
 from .matching import Match, Status
-from .quotations import TYPOGRAPHY, Quotation, quotations_in, typographic
+from .quotations import TYPOGRAPHY, Quotation, quotations_in, typographic, without_quotations
 from .vocabulary import terms_pattern
 
 CHECK = "attribution"
@@ -91,49 +94,76 @@ def _blank_quotations(text: str, quotations: list[Quotation]) -> str:
     return "".join(pieces)
 
 
-def attribution_texts(match: Match, ci: CheckInput) -> list[str]:
+@lru_cache(maxsize=1024)
+def _starts(block: Block) -> list[int]:
+    return [x.start for x in quotations_in(block)]
+
+
+def attribution_texts(match: Match, ci: CheckInput,
+                      memo: dict[tuple[int, int], str] | None = None) -> list[tuple[str, ...]]:
     """Each place the brief says who speaks for this quotation (the attribution line, the
-    heading above; in prose, the sentence around it). Each must be right on its own."""
+    heading above; in prose, the sentence around it), as the pieces of text it is made
+    of. Each place must be right on its own. `memo` keeps a block quote's own words for
+    its other quotations, so a long block quote is read once."""
     q = match.quotation
     block = q.block
     blocks = ci.doc.blocks
     if block.kind == "quote":
         near = near_blocks(block, blocks)
-        texts = []
-        for nb in near:
-            own = _blank_quotations(nb.text, quotations_in(nb))
-            texts.append(own if nb is not block or q.start > 0 else
-                         [*re.split(r"\s(?:—|–|--|―)\s", nb.text, maxsplit=1), ""][1])
+        key = (near[0].index, near[-1].index)
+        group = memo.get(key) if memo is not None else None
+        if group is None:
+            group = " ".join(without_quotations(nb) for nb in near)
+            if memo is not None:
+                memo[key] = group
+        pieces = [group]
+        if q.start == 0 and q.end >= len(block.text):  # an unmarked paragraph: "… — X"
+            pieces.append([*re.split(r"\s(?:—|–|--|―)\s", block.text, maxsplit=1), ""][1])
+        found = [tuple(pieces)]
         before = blocks[near[0].index - 1] if near[0].index > 0 else None
-        found = [" ".join(texts)]
         if before is not None and before.kind == "heading" and before.level >= 3:
-            found.append(before.text)
+            found.append((before.text,))
         return found
     text = block.text
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-    a = max(s for s in starts if s <= q.start)
-    after = _SENTENCE_END.search(text, q.end)
-    b = after.start() if after else len(text)
-    inside = [x for x in quotations_in(block) if a <= x.start and x.end <= b]
+    # the sentence around the quotation, looked for near it only (linear in the block)
+    floor = max(0, q.start - 600)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, floor, q.start)]
+    a = ends[-1] if ends else floor
+    after = _SENTENCE_END.search(text, q.end, q.end + 600)
+    b = after.start() if after else min(len(text), q.end + 600)
+    listed = quotations_in(block)
+    first = bisect_left(_starts(block), a)
+    inside = []
+    for x in listed[first:]:
+        if x.start > b:
+            break
+        if x.end <= b:
+            inside.append(x)
     # another quotation in the same sentence: only the words between this one and it
     others = [x for x in inside if x is not q and x.checked]
     lo = max([x.end for x in others if x.end <= q.start], default=a)
     hi = min([x.start for x in others if x.start >= q.end], default=b)
-    return [_blank_quotations(text[lo:hi], [
+    return [(_blank_quotations(text[lo:hi], [
         Quotation(x.text, x.block, x.start - lo, x.end - lo, x.in_block_quote)
-        for x in inside if lo <= x.start and x.end <= hi])]
+        for x in inside if lo <= x.start and x.end <= hi]),)]
 
 
 def check_attribution(ci: CheckInput) -> list[Finding]:
     findings: list[Finding] = []
     corpus = ci.corpus
+    memo: dict[tuple[int, int], str] = {}
+    named_in: dict[str, set[str]] = {}  # keyed by the (shared) text: read once
     for match in ci.matches:
         if match.status not in _ATTRIBUTED or not match.quotes or not match.quotation.checked:
             continue
         speakers = {qt.speaker for qt in match.quotes}
         wrong: set[str] = set()
-        for said in attribution_texts(match, ci):
-            named = {s for s, _ in speakers_named(said, corpus)}
+        for place in attribution_texts(match, ci, memo):
+            named = set()
+            for said in place:
+                if said not in named_in:
+                    named_in[said] = {s for s, _ in speakers_named(said, corpus)}
+                named |= named_in[said]
             if named and not named & speakers:
                 wrong |= named
         if not wrong:

@@ -23,8 +23,26 @@ CHECK = "citations"
 _CITED = (Status.exact, Status.typographic, Status.altered)
 
 
+_NEAR: dict[tuple[int, int], tuple[list[Block], list[Block], set[int]]] = {}
+
+
 def near_blocks(block: Block, blocks: list[Block]) -> list[Block]:
-    """The block, the rest of its block quote, and an attribution line right after it."""
+    """The block, the rest of its block quote, and an attribution line right after it
+    (worked out once per block quote, however many quotations it holds)."""
+    if block.kind != "quote":
+        return [block]
+    key = (id(blocks), block.group)
+    kept = _NEAR.get(key)
+    if kept is None or kept[0] is not blocks or block.index not in kept[2]:
+        if len(_NEAR) > 4096:
+            _NEAR.clear()
+        near = _near(block, blocks)
+        kept = (blocks, near, {b.index for b in near})
+        _NEAR[key] = kept
+    return kept[1]
+
+
+def _near(block: Block, blocks: list[Block]) -> list[Block]:
     near = [block]
     if block.kind == "quote":
         near, index = [block], block.index
@@ -159,24 +177,48 @@ def check_citations(ci: CheckInput) -> list[Finding]:
                         "add the entry or correct the number",
                         line=block.line_at(m.start()), section=block.section or None))
     checked = [m for m in ci.matches if m.status in _CITED and m.quotation.checked]
+    marks: dict[int, list[int]] = {}  # per block, read once however many quotations it has
+    flats: dict[int, str] = {}
+
+    def cited_in(b: Block) -> list[int]:
+        if b.index not in marks:
+            marks[b.index] = b.citations()
+        return marks[b.index]
+
+    def flat_of(b: Block) -> str:
+        if b.index not in flats:
+            flats[b.index] = _flat(b.text)
+        return flats[b.index]
+
     cited_ids: set[str] = set()
     uncited = []
+    around: dict[tuple[int, int], tuple[list[int], str]] = {}
+    verdicts: dict[tuple[tuple[int, int], tuple[str, ...]], tuple[bool, bool]] = {}
     for match in checked:
         q = match.quotation
         near = near_blocks(q.block, blocks)
-        numbers = [n for b in near for n in b.citations()]
-        near_flat = " ".join(_flat(b.text) for b in near)
+        key = (near[0].index, near[-1].index)
+        if key not in around:  # once per paragraph or block quote, however many quotations
+            around[key] = ([n for b in near for n in cited_in(b)],
+                           " ".join(flat_of(b) for b in near))
+        numbers, near_flat = around[key]
         citations = [c for qt in match.quotes for c in qt.sources]
-        named = any(names_citation(near_flat, c, ci.corpus) for c in citations)
+        verdict_key = (key, tuple(qt.id for qt in match.quotes))
+        if verdict_key not in verdicts:
+            named = any(names_citation(near_flat, c, ci.corpus) for c in citations)
+            entries = [_flat(references[n].text) for n in dict.fromkeys(numbers)
+                       if n in references]
+            wrong = bool(entries and citations and not any(
+                names_citation(e, c, ci.corpus, near_flat) for e in entries for c in citations))
+            verdicts[verdict_key] = (named, wrong)
+        named, wrong = verdicts[verdict_key]
         if not (numbers or named):
             uncited.append(match)
             continue
         cited_ids.update(qt.id for qt in match.quotes)
         quote = match.quote
         label = quote.id if quote else f"“{q.preview(40)}”"
-        entries = [_flat(references[n].text) for n in numbers if n in references]
-        if entries and citations and not any(
-                names_citation(e, c, ci.corpus, near_flat) for e in entries for c in citations):
+        if wrong:
             expected = "; ".join(dict.fromkeys(_where_read(ci.corpus, c) for c in citations))
             findings.append(Finding(
                 CHECK, Severity.error,
@@ -196,9 +238,13 @@ def check_citations(ci: CheckInput) -> list[Finding]:
     reported: set[int] = set()
     stated = ci.figure_index.reading.cited_numbers
     # like a quotation, a figure is fine uncited where the brief cites the same fact
-    cited_facts = {fact for block, _, _, fact in stated if block.citations()}
+    has_marks: dict[int, bool] = {}  # each block's citations read once, not per figure
+    for block, _, _, _ in stated:
+        if block.index not in has_marks:
+            has_marks[block.index] = bool(block.citations())
+    cited_facts = {fact for block, _, _, fact in stated if has_marks[block.index]}
     for block, raw, offset, fact in stated:
-        if block.index in reported or block.citations() or fact in cited_facts:
+        if block.index in reported or has_marks[block.index] or fact in cited_facts:
             continue
         reported.add(block.index)
         findings.append(Finding(
