@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from ..compose.select import speaker_name
 from ..corpus import Corpus, NameDisclosure, Speaker
@@ -94,9 +94,14 @@ def _blank_quotations(text: str, quotations: list[Quotation]) -> str:
     return "".join(pieces)
 
 
-@lru_cache(maxsize=1024)
+_STARTS: WeakKeyDictionary[Block, list[int]] = WeakKeyDictionary()
+
+
 def _starts(block: Block) -> list[int]:
-    return [x.start for x in quotations_in(block)]
+    found = _STARTS.get(block)
+    if found is None:
+        found = _STARTS[block] = [x.start for x in quotations_in(block)]
+    return found
 
 
 def attribution_texts(match: Match, ci: CheckInput,

@@ -19,6 +19,7 @@ checked for names only.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..compose.select import speaker_name
 from ..corpus import Corpus, NameDisclosure, Role, Speaker
@@ -159,18 +160,20 @@ def check_messenger(ci: CheckInput) -> list[Finding]:
                 quoted = [qt.speaker for b in ci.doc.blocks[max(0, prev.index - 5) : prev.index + 1]
                           if b.group == prev.group and b.kind == "quote"
                           for m in ci.matches_in(b) for qt in m.quotes[:1]]
-        everyone = speakers_named(own, ci.corpus)  # one scan of the block
+        everyone = speakers_named(own, ci.corpus)  # one scan of the block, in order
         if not everyone and not quoted:
             continue
+        quoted = list(dict.fromkeys(quoted))
+        at_offsets = [at for _, at in everyone]
         pos = 0
         for sentence in _SENTENCE.split(own):
             offset = own.find(sentence, pos)
             pos = max(pos, offset)
             end = offset + len(sentence)
-            named = [s for s, at in everyone if offset <= at < end]
-            subjects = list(dict.fromkeys(named))
+            lo, hi = bisect_left(at_offsets, offset), bisect_left(at_offsets, end)
+            subjects = list(dict.fromkeys(s for s, _ in everyone[lo:hi]))
             if not subjects and quoted and _PERSON.search(sentence):
-                subjects = list(dict.fromkeys(quoted))
+                subjects = quoted
             for sid in subjects:
                 speaker = speakers.get(sid)
                 if speaker is not None:

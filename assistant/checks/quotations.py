@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from .document import CITATION, Block, Document
 
@@ -108,11 +108,19 @@ def _straight_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
     return [(marks[k], marks[k + 1] + 1) for k in range(0, len(marks) - 1, 2)]
 
 
-def quotations_in(block: Block) -> list[Quotation]:
-    return list(_quotations_in(block))
+_FOUND: WeakKeyDictionary[Block, tuple[Quotation, ...]] = WeakKeyDictionary()
+_OWN: WeakKeyDictionary[Block, str] = WeakKeyDictionary()
+# Kept per block for as long as its document lives: every check asks, each block is read once.
 
 
-@lru_cache(maxsize=4096)
+def quotations_in(block: Block) -> tuple[Quotation, ...]:
+    """The block's quotations in order (found once per block)."""
+    found = _FOUND.get(block)
+    if found is None:
+        found = _FOUND[block] = _quotations_in(block)
+    return found
+
+
 def _quotations_in(block: Block) -> tuple[Quotation, ...]:
     text = block.text
     spans = _curly_spans(text)
@@ -136,10 +144,12 @@ def find_quotations(doc: Document) -> list[Quotation]:
 
 def without_quotations(block: Block) -> str:
     """The block's own words: quotations blanked out (same length, so offsets hold)."""
-    return _without(block)
+    own = _OWN.get(block)
+    if own is None:
+        own = _OWN[block] = _without(block)
+    return own
 
 
-@lru_cache(maxsize=4096)
 def _without(block: Block) -> str:
     text = block.text
     pieces: list[str] = []
