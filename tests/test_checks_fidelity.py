@@ -25,10 +25,10 @@ def test_a_quotation_the_corpus_does_not_hold_is_an_error() -> None:
                   "matches nothing in the corpus", 7)]
 
 
-def test_a_straight_apostrophe_is_only_a_typographic_warning() -> None:
+def test_a_straight_apostrophe_is_only_typographic_info() -> None:
     straight = variant(INLINE, INLINE.replace("wasn’t", "wasn't"))
     assert of(run(straight), "fidelity") == [
-        ("warning", "q-main-reason: differs from the corpus only in typography "
+        ("info", "q-main-reason: differs from the corpus only in typography "
                     "(quote marks or apostrophes)", 10)]
 
 
@@ -71,11 +71,11 @@ def test_a_citation_with_no_reference_entry_is_an_error() -> None:
         ("error", "citation [3] has no entry in the reference list", 8)]
 
 
-def test_a_citation_to_the_wrong_publication_is_a_warning() -> None:
+def test_a_citation_to_the_wrong_publication_is_an_error() -> None:
     wrong = variant("> — 26-year-old Syrian fighter [1]", "> — 26-year-old Syrian fighter [2]")
     assert of(run(wrong), "citations") == [
-        ("warning", "q-says-no: its citation does not name where it was published "
-                    "(New York Times, ISIS Defectors Reveal Disillusionment)", 7)]
+        ("error", "q-says-no: its citation [2] does not point at where it was published "
+                  "(NPR via New York Times)", 7)]
 
 
 def test_a_figure_without_a_citation_is_an_error() -> None:

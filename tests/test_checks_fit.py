@@ -61,7 +61,7 @@ def test_length_over_the_stricter_limit_is_a_warning() -> None:
     template = TemplateInfo(id="social-posts", name="Social posts", word_limit=60)
     [(severity, message, _)] = of(run(CLEAN, template=template), "audience-fit")
     assert severity == "warning"
-    assert message == "the brief has 79 words; the template social-posts allows 60"
+    assert message == "the brief has 80 words; the template social-posts allows 60"
     roomy = TemplateInfo(id="policy-brief", name="Policy brief", word_limit=900)
     assert of(run(CLEAN, template=roomy), "audience-fit") == []
 

@@ -78,7 +78,8 @@ def test_hashtags_slogans_and_links_of_the_group_are_errors() -> None:
     text = variant(FREE, "Do not share #AllEyesOnISIS or https://example.org/dabiq-7 or "
                          "'remaining and expanding'. " + FREE)
     assert of(run(text), "amplification") == [
-        ("error", "links to the group's material: https://example.org/dabiq-7", 10),
+        ("error", "links to the group's material or to a messaging channel: "
+                  "https://example.org/dabiq-7", 10),
         ("error", "repeats a hashtag of the group: #AllEyesOnISIS", 10),
         ("error", "reproduces an Islamic State slogan: 'remaining and expanding'", 10)]
     harmless = variant(FREE, "Do not share #ThinkAgain or https://example.org/report. " + FREE)

@@ -13,15 +13,18 @@ from datetime import date
 from ..compose.brief import Brief, CampaignFrame, TemplateInfo
 from ..corpus import Audience, Corpus
 from .amplification import check_amplification
+from .attribution import check_attribution
 from .audience_fit import check_audience_fit
 from .citations import check_citations
 from .context import CheckInput
+from .cuts import check_cuts
 from .document import parse
 from .fidelity import check_fidelity
 from .figures import check_figures
 from .findings import Finding, Severity, count_errors, dedupe, findings_json, sort_findings
 from .frame import check_frame
 from .graphic import check_graphic, check_graphic_model
+from .integrity import check_integrity
 from .messenger import check_messenger
 from .tone import check_tone
 from .vocabulary import VocabularyError
@@ -30,6 +33,8 @@ Check = Callable[[CheckInput], list[Finding]]
 
 MARKDOWN_CHECKS: dict[str, Check] = {
     "fidelity": check_fidelity,
+    "cuts": check_cuts,
+    "attribution": check_attribution,
     "citations": check_citations,
     "figures": check_figures,
     "graphic-content": check_graphic,
@@ -38,6 +43,7 @@ MARKDOWN_CHECKS: dict[str, Check] = {
     "tone": check_tone,
     "audience-fit": check_audience_fit,
     "campaign-frame": check_frame,
+    "review-integrity": check_integrity,
 }
 """Checks that read the text, in the order their findings are best read."""
 
@@ -47,21 +53,27 @@ BRIEF_CHECKS: dict[str, Check] = {"graphic-content": check_graphic_model}
 
 def check_markdown(text: str, corpus: Corpus, audience: Audience | None = None,
                    template: TemplateInfo | None = None, frame: CampaignFrame | None = None,
-                   today: date | None = None) -> list[Finding]:
+                   today: date | None = None, *, approved: bool = False,
+                   strict: bool = False) -> list[Finding]:
     """Every text check on a Markdown brief, findings sorted errors first.
 
     `today` dates the staleness check of figures; without it that check is skipped.
-    Raises VocabularyError if an editable word list cannot be read.
+    `approved` is the review layer's word that this text is the approved version (only
+    then may it carry an "Approved by" line); `strict` makes the warnings that --strict
+    refuses (a brief without quotations) errors. The time taken grows linearly with the
+    length of the text. Raises VocabularyError if an editable word list cannot be read.
     """
-    ci = CheckInput(parse(text), corpus, audience, template, frame, today)
+    ci = CheckInput(parse(text), corpus, audience, template, frame, today,
+                    approved=approved, strict=strict)
     return _run(ci, MARKDOWN_CHECKS)
 
 
 def check_brief(brief: Brief, markdown: str, corpus: Corpus,
-                today: date | None = None) -> list[Finding]:
+                today: date | None = None, *, approved: bool = False,
+                strict: bool = False) -> list[Finding]:
     """The text checks on the rendered brief plus the checks of the Brief model."""
     ci = CheckInput(parse(markdown), corpus, brief.audience, brief.template, brief.frame,
-                    today, brief)
+                    today, brief, approved=approved, strict=strict)
     return _run(ci, {**{f"text:{k}": v for k, v in MARKDOWN_CHECKS.items()},
                      **{f"model:{k}": v for k, v in BRIEF_CHECKS.items()}})
 

@@ -17,7 +17,8 @@ from .quotations import without_quotations
 from .vocabulary import Rule, style_guide
 
 CHECK = "amplification"
-_HASHTAG = re.compile(r"(?<![\w&/#])#([A-Za-z_][\w]*)")
+_HASHTAG = re.compile(r"(?<![\w&/#])#([^\W\d][\w]{0,100})")
+_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z_][\w.]{1,60}|[^\W\d][\w]{0,60})")
 _URL = re.compile(r"(?:https?://|www\.)[^\s)>\]]+", re.I)
 _QUOTE_MARKS = "'\"‘’“”"
 
@@ -36,35 +37,72 @@ def _distanced(text: str, start: int, end: int, distancing: list[str]) -> bool:
     return any(re.search(rf"\b{re.escape(d.lower())}\b", window) for d in distancing)
 
 
+def _hosts_pattern(hosts: list[str]) -> re.Pattern[str] | None:
+    if not hosts:
+        return None
+    alternation = "|".join(re.escape(h.lower()) for h in sorted(hosts, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?:https?://)?(?:www\.)?(?:{alternation})(?:/[^\s)>\]]*)?",
+                      re.I)
+
+
+def _group_word(name: str, words: list[str]) -> bool:
+    flat = name.lower().replace("_", "").replace("-", "").replace(".", "")
+    return any(w.replace("_", "").replace(" ", "") in flat or w in name for w in words)
+
+
 def check_amplification(ci: CheckInput) -> list[Finding]:
     rules = style_guide()
     findings: list[Finding] = []
+    links = rules["links"]
+    channels = _hosts_pattern(links.words("hosts"))
+    group_words = [str(w).lower() for w in rules["hashtags"].words("group_words")]
+    outlet_words = [t.phrase.lower() for t in links.terms]
     for block in ci.doc.blocks:
         text = block.text
-        for m in _URL.finditer(text):
+        reported: list[tuple[int, int]] = []
+        lowered = text.lower()
+        # cheap substring tests first: most blocks hold no link, tag or handle at all
+        has_link = "://" in text or "www." in lowered
+        has_host = has_link or any(h.lower() in lowered for h in links.words("hosts"))
+        if channels is not None and has_host:
+            for m in channels.finditer(text):
+                reported.append((m.start(), m.end()))
+                findings.append(_finding(links, block, m.start(), m.group(0), links.suggestion))
+        for m in _URL.finditer(text) if has_link else ():
+            if any(a <= m.start() < b for a, b in reported):
+                continue
             address = m.group(0).lower()
-            for term in rules["links"].terms:
+            for term in links.terms:
                 if term.phrase.lower() in address:
-                    findings.append(_finding(rules["links"], block, m.start(), m.group(0),
+                    findings.append(_finding(links, block, m.start(), m.group(0),
                                              term.suggestion))
                     break
+        for m in _HANDLE.finditer(text) if "@" in text else ():
+            handle = m.group(0).rstrip(".")
+            if _group_word(handle[1:], group_words + outlet_words):
+                findings.append(Finding(
+                    CHECK, rules["hashtags"].severity,
+                    f"gives a handle of the group's channels: {handle}",
+                    "leave the handle out; it leads people to the group's material",
+                    line=block.line_at(m.start()), section=block.section or None))
         if block.in_references:
             continue
         for term, m in rules["slogans"].find(text):
             findings.append(_finding(rules["slogans"], block, m.start(), f"'{m.group(0)}'",
                                      term.suggestion))
         listed = {t.phrase.lower().lstrip("#") for t in rules["hashtags"].terms}
-        group_words = [str(w).lower() for w in rules["hashtags"].extra.get("group_words", [])]
-        for m in _HASHTAG.finditer(text):
+        for m in _HASHTAG.finditer(text) if "#" in text else ():
             tag = m.group(1).lower().replace("_", "")
-            if tag in listed or any(w in tag for w in group_words):
+            if tag in listed or _group_word(m.group(1), group_words):
                 findings.append(_finding(rules["hashtags"], block, m.start(), m.group(0),
                                          rules["hashtags"].suggestion))
-        own = _URL.sub(lambda u: " " * len(u.group(0)), without_quotations(block))
+        own = without_quotations(block)
+        if has_link:
+            own = _URL.sub(lambda u: " " * len(u.group(0)), own)
         for term, m in rules["media_outlets"].find(own):
             findings.append(_finding(rules["media_outlets"], block, m.start(),
                                      f"'{m.group(0)}'", term.suggestion))
-        distancing = [str(d) for d in rules["titles"].extra.get("distancing", [])]
+        distancing = rules["titles"].words("distancing")
         for term, m in rules["titles"].find(own):
             if not _distanced(own, m.start(), m.end(), distancing):
                 findings.append(_finding(rules["titles"], block, m.start(),

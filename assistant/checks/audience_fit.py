@@ -19,10 +19,6 @@ from .readability import reading_ease, text_words
 
 CHECK = "audience-fit"
 MIN_WORDS_FOR_EASE = 30
-# Headings of sections the templates write for the sender, not the audience.
-TEAM_SECTIONS = frozenset(
-    {"Campaign frame", "Handle with care", "Avoid", "Posting notes", "Facilitation cautions"}
-)
 
 
 def check_audience_fit(ci: CheckInput) -> list[Finding]:
@@ -52,7 +48,7 @@ def check_audience_fit(ci: CheckInput) -> list[Finding]:
         limits.append((audience.word_limit, f"audience {audience.id}"))
     if limits:
         limit, whose = min(limits)
-        total = sum(len(text_words(b.text)) for b in body if b.section not in TEAM_SECTIONS)
+        total = sum(len(text_words(b.text)) for b in body if not b.team)
         if total > limit:
             findings.append(Finding(
                 CHECK, Severity.warning,

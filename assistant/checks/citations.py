@@ -1,52 +1,173 @@
 """Citations: each quotation and figure carries a marker [n] that resolves to an entry
-of the reference list, and a quotation's entry names where that quote was published.
+of the reference list; a quotation's entry names where that quote was published; each
+entry matches the corpus source it stands for.
 
 A quotation's citation may stand anywhere in its paragraph or block quote, or in an
-attribution line (`— a defector [2]`) right after the block quote.
+attribution line (`— a defector [2]`) right after the block quote. A post may name the
+publication instead of a number ("NPR via New York Times").
 """
 
 from __future__ import annotations
 
-from ..corpus import Corpus, Quote
+import re
+
+from ..corpus import Citation, Corpus, Source
 from .context import CheckInput
 from .document import CITATION, Block, expand_citation
-from .figures import fact_numbers, figures_in
-from .findings import Finding, Severity, Where
+from .findings import Finding, Severity
 from .matching import Status
+from .numbers import dates_in
 from .quotations import typographic
 
 CHECK = "citations"
 _CITED = (Status.exact, Status.typographic, Status.altered)
 
 
+_NEAR: dict[tuple[int, int], tuple[list[Block], list[Block], set[int]]] = {}
+
+
+def near_blocks(block: Block, blocks: list[Block]) -> list[Block]:
+    """The block, the rest of its block quote, and an attribution line right after it
+    (worked out once per block quote, however many quotations it holds)."""
+    if block.kind != "quote":
+        return [block]
+    key = (id(blocks), block.group)
+    kept = _NEAR.get(key)
+    if kept is None or kept[0] is not blocks or block.index not in kept[2]:
+        if len(_NEAR) > 4096:
+            _NEAR.clear()
+        near = _near(block, blocks)
+        kept = (blocks, near, {b.index for b in near})
+        _NEAR[key] = kept
+    return kept[1]
+
+
 def _near(block: Block, blocks: list[Block]) -> list[Block]:
-    """The block, the rest of its block quote, and an attribution line right after it."""
     near = [block]
     if block.kind == "quote":
-        near = [b for b in blocks if b.kind == "quote" and b.group == block.group] or near
-        index = blocks.index(near[-1])
-        if index + 1 < len(blocks):
-            after = blocks[index + 1]
+        near, index = [block], block.index
+        lo = index
+        while lo > 0 and blocks[lo - 1].kind == "quote" and blocks[lo - 1].group == block.group:
+            lo -= 1
+            near.insert(0, blocks[lo])
+        hi = index
+        while (hi + 1 < len(blocks) and blocks[hi + 1].kind == "quote"
+               and blocks[hi + 1].group == block.group):
+            hi += 1
+            near.append(blocks[hi])
+        if hi + 1 < len(blocks):
+            after = blocks[hi + 1]
             if after.kind == "paragraph" and after.text.lstrip()[:1] in ("—", "–", "-", "―"):
                 near.append(after)
     return near
 
 
-def _names(corpus: Corpus, quote: Quote) -> list[str]:
-    names: list[str] = []
-    for citation in quote.sources:
-        for sid in (citation.source, citation.via):
-            source = corpus.sources.get(sid) if sid else None
-            if source is not None:
-                names += [n for n in (source.outlet, source.title, source.author) if n]
+def _flat(text: str) -> str:
+    return typographic(text).lower()
+
+
+def _has(flat: str, name: str | None) -> bool:
+    if not name:
+        return False
+    n = _flat(name)
+    return bool(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", flat))
+
+
+def _printed_title(source: Source) -> str | None:
+    """A title the entry prints (our bracketed descriptions are not printed)."""
+    return None if source.title.startswith("[") else source.title
+
+
+def _aliases(source: Source | None) -> list[str]:
+    """How a source may be named: its printed title, outlet, the outlet's abbreviation
+    ("ICSR"), its author."""
+    if source is None:
+        return []
+    names = [n for n in (_printed_title(source), source.outlet, source.author) if n]
+    if source.outlet:
+        names += re.findall(r"\(([A-Z]{2,10})\)", source.outlet)
     return names
+
+
+def names_citation(flat: str, citation: Citation, corpus: Corpus, around: str = "") -> bool:
+    """Whether an entry (or a post's tag) names where a quote or figure was read: the
+    reader's title or outlet, and the original outlet when it quotes one."""
+    reader = corpus.sources.get(citation.source)
+    via = corpus.sources.get(citation.via) if citation.via else None
+    if reader is None:
+        return False
+    read = any(_has(flat, n) for n in _aliases(reader))
+    original = via is None or not _aliases(via) or any(
+        _has(flat, n) or _has(around, n) for n in _aliases(via))
+    return read and original
+
+
+def _pairs(corpus: Corpus) -> dict[str, set[str]]:
+    """For each source, the originals it is recorded as quoting."""
+    pairs: dict[str, set[str]] = {}
+    for q in corpus.quotes.values():
+        for c in q.sources:
+            pairs.setdefault(c.source, set()).add(c.via or "")
+    for f in corpus.facts.values():
+        for s in f.sources:
+            pairs.setdefault(s.source, set()).add(s.via or "")
+    return pairs
+
+
+def check_references(ci: CheckInput, references: dict[int, Block]) -> list[Finding]:
+    """Each entry that names a corpus source by its title names that source's outlet and
+    date, and no outlet the source does not quote."""
+    corpus = ci.corpus
+    findings: list[Finding] = []
+    pairs = _pairs(corpus)
+    outlets = {s.outlet for s in corpus.sources.values() if s.outlet}
+    titled = [s for s in corpus.sources.values() if _printed_title(s)]
+    for number, entry in references.items():
+        flat = _flat(entry.text)
+        readers = [s for s in titled if _has(flat, s.title)]
+        if not readers:
+            continue
+        allowed = {s.outlet for s in readers if s.outlet}
+        for r in readers:
+            for v in pairs.get(r.id, set()):
+                via = corpus.sources.get(v)
+                if via is not None and via.outlet:
+                    allowed.add(via.outlet)
+        ids = tuple(r.id for r in readers)
+        where = {"line": entry.line, "section": entry.section or None}
+        named = [o for o in outlets if _has(flat, o)]
+        named = [o for o in named if not any(o != p and _flat(o) in _flat(p) for p in named)]
+        for outlet in sorted(named):
+            if outlet not in allowed and not any(_flat(outlet) in _flat(a) for a in allowed):
+                findings.append(Finding(
+                    CHECK, Severity.error,
+                    f"reference [{number}] names {outlet}, which the corpus does not record "
+                    f"for {', '.join(ids)}", "copy the entry as the corpus gives the source",
+                    ids=ids, **where))  # type: ignore[arg-type]
+        for r in readers:
+            if r.outlet and not _has(flat, r.outlet) and not any(
+                    _flat(r.outlet) in _flat(o) for o in named):
+                findings.append(Finding(
+                    CHECK, Severity.error,
+                    f"reference [{number}] gives the title of {r.id} without its outlet "
+                    f"({r.outlet})", "copy the entry as the corpus gives the source",
+                    ids=(r.id,), **where))  # type: ignore[arg-type]
+        full = [d for d in dates_in(entry.text) if d.year and d.day]
+        published = {r.published for r in readers if r.published and len(r.published) == 10}
+        if full and published and not any(d.iso() in published for d in full):
+            findings.append(Finding(
+                CHECK, Severity.error,
+                f"reference [{number}] is dated {full[0].raw}; the corpus dates it "
+                f"{', '.join(sorted(published))}", "copy the entry as the corpus gives it",
+                ids=ids, **where))  # type: ignore[arg-type]
+    return findings
 
 
 def check_citations(ci: CheckInput) -> list[Finding]:
     findings: list[Finding] = []
     references = ci.doc.references()
-    body = ci.doc.body()
-    for block in body:
+    blocks = ci.doc.blocks
+    for block in ci.doc.body():
         for m in CITATION.finditer(block.text):
             for n in expand_citation(m.group(1)):
                 if n not in references:
@@ -56,32 +177,56 @@ def check_citations(ci: CheckInput) -> list[Finding]:
                         "add the entry or correct the number",
                         line=block.line_at(m.start()), section=block.section or None))
     checked = [m for m in ci.matches if m.status in _CITED and m.quotation.checked]
+    marks: dict[int, list[int]] = {}  # per block, read once however many quotations it has
+    flats: dict[int, str] = {}
+
+    def cited_in(b: Block) -> list[int]:
+        if b.index not in marks:
+            marks[b.index] = b.citations()
+        return marks[b.index]
+
+    def flat_of(b: Block) -> str:
+        if b.index not in flats:
+            flats[b.index] = _flat(b.text)
+        return flats[b.index]
+
     cited_ids: set[str] = set()
     uncited = []
+    around: dict[tuple[int, int], tuple[list[int], str]] = {}
+    verdicts: dict[tuple[tuple[int, int], tuple[str, ...]], tuple[bool, bool]] = {}
     for match in checked:
         q = match.quotation
-        near = _near(q.block, body)
-        numbers = [n for b in near for n in b.citations()]
-        names = [n for qt in match.quotes for n in _names(ci.corpus, qt)]
-        # A post may name the publication instead of numbering it: "(NPR via New York Times)"
-        named = any(typographic(n).lower() in typographic(b.text).lower()
-                    for n in names for b in near)
+        near = near_blocks(q.block, blocks)
+        key = (near[0].index, near[-1].index)
+        if key not in around:  # once per paragraph or block quote, however many quotations
+            around[key] = ([n for b in near for n in cited_in(b)],
+                           " ".join(flat_of(b) for b in near))
+        numbers, near_flat = around[key]
+        citations = [c for qt in match.quotes for c in qt.sources]
+        verdict_key = (key, tuple(qt.id for qt in match.quotes))
+        if verdict_key not in verdicts:
+            named = any(names_citation(near_flat, c, ci.corpus) for c in citations)
+            entries = [_flat(references[n].text) for n in dict.fromkeys(numbers)
+                       if n in references]
+            wrong = bool(entries and citations and not any(
+                names_citation(e, c, ci.corpus, near_flat) for e in entries for c in citations))
+            verdicts[verdict_key] = (named, wrong)
+        named, wrong = verdicts[verdict_key]
         if not (numbers or named):
             uncited.append(match)
             continue
         cited_ids.update(qt.id for qt in match.quotes)
         quote = match.quote
         label = quote.id if quote else f"“{q.preview(40)}”"
-        where: Where = {"line": q.line, "section": q.block.section or None,
-                        "quote_id": quote.id if quote else None}
-        entries = [typographic(references[n].text).lower() for n in numbers if n in references]
-        if entries and names and not any(typographic(name).lower() in e
-                                         for e in entries for name in names):
-            expected = ", ".join(dict.fromkeys(names[:2]))
+        if wrong:
+            expected = "; ".join(dict.fromkeys(_where_read(ci.corpus, c) for c in citations))
             findings.append(Finding(
-                CHECK, Severity.warning,
-                f"{label}: its citation does not name where it was published ({expected})",
-                "cite the source the quotation was read in", **where))
+                CHECK, Severity.error,
+                f"{label}: its citation [{', '.join(map(str, numbers))}] does not point at "
+                f"where it was published ({expected})",
+                "cite the source the quotation was read in", line=q.line,
+                section=q.block.section or None, quote_id=quote.id if quote else None,
+                ids=tuple(dict.fromkeys(i for c in citations for i in (c.source, c.via) if i))))
     for match in uncited:  # fine when the same quote is cited elsewhere in the brief
         if not any(qt.id in cited_ids for qt in match.quotes):
             q, quote = match.quotation, match.quote
@@ -90,13 +235,28 @@ def check_citations(ci: CheckInput) -> list[Finding]:
                                     "add the number of its reference, e.g. [1]", line=q.line,
                                     section=q.block.section or None,
                                     quote_id=quote.id if quote else None))
-    numbers_of_facts = fact_numbers(ci.corpus)
-    for block in body:
-        figures = figures_in(block, numbers_of_facts)
-        if figures and not block.citations():
-            raw, offset = figures[0]
-            findings.append(Finding(
-                CHECK, Severity.error, f"figure {raw} has no citation",
-                "add the number of its reference, e.g. [1]",
-                line=block.line_at(offset), section=block.section or None))
+    reported: set[int] = set()
+    stated = ci.figure_index.reading.cited_numbers
+    # like a quotation, a figure is fine uncited where the brief cites the same fact
+    has_marks: dict[int, bool] = {}  # each block's citations read once, not per figure
+    for block, _, _, _ in stated:
+        if block.index not in has_marks:
+            has_marks[block.index] = bool(block.citations())
+    cited_facts = {fact for block, _, _, fact in stated if has_marks[block.index]}
+    for block, raw, offset, fact in stated:
+        if block.index in reported or has_marks[block.index] or fact in cited_facts:
+            continue
+        reported.add(block.index)
+        findings.append(Finding(
+            CHECK, Severity.error, f"figure {raw} has no citation",
+            "add the number of its reference, e.g. [1]",
+            line=block.line_at(offset), section=block.section or None))
+    findings += check_references(ci, references)
     return findings
+
+
+def _where_read(corpus: Corpus, c: Citation) -> str:
+    reader = corpus.sources.get(c.source)
+    via = corpus.sources.get(c.via) if c.via else None
+    name = (reader.outlet or reader.title) if reader else c.source
+    return f"{via.outlet or via.title} via {name}" if via else name

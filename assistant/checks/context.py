@@ -5,12 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..compose.brief import Brief, CampaignFrame, TemplateInfo
 from ..corpus import Audience, Corpus
 from .document import Block, Document
 from .matching import Match, match_all
 from .quotations import find_quotations
+
+if TYPE_CHECKING:
+    from .figures import FigureIndex
 
 
 @dataclass
@@ -23,11 +27,27 @@ class CheckInput:
     today: date | None = None
     brief: Brief | None = None
     notes: list[str] = field(default_factory=list)
+    approved: bool = False  # the review layer says this version is the approved one
+    strict: bool = False  # warnings that block under --strict become errors
 
     @cached_property
     def matches(self) -> list[Match]:
         """Every quotation of the brief with the corpus quote it fits (computed once)."""
         return match_all(find_quotations(self.doc), self.corpus)
 
+    @cached_property
+    def _matches_by_block(self) -> dict[int, list[Match]]:
+        found: dict[int, list[Match]] = {}
+        for m in self.matches:
+            found.setdefault(m.quotation.block.index, []).append(m)
+        return found
+
     def matches_in(self, block: Block) -> list[Match]:
-        return [m for m in self.matches if m.quotation.block is block]
+        return self._matches_by_block.get(block.index, [])
+
+    @cached_property
+    def figure_index(self) -> FigureIndex:
+        """The brief's numbers matched to the corpus's facts (computed once)."""
+        from .figures import FigureIndex
+
+        return FigureIndex(self)

@@ -1,51 +1,73 @@
 """A Markdown brief read into blocks the checks can look at, each knowing its lines.
 
-Deliberately small: headings, paragraphs, list items, table rows and block quotes.
-Fenced code is skipped and inline `code` is blanked (same length, so offsets hold):
-nothing inside code is a quotation, a figure or a claim. Front matter (`---` ... `---`)
-and HTML comments are read as the header, not as text.
+The brief is read once with markdown-it, the parser the exports use, so the checks see
+exactly the blocks a reader sees: headings (ATX and setext), paragraphs, list items,
+table rows and block quotes, nested as markdown-it nests them. Code (fenced or
+indented) is not text: nothing inside it is a quotation, a figure or a claim, and inline
+`code` is blanked (same length, so offsets hold). Front matter (`---` ... `---`) and
+HTML comments are read as the header.
+
+Two things are found by structure, never by a heading's wording alone:
+- the reference list: the last numbered list under a sources heading ("Sources",
+  "References", "Notes and sources"...) whose items read as references (a title, an
+  outlet, a date); footnote-style entries `[1]: ...` / `[^1]: ...` anywhere;
+- the team part: everything after the level-1 heading `TEAM_HEADING`.
+Every block is still read by every check; these only change which rules apply.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_ITEM = re.compile(r"^(\s*)(?:[-*+]|(\d+)[.)])\s+(.*)$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
-_INLINE_CODE = re.compile(r"`[^`\n]*`")
-_REF_ENTRY = re.compile(r"^\s*(?:\[\^?(\d+)\]:?|(\d+)[.)])\s+(.*)$")
-CITATION = re.compile(r"\[\^?(\d+(?:\s*[,;–-]\s*\d+)*)\](?!\()")
+from ..compose.parts import TEAM_HEADING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+_INLINE_CODE = re.compile(r"`[^`\n]{0,2000}`")
+_REF_ENTRY = re.compile(r"^\s*\[\^?(\d{1,4})\]:\s+\S")
+CITATION = re.compile(r"\[\^?(\d{1,4}(?:\s{0,3}[,;–-]\s{0,3}\d{1,4}){0,30})\](?!\()")
 """A citation marker: [1], [1, 3], [2-4] or a footnote [^1] (not a link's [text](...))."""
 
-REFERENCE_HEADINGS = re.compile(r"^(references|sources|notes|citations|bibliography)\b", re.I)
+REFERENCE_HEADINGS = re.compile(
+    r"^\s*(?:(?:notes|sources|references|citations|works cited|bibliography|endnotes)"
+    r"(?:\s+(?:and|&)\s+(?:notes|sources|references|citations))?)\s*:?\s*$", re.I)
+"""A heading that names a reference list: "Sources", "Notes and sources" - not "Notes for
+the facilitator"."""
+
+# What a reference entry looks like: a year, a quoted title, or "quoted in".
+_LOOKS_LIKE_REFERENCE = re.compile(r"\b(?:1[89]|20)\d\d\b|[“\"«].{3,}[”\"»]|\bquoted in\b|"
+                                   r"\bundated\b|https?://", re.I)
+# Sections the bundled templates wrote for the team before the team heading existed.
+LEGACY_TEAM_SECTIONS = frozenset(
+    {"campaign frame", "handle with care", "avoid", "posting notes", "facilitation cautions"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # a block is itself: compared and hashed by identity
 class Block:
     """A heading, paragraph, list item, table row or block-quote paragraph."""
 
     kind: str  # heading | paragraph | item | table | quote
-    text: str  # lines joined by single spaces, markers stripped, inline code blanked
+    text: str  # the block's text, lines joined by single spaces, inline code blanked
     line: int  # first line, from 1
     section: str  # the nearest heading above, "" before the first
     group: int  # blocks of one block quote share a group
     starts: tuple[tuple[int, int], ...]  # (offset in text, line) where each line begins
     number: int | None = None  # the number of a numbered list item
+    level: int = 0  # a heading's level
+    team: bool = False  # in the team part (after TEAM_HEADING, or a legacy team section)
+    in_references: bool = False  # an entry of the reference list
+    index: int = 0  # position in Document.blocks
 
     def line_at(self, offset: int) -> int:
-        line = self.line
-        for start, n in self.starts:
-            if start > offset:
-                break
-            line = n
-        return line
-
-    @property
-    def in_references(self) -> bool:
-        return bool(REFERENCE_HEADINGS.match(self.section))
+        if len(self.starts) <= 1:
+            return self.line
+        offsets = [s for s, _ in self.starts]
+        return self.starts[max(0, bisect_right(offsets, offset) - 1)][1]
 
     def citations(self) -> list[int]:
         """Every number cited in the block, in order."""
@@ -59,21 +81,23 @@ class Document:
     lines: list[str] = field(default_factory=list)
 
     def body(self) -> list[Block]:
-        """Blocks outside the reference list."""
+        """Blocks outside the reference list (text after the list is body too)."""
         return [b for b in self.blocks if not b.in_references]
 
+    def audience_blocks(self) -> list[Block]:
+        """Body blocks the audience reads (not the team's sections)."""
+        return [b for b in self.blocks if not b.in_references and not b.team]
+
     def references(self) -> dict[int, Block]:
-        """Reference-list entries by number: `1. ...`, `[1] ...`, `[1]: ...` or `[^1]: ...`."""
+        """Reference-list entries by number: `1. ...`, `[1]: ...` or `[^1]: ...`."""
         found: dict[int, Block] = {}
         for b in self.blocks:
-            if b.kind == "heading":
+            if not b.in_references:
                 continue
-            number = b.number if b.in_references else None
+            number = b.number
             if number is None:
-                m = _REF_ENTRY.match(b.text) if b.text.startswith("[") else None
-                if m and m.group(1) and (b.in_references or b.text.startswith("[^")
-                                         or re.match(r"^\[\^?\d+\]:", b.text)):
-                    number = int(m.group(1))
+                m = _REF_ENTRY.match(b.text)
+                number = int(m.group(1)) if m else None
             if number is not None and number not in found:
                 found[number] = b
         return found
@@ -90,8 +114,18 @@ def expand_citation(inner: str) -> list[int]:
     return numbers
 
 
-def _header(lines: list[str]) -> tuple[dict[str, str], int]:
-    """Front matter `key: value` pairs, and the index of the first body line."""
+@cache
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    # Blocks as the exports read them; the checks read each block's own text, so the
+    # inline pass (links, emphasis: the costly part on long lines of brackets) is skipped.
+    return MarkdownIt("commonmark", {"html": False}).enable("table").disable(
+        ["inline", "text_join"])
+
+
+def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
+    """Front matter `key: value` pairs, and how many lines it takes."""
     header: dict[str, str] = {}
     if not lines or lines[0].strip() != "---":
         return header, 0
@@ -104,108 +138,131 @@ def _header(lines: list[str]) -> tuple[dict[str, str], int]:
     return {}, 0  # never closed: not front matter after all
 
 
-_COMMENT_FIELD = re.compile(r"^\s*([A-Za-z][\w -]*?)\s*[:=]\s*(.+?)\s*$")
+_COMMENT_FIELD = re.compile(r"^\s*([A-Za-z][\w -]{0,40}?)\s*[:=]\s*(.+?)\s*$")
+
+
+def _comment_fields(text: str, header: dict[str, str]) -> None:
+    for piece in text.replace("<!--", "\n").replace("-->", "\n").split("\n"):
+        m = _COMMENT_FIELD.match(piece)
+        if m:
+            header.setdefault(m.group(1).strip().lower(), m.group(2))
+
+
+_Raw = tuple[str, str, int, str, int, tuple[tuple[int, int], ...], int | None, int]
+
+
+def _block(kind: str, content: str, first: int, section: str, group: int,
+           number: int | None = None, level: int = 0) -> _Raw:
+    starts: list[tuple[int, int]] = [(0, first)]
+    pos = content.find("\n")
+    n = first
+    while pos >= 0:
+        n += 1
+        starts.append((pos + 1, n))
+        pos = content.find("\n", pos + 1)
+    text = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), content.replace("\n", " "))
+    return (kind, text, first, section, group, tuple(starts), number, level)
+
+
+def _is_team_heading(text: str) -> bool:
+    return " ".join(text.split()).strip(" *_").lower() == TEAM_HEADING.lower()
 
 
 def parse(text: str) -> Document:
-    """Read Markdown text into blocks. Never fails: odd Markdown is read as paragraphs."""
+    """Read Markdown text into blocks. Never fails: odd Markdown is read as markdown-it
+    reads it."""
     lines = text.splitlines()
-    header, first = _header(lines)
-    blocks: list[Block] = []
-    section = ""
-    group = 0
-    current: list[tuple[int, str]] = []  # (line number, text)
-    kind = "paragraph"
-    number: int | None = None
-    in_fence = False
-    in_comment = False
-
-    def flush() -> None:
-        nonlocal current, number
-        if current:
-            parts: list[str] = []
-            starts: list[tuple[int, int]] = []
-            offset = 0
-            for n, piece in current:
-                starts.append((offset, n))
-                parts.append(piece)
-                offset += len(piece) + 1
-            joined = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), " ".join(parts))
-            if joined.strip():
-                blocks.append(Block(kind, joined, current[0][0], section, group,
-                                    tuple(starts), number))
-        current = []
-        number = None
-
-    for index in range(first, len(lines)):
-        raw = lines[index]
-        n = index + 1
-        if in_comment:
-            if "-->" in raw:
-                in_comment = False
-            m = _COMMENT_FIELD.match(raw.replace("-->", ""))
-            if m:
-                header.setdefault(m.group(1).strip().lower(), m.group(2))
-            continue
-        if _FENCE.match(raw):
-            flush()
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        stripped = raw.strip()
-        if stripped.startswith("<!--"):
-            flush()
-            inner = stripped[4:]
-            if "-->" not in inner:
-                in_comment = True
-            m = _COMMENT_FIELD.match(inner.replace("-->", ""))
-            if m:
-                header.setdefault(m.group(1).strip().lower(), m.group(2))
-            continue
-        if not stripped or _RULE.match(raw):
-            flush()
-            if not raw.lstrip().startswith(">"):
-                kind = "paragraph"
-            continue
-        if stripped.startswith(">"):
-            inner = re.sub(r"^(>\s?)+", "", stripped)
-            if kind != "quote":
-                flush()
+    header, skip = _front_matter(lines)
+    source = "\n" * skip + "\n".join(lines[skip:]) if skip else text
+    tokens = _parser().parse(source)
+    blocks: list[_Raw] = []
+    section, group, quote_depth = "", 0, 0
+    items: list[int | None] = []  # the number of each open list item, innermost last
+    cell_texts: list[str] = []
+    row_line = 0
+    heading_level = 0
+    in_team = False
+    team_from: list[int] = []
+    for i, tok in enumerate(tokens):
+        t = tok.type
+        if t == "blockquote_open":
+            if quote_depth == 0:
                 group += 1
-                kind = "quote"
-            if not inner.strip():
-                flush()
-                continue
-            current.append((n, inner))
+            quote_depth += 1
+        elif t == "blockquote_close":
+            quote_depth -= 1
+        elif t == "list_item_open":
+            items.append(int(tok.info) if tok.info.isdigit() and len(tok.info) < 10 else None)
+        elif t == "list_item_close":
+            items.pop()
+        elif t == "heading_open":
+            heading_level = int(tok.tag[1:])
+        elif t == "tr_open":
+            cell_texts, row_line = [], (tok.map[0] + 1 if tok.map else 0)
+        elif t == "tr_close":
+            row = "| " + " | ".join(cell_texts) + " |"
+            blocks.append(_block("table", row, row_line, section, group))
+        elif t == "inline":
+            first = tok.map[0] + 1 if tok.map else 0
+            parent = tokens[i - 1].type if i else ""
+            if parent == "heading_open":
+                heading = " ".join(tok.content.split())
+                if heading_level == 1 and _is_team_heading(heading):
+                    in_team = True
+                section = heading
+                blocks.append(_block("heading", tok.content, first, section, group,
+                                     level=heading_level))
+            elif parent in ("th_open", "td_open"):
+                cell_texts.append(" ".join(tok.content.split()))
+            else:
+                if tok.content.lstrip().startswith("<!--"):
+                    _comment_fields(tok.content, header)
+                    continue
+                kind = "quote" if quote_depth else ("item" if items else "paragraph")
+                blocks.append(_block(kind, tok.content, first, section, group,
+                                     items[-1] if kind == "item" else None))
+        if in_team and len(team_from) == 0:
+            team_from.append(len(blocks) - 1)
+    return Document(_marked(blocks, team_from[0] if team_from else len(blocks)), header, lines)
+
+
+def _marked(raws: list[_Raw], team_from: int) -> list[Block]:
+    """Blocks with their position, the team part (from `team_from`, and the legacy team
+    sections) and the reference list."""
+    blocks = [Block(*raw) for raw in raws]
+    refs = set(_reference_list(blocks))
+    out = []
+    for n, raw in enumerate(raws):
+        kind, text, section = raw[0], raw[1], raw[3]
+        team = n >= team_from or section.lower() in LEGACY_TEAM_SECTIONS
+        # footnote-style entries stand anywhere
+        ref = n in refs or (kind == "paragraph" and bool(_REF_ENTRY.match(text)))
+        out.append(Block(*raw, team=team, in_references=ref, index=n))
+    return out
+
+
+def _reference_list(blocks: list[Block]) -> list[int]:
+    """Indexes of the entries of the last numbered list under a sources heading whose
+    items read as references."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    under_sources = False
+    for n, b in enumerate(blocks):
+        if b.kind == "heading":
+            under_sources = bool(REFERENCE_HEADINGS.match(b.text))
+            if current:
+                runs.append(current)
+            current = []
             continue
-        if kind == "quote":
-            flush()
-            kind = "paragraph"
-        heading = _HEADING.match(raw)
-        if heading:
-            flush()
-            section = heading.group(2)
-            current.append((n, section))
-            kind = "heading"
-            flush()
-            kind = "paragraph"
-            continue
-        item = _ITEM.match(raw)
-        if item:
-            flush()
-            kind = "item"
-            number = int(item.group(2)) if item.group(2) else None
-            current.append((n, item.group(3)))
-            continue
-        if stripped.startswith("|"):
-            flush()
-            if not re.fullmatch(r"\|?[\s:|-]+\|?", stripped):
-                kind = "table"
-                current.append((n, stripped))
-                flush()
-            kind = "paragraph"
-            continue
-        current.append((n, stripped))
-    flush()
-    return Document(blocks, header, lines)
+        if under_sources and b.kind == "item" and b.number is not None:
+            current.append(n)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    for run in reversed(runs):
+        looks = sum(1 for n in run if _LOOKS_LIKE_REFERENCE.search(blocks[n].text))
+        if looks * 2 >= len(run):
+            return run
+    return []

@@ -22,7 +22,7 @@ def _typography_kind(mine: str, theirs: str) -> str:
 
 
 def check_fidelity(ci: CheckInput) -> list[Finding]:
-    """Altered or unknown quotations are errors; typographic differences are warnings."""
+    """Altered or unknown quotations are errors; typographic differences are info."""
     findings: list[Finding] = []
     for m in ci.matches:
         q = m.quotation
@@ -30,7 +30,7 @@ def check_fidelity(ci: CheckInput) -> list[Finding]:
         if m.status is Status.typographic and m.quotes:
             quote = m.quotes[0]
             findings.append(Finding(
-                CHECK, Severity.warning,
+                CHECK, Severity.info,
                 f"{quote.id}: differs from the corpus only in typography "
                 f"({_typography_kind(q.text, quote.text)})",
                 f"copy it exactly: “{collapse(quote.text)}”",

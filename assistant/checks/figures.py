@@ -1,28 +1,36 @@
-"""Figures: where the brief states a number from the corpus's facts, it says how sure it is.
+"""Figures: every number the audience reads is one the corpus gives, and says how sure it is.
 
-A figure is a number in the brief's own words (not inside a quotation, a heading or the
-reference list, not a year or a day of the month) that one of the corpus facts gives.
-A fact appears in the brief when its statement or one of its sources' figures (with a
-digit in it) is there word for word, ignoring typography and case.
+Each number in the brief's own words (digits or words; not inside a quotation, the
+reference list or the team's sections, where our own targets live) is matched to a
+corpus fact by its context: the words around it and in its sentence, compared with each
+fact's statement and figures. Numbers the corpus's own texts print (a theme's summary:
+"four defector narratives") match those texts the same way.
 
-- a fact with a single source must say so ("single source", "one source", ...): warning;
-- a fact whose sources disagree must show it: two of the differing figures, the
-  conflict note, or words such as "sources differ": error otherwise;
-- a fact whose data (as_of) is more than two years before `today` must carry "as of"
-  and its year: warning.
+- a number whose best-matching fact gives another value is a changed figure: error,
+  naming the fact and its sources; a number no fact or corpus text speaks of: error;
+- a fact whose sources disagree must show it: two of the differing figures, the conflict
+  note, or words such as "sources differ": error otherwise;
+- a fact with a single source must say so ("single source", ...): warning;
+- an "as of" date next to a figure must be the fact's (as_of "2015-08" allows "August
+  2015" or "2015", not "2019"): error; data more than two years before `today` must
+  carry "as of" and its year: warning;
+- a date next to the words of a dated fact ("the report was published 18 September")
+  is that fact's figure, and is checked like a number.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property, lru_cache
 
 from ..corpus import Corpus, Fact
 from ..corpus.models import earliest_day
 from .context import CheckInput
 from .document import CITATION, Block
-from .findings import Finding, Severity, Where
+from .findings import Finding, Severity
+from .numbers import SCALES, TENS, UNITS, DateMention, Number, dates_in, numbers_in, plain
 from .quotations import typographic, without_quotations
 
 CHECK = "figures"
@@ -35,23 +43,91 @@ DISAGREEMENT_LABELS = ("sources differ", "sources disagree", "reports differ",
                        "reports disagree", "accounts differ", "figures differ",
                        "differ on", "disagree on", "reported differently", "reports vary",
                        "sources vary", "conflicting")
-
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
-           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
-_NUMBER = re.compile(r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-]|[.,]\d)")
-_DAY_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s*$", re.I)
-_DAY_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.I)
-_LABEL_BEFORE = re.compile(r"(?:narrative|quote|step|part|section|page|chapter|figure|table|"
-                           r"no\.|number|theme|item|version|slide|appendix)\s*$", re.I)
-_UNIT_AFTER = re.compile(r"^\s*(?:seconds?|minutes?|hours?|days?|weeks?|slides?|pages?|words?|"
-                         r"quotes?|quotations?)\b", re.I)
 _URL = re.compile(r"https?://\S+|\]\([^)]*\)")
+_AS_OF = re.compile(r"\bas of\s+", re.I)
+_STOP_WORDS = """a an the and or but of in on at to for from by with as is are was were be
+been being it its that this these those than then there their they them who whom which what
+when where while about after before between during into over under more most less least
+some any each other such only also not no nor so very just than said says according per
+cent percent people have has had would could should will can may might out up down at least
+nearly almost around about estimated some"""
+_STOP = frozenset(_STOP_WORDS.split()) | {w for w in (*UNITS, *TENS, *SCALES)}
+_STEM_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@lru_cache(maxsize=4096)
+def stems(text: str) -> frozenset[str]:
+    """Content words of a text, cut to five letters ("defectors" and "defector" agree)."""
+    return frozenset(w.lower()[:5] for w in _STEM_WORD.findall(text)
+                     if w.lower() not in _STOP)
 
 
 @dataclass(frozen=True)
+class Known:
+    """A fact (or a corpus text that prints numbers) the brief's numbers are matched to."""
+
+    id: str
+    values: frozenset[str]  # plain numbers: "58", "865000", "2015-09-21"
+    words: frozenset[str]
+    fact: Fact | None = None
+
+    def label(self) -> str:
+        if self.fact is None:
+            return self.id
+        versions = "; ".join(f"{s.figure} ({s.source})" for s in self.fact.sources)
+        return f"fact {self.id} ({versions})"
+
+
+def _fact_values(fact: Fact) -> set[str]:
+    found: set[str] = set()
+    for v in [fact.value] + [s.value for s in fact.sources]:
+        if isinstance(v, bool) or v is None:
+            continue
+        if isinstance(v, int | float):
+            found.add(plain(float(v)))
+        elif re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", v):
+            found.add(v)
+            found.add(v[4:])  # the date without its year: "-09-21"
+    for t in [fact.statement] + [s.figure for s in fact.sources]:
+        found.update(plain(n.value) for n in numbers_in(t))
+    return found
+
+
+def known_figures(corpus: Corpus) -> list[Known]:
+    """Every fact, and every corpus text a brief prints that has numbers in it."""
+    known = [Known(f.id, frozenset(_fact_values(f)),
+                   stems(" ".join([f.statement, f.unit or ""] + [s.figure for s in f.sources])),
+                   f) for f in corpus.facts.values()]
+    texts: list[tuple[str, str]] = []
+    for t in corpus.themes.values():
+        texts += [(f"theme {t.id}", x) for x in [t.title, t.claim, t.summary,
+                                                 *t.key_messages, *t.pitfalls]]
+    for a in corpus.audiences.values():
+        texts += [(f"audience {a.id}", x) for x in [a.name, a.description, a.tone,
+                                                    a.messenger_guidance, a.call_to_action]]
+    for q in corpus.quotes.values():
+        texts += [(f"quote {q.id}", x) for x in [q.context or ""]]
+    for s in corpus.speakers.values():
+        texts.append((f"speaker {s.id}", s.label))
+    for src in corpus.sources.values():
+        texts.append((f"source {src.id}", src.title))
+    for ident, text in texts:
+        values = frozenset(plain(n.value) for n in numbers_in(text))
+        if values:
+            known.append(Known(ident, values, stems(text)))
+    return known
+
+
+@dataclass
 class FigureMention:
     fact: Fact
-    blocks: list[Block]  # every block stating the fact, first first
+    blocks: list[Block] = field(default_factory=list)  # every block stating it, first first
+    seen: set[int] = field(default_factory=set)
+
+    def add(self, block: Block) -> None:
+        if block.index not in self.seen:
+            self.seen.add(block.index)
+            self.blocks.append(block)
 
     @property
     def block(self) -> Block:
@@ -67,62 +143,203 @@ def own_words(block: Block) -> str:
     return _blank(_blank(without_quotations(block), CITATION), _URL)
 
 
-def _plain(number: str) -> str:
-    value = float(number.replace(",", ""))
-    return str(int(value)) if value.is_integer() else str(value)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z“\"(_*])")
 
 
-def fact_numbers(corpus: Corpus) -> set[str]:
-    """Every number any fact gives, written plainly ("20000", "25")."""
-    found: set[str] = set()
-    for fact in corpus.facts.values():
-        texts = [fact.statement] + [s.figure for s in fact.sources]
-        values = [fact.value] + [s.value for s in fact.sources]
-        for v in values:
-            if isinstance(v, int | float) and not isinstance(v, bool):
-                found.add(_plain(str(v)))
-        for t in texts:
-            found.update(_plain(m.group(1)) for m in _NUMBER.finditer(t))
-    return found
+def _sentence_around(text: str, start: int, end: int) -> str:
+    lo = max(0, start - 250)
+    before = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    a = before[-1] if before else lo
+    after = _SENTENCE_END.search(text, end, min(len(text), end + 250))
+    return text[a : after.start() if after else min(len(text), end + 250)]
 
 
-def figures_in(block: Block, numbers: set[str]) -> list[tuple[str, int]]:
-    """Numbers of the corpus's facts stated in the block's own words, with offsets."""
-    if block.kind == "heading" or block.in_references:
-        return []
-    text = own_words(block)
-    found = []
-    for m in _NUMBER.finditer(text):
-        raw = m.group(1)
-        plain = _plain(raw)
-        if re.fullmatch(r"(19|20)\d\d", raw) or plain not in numbers:
+def _window(text: str, start: int, end: int, words: int = 5) -> str:
+    before = text[max(0, start - 60) : start].split()[-words:]
+    after = text[end : end + 60].split()[:words]
+    return " ".join(before + after)
+
+
+@dataclass
+class _Reading:
+    """What the figures check found in the brief, computed once per brief."""
+
+    findings: list[Finding]
+    mentions: dict[str, FigureMention]
+    cited_numbers: list[tuple[Block, str, int, str]]  # (block, figure, offset, fact id)
+
+
+_KNOWN: dict[int, tuple[Corpus, list[Known]]] = {}
+
+
+def _outside(spans: list[tuple[int, int]], points: list[int]) -> list[bool]:
+    """For each point (ascending), whether it lies outside every span (ascending, may
+    overlap): one walk over both lists."""
+    result, k, reach = [], 0, -1
+    for p in points:
+        while k < len(spans) and spans[k][0] <= p:
+            reach = max(reach, spans[k][1])
+            k += 1
+        result.append(p > reach)
+    return result
+
+
+_DATES: dict[int, tuple[Corpus, frozenset[str]]] = {}
+
+
+def _source_dates(corpus: Corpus) -> frozenset[str]:
+    kept = _DATES.get(id(corpus))
+    if kept is None or kept[0] is not corpus:
+        dates = {s.published for s in corpus.sources.values()
+                 if s.published and len(s.published) == 10}
+        kept = (corpus, frozenset(dates | {d[4:] for d in dates}))
+        _DATES[id(corpus)] = kept
+    return kept[1]
+
+
+class FigureIndex:
+    """The brief's numbers matched to the corpus; shared by the figures and citation
+    checks."""
+
+    def __init__(self, ci: CheckInput) -> None:
+        self.ci = ci
+
+    @cached_property
+    def known(self) -> list[Known]:
+        corpus = self.ci.corpus
+        kept = _KNOWN.get(id(corpus))
+        if kept is None or kept[0] is not corpus:
+            kept = (corpus, known_figures(corpus))
+            _KNOWN[id(corpus)] = kept
+        return kept[1]
+
+    @cached_property
+    def reading(self) -> _Reading:
+        return _read(self.ci, self.known)
+
+
+_INDEX: dict[int, tuple[list[Known], dict[str, list[int]]]] = {}
+
+
+def _best(known: list[Known], near: frozenset[str], sentence: frozenset[str]
+          ) -> list[tuple[int, Known]]:
+    """The known figures sharing words with the number's surroundings, best first (the
+    words nearest the number count three times)."""
+    kept = _INDEX.get(id(known))
+    if kept is None or kept[0] is not known:
+        index: dict[str, list[int]] = {}
+        for i, k in enumerate(known):
+            for w in k.words:
+                index.setdefault(w, []).append(i)
+        kept = (known, index)
+        _INDEX[id(known)] = kept
+    scores: dict[int, int] = {}
+    for w in sentence | near:
+        weight = (3 if w in near else 0) + (1 if w in sentence else 0)
+        for i in kept[1].get(w, ()):
+            scores[i] = scores.get(i, 0) + weight
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    return [(s, known[i]) for i, s in ranked]
+
+
+def _read(ci: CheckInput, known: list[Known]) -> _Reading:
+    findings: list[Finding] = []
+    mentions: dict[str, FigureMention] = {}
+    cited: list[tuple[Block, str, int, str]] = []
+    for block in ci.doc.audience_blocks():
+        text = own_words(block)
+        if not text.strip():
             continue
-        before, after = text[: m.start()], text[m.end() :]
-        if (_DAY_BEFORE.search(before) or _DAY_AFTER.match(after)
-                or _LABEL_BEFORE.search(before) or _UNIT_AFTER.match(after)):
-            continue
-        found.append((raw, m.start()))
-    return found
+        as_of_spans = [(m.end(), m.end() + 40) for m in _AS_OF.finditer(text)]
+        items: list[tuple[str, int, int, bool]] = []  # (value, start, end, is_date)
+        dates = [d for d in dates_in(text) if d.day is not None]
+        for d, free in zip(dates, _outside(as_of_spans, [d.start for d in dates]), strict=True):
+            if free:
+                items.append((_date_key(d), d.start, d.end, True))
+        taken = [(s, e - 1) for _, s, e, _ in items]
+        numbers = numbers_in(text)
+        for n, free in zip(numbers, _outside(taken, [n.start for n in numbers]), strict=True):
+            if free:
+                items.append((plain(n.value), n.start, n.end, False))
+        for value, start, end, is_date in items:
+            _match_one(ci, known, block, text, value, start, end, is_date, findings,
+                       mentions, cited)
+    return _Reading(findings, mentions, cited)
 
 
-def _mentions(fact: Fact, flat: str) -> bool:
-    texts = [fact.statement] + [s.figure for s in fact.sources if re.search(r"\d", s.figure)]
-    return any(typographic(t).lower().strip(" .") in flat for t in texts)
+def _date_key(d: DateMention) -> str:
+    return d.iso()
+
+
+def _match_one(ci: CheckInput, known: list[Known], block: Block, text: str, value: str,
+               start: int, end: int, is_date: bool, findings: list[Finding],
+               mentions: dict[str, FigureMention], cited: list[tuple[Block, str, int, str]]
+               ) -> None:
+    raw = text[start:end]
+    near = stems(_window(text, start, end))
+    sentence = stems(_sentence_around(text, start, end))
+    scored = _best(known, near, sentence)
+    if is_date and value in _source_dates(ci.corpus):
+        return  # the date a source was published: a citation, not a claim
+    if is_date:  # a date is a figure only next to the words of a dated fact
+        scored = [(s, k) for s, k in scored if k.fact is not None and any(
+            "-" in v for v in k.values)]
+        if not scored or scored[0][0] < 4:
+            return
+
+    def has(k: Known) -> bool:
+        return value in k.values
+
+    top = scored[0][0] if scored else 0
+    fits = [k for s, k in scored if has(k) and s == top]  # the best reading, or a tie
+    if fits:
+        k = fits[0]
+        if k.fact is not None:
+            mention = mentions.setdefault(k.id, FigureMention(k.fact))
+            mention.add(block)
+            cited.append((block, raw, start, k.id))
+        return
+    line, section = block.line_at(start), block.section or None
+    if top == 0 or scored[0][0] < 2:
+        findings.append(Finding(
+            CHECK, Severity.error,
+            f"figure {raw} matches no fact in the corpus",
+            "use a figure the corpus gives, with its source, or move our own targets to "
+            "the team notes", line=line, section=section))
+        return
+    best = scored[0][1]
+    findings.append(Finding(
+        CHECK, Severity.error,
+        f"figure {raw} differs from {best.label()}",
+        "give the figure as its sources print it", line=line, section=section,
+        ids=(best.id, *((s.source for s in best.fact.sources) if best.fact else ()))))
 
 
 def fact_mentions(ci: CheckInput) -> list[FigureMention]:
-    """Facts the brief states, with every block that states each."""
-    facts = list(ci.corpus.facts.values())
-    if ci.brief is not None:
-        facts = [cf.fact for cf in ci.brief.facts] + [
-            f for f in facts if f.id not in {cf.fact.id for cf in ci.brief.facts}]
-    found: list[FigureMention] = []
-    for fact in facts:
-        blocks = [b for b in ci.doc.body()
-                  if b.kind != "heading" and _mentions(fact, typographic(own_words(b)).lower())]
-        if blocks:
-            found.append(FigureMention(fact, blocks))
-    return found
+    """Facts the brief states (by number, or by its statement or figures word for word)."""
+    found = dict(ci.figure_index.reading.mentions)
+    by_text: dict[str, list[Fact]] = {}
+    for fact in ci.corpus.facts.values():
+        for t in [fact.statement] + [s.figure for s in fact.sources
+                                     if re.search(r"\d", s.figure)]:
+            flat_t = typographic(t).lower().strip(" .")
+            if flat_t and fact not in by_text.setdefault(flat_t, []):
+                by_text[flat_t].append(fact)
+    if not by_text:
+        return []
+    # one scan of each block for every fact's wording, longest wording first
+    combined = re.compile("|".join(re.escape(t) for t in sorted(by_text, key=len,
+                                                                reverse=True)))
+    for b in ci.doc.audience_blocks():
+        if b.kind == "heading":
+            continue
+        for hit in combined.finditer(typographic(own_words(b)).lower()):
+            for fact in by_text[hit.group(0)]:
+                mention = found.setdefault(fact.id, FigureMention(fact))
+                mention.add(b)
+    for m in found.values():
+        m.blocks.sort(key=lambda b: b.index)
+    return sorted(found.values(), key=lambda m: m.block.index)
 
 
 def _stale(fact: Fact, today: date) -> bool:
@@ -144,7 +361,7 @@ def shows_date(as_of: str, flat: str) -> bool:
     """Whether lower-cased text dates the data: "as of ... 2015", or "August 2015" for
     2015-08 ("between January 2014 and August 2015" says when as plainly as "as of")."""
     year = as_of[:4]
-    if re.search(rf"\bas of\b[^.;]*\b{year}\b", flat):
+    if re.search(rf"\bas of\b[^.;]{{0,60}}\b{year}\b", flat):
         return True
     if len(as_of) >= 7:
         month = _MONTH_NAMES[int(as_of[5:7]) - 1]
@@ -152,36 +369,92 @@ def shows_date(as_of: str, flat: str) -> bool:
     return bool(re.search(rf"\b(?:in|by|until|through|to|during)\s+{year}\b", flat))
 
 
+def _as_of_dates(text: str) -> list[tuple[str, int]]:
+    """Each "as of DATE" in the text, as "2015-08" (or "2019"), with its offset."""
+    found = []
+    for m in _AS_OF.finditer(text):
+        tail = text[m.end() : m.end() + 40]
+        dates = dates_in(tail)
+        if dates and dates[0].start == 0 and dates[0].year:
+            found.append((dates[0].iso(), m.start()))
+            continue
+        year = re.match(r"((?:19|20)\d\d)\b", tail)
+        if year:
+            found.append((year.group(1), m.start()))
+    return found
+
+
+def _compatible(said: str, as_of: str) -> bool:
+    return said.startswith(as_of) or as_of.startswith(said)
+
+
+def _shows_disagreement(fact: Fact, block: Block) -> bool:
+    flat = typographic(block.text).lower()
+    figures = {typographic(s.figure).lower() for s in fact.sources}
+    if sum(1 for f in figures if f in flat) >= 2:
+        return True
+    values = {plain(float(s.value)) if isinstance(s.value, int | float) else str(s.value)
+              for s in fact.sources}
+    own = own_words(block)
+    said = {plain(n.value) for n in numbers_in(own)} | {d.iso() for d in dates_in(own)}
+    if sum(1 for v in values if v in said or (len(v) == 10 and v[4:] in said)) >= 2:
+        return True
+    note = fact.conflict_note and typographic(fact.conflict_note).lower().strip(" .")
+    return bool(note and note in flat) or any(label in flat for label in DISAGREEMENT_LABELS)
+
+
 def check_figures(ci: CheckInput) -> list[Finding]:
-    findings: list[Finding] = []
-    for mention in fact_mentions(ci):
+    findings = list(ci.figure_index.reading.findings)
+    mentions = fact_mentions(ci)
+    by_block: dict[int, list[Fact]] = {}
+    for mention in mentions:
+        for b in mention.blocks:
+            by_block.setdefault(b.index, []).append(mention.fact)
+    for mention in mentions:
         fact, block = mention.fact, mention.block
-        # The qualifier may stand wherever the brief states the figure (say, the list of
-        # numbers), not necessarily in a summary that mentions it first.
+        ids = (fact.id, *(s.source for s in fact.sources))
         flat = " ".join(typographic(b.text).lower() for b in mention.blocks)
-        where: Where = {"line": block.line, "section": block.section or None}
+        where = {"line": block.line, "section": block.section or None}
         if fact.disagreeing:
-            figures = {typographic(s.figure).lower() for s in fact.sources}
-            shown = sum(1 for f in figures if f in flat)
-            note = fact.conflict_note and typographic(fact.conflict_note).lower().strip(" .")
-            if shown < 2 and not (note and note in flat) and not any(
-                    label in flat for label in DISAGREEMENT_LABELS):
-                versions = "; ".join(f"{s.figure} ({s.source})" for s in fact.sources)
-                findings.append(Finding(
-                    CHECK, Severity.error,
-                    f"fact {fact.id}: the sources disagree ({versions}) but the brief "
-                    "shows one version", "give each source's figure, or the conflict note"
-                    + (f": {fact.conflict_note}" if fact.conflict_note else ""), **where))
+            # every place that states a disputed figure shows the disagreement there: a
+            # reader of that paragraph or list item sees only that one
+            for b in mention.blocks:
+                if not _shows_disagreement(fact, b):
+                    versions = "; ".join(f"{s.figure} ({s.source})" for s in fact.sources)
+                    findings.append(Finding(
+                        CHECK, Severity.error,
+                        f"fact {fact.id}: the sources disagree ({versions}) but the brief "
+                        "shows one version", "give each source's figure, or the conflict note"
+                        + (f": {fact.conflict_note}" if fact.conflict_note else ""),
+                        ids=ids, line=b.line, section=b.section or None))
         elif not fact.corroborated and not any(label in flat for label in SINGLE_SOURCE_LABELS):
             findings.append(Finding(
                 CHECK, Severity.warning,
                 f"fact {fact.id} rests on a single source and is not marked as such",
-                "add '(single source)' after the figure", **where))
+                "add '(single source)' after the figure", ids=ids,
+                **where))  # type: ignore[arg-type]
         stale = ci.today is not None and _stale(fact, ci.today)
         if stale and not shows_date(fact.as_of or "", flat):
             findings.append(Finding(
                 CHECK, Severity.warning,
                 f"fact {fact.id}: the data is from {fact.as_of}, more than "
                 f"{STALE_AFTER_YEARS} years ago, and the brief does not say so",
-                f"add 'as of {fact.as_of}'", **where))
+                f"add 'as of {fact.as_of}'", ids=ids, **where))  # type: ignore[arg-type]
+    for index, facts in by_block.items():
+        block = ci.doc.blocks[index]
+        dated = [f for f in facts if f.as_of]
+        if not dated:
+            continue
+        for given, offset in _as_of_dates(block.text):
+            if not any(_compatible(given, f.as_of or "") for f in dated):
+                expected = ", ".join(sorted({f"{f.id}: {f.as_of}" for f in dated}))
+                findings.append(Finding(
+                    CHECK, Severity.error,
+                    f"'as of {given}' does not date the figures here ({expected})",
+                    "give the date the data describes", line=block.line_at(offset),
+                    section=block.section or None, ids=tuple(f.id for f in dated)))
     return findings
+
+
+__all__ = ["FigureIndex", "FigureMention", "Number", "check_figures", "fact_mentions",
+           "known_figures", "own_words", "shows_date", "stems"]

@@ -40,6 +40,7 @@ class Finding:
     line: int | None = None
     quote_id: str | None = None
     section: str | None = None
+    ids: tuple[str, ...] = ()  # the corpus ids involved: quotes, speakers, facts, sources
 
     @property
     def is_error(self) -> bool:
@@ -54,9 +55,17 @@ class Finding:
         tail = f" ({self.suggestion})" if self.suggestion else ""
         return f"{head}{self.severity.value} [{self.check}] {self.message}{tail}"
 
+    @property
+    def corpus_ids(self) -> list[str]:
+        """Every corpus id the finding is about, the quote first."""
+        return list(dict.fromkeys(([self.quote_id] if self.quote_id else []) + list(self.ids)))
+
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["severity"] = self.severity.value
+        data["rule"] = self.check
+        data["ids"] = list(self.ids)
+        data["corpus_ids"] = self.corpus_ids
         return data
 
 

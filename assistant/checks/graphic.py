@@ -1,8 +1,10 @@
 """Graphic content: graphic material needs a content note at the top, and stays out of
 briefs for audiences that do not allow it.
 
-Graphic material is a quotation of a corpus quote tagged `graphic`, or any passage using
-the narrow vocabulary of data/graphic.yaml. A content note is a paragraph naming itself
+Graphic material is a quotation of a corpus quote tagged `graphic`, any passage using
+the narrow vocabulary of data/graphic.yaml, or a sentence that names an act, a method and
+a victim together (the `acts`, `methods` and `victims` of the same file): "they cut the
+prisoner's throat with a knife" is graphic without any listed word. A content note is a paragraph naming itself
 ("Content note", "Content warning", "Trigger warning"); "at the top" means before the
 first quotation and before the first graphic passage.
 """
@@ -16,7 +18,7 @@ from .context import CheckInput
 from .document import Block
 from .findings import Finding, Severity
 from .matching import Status
-from .vocabulary import graphic_rules
+from .vocabulary import Rule, graphic_rules, terms_pattern
 
 CHECK = "graphic-content"
 CONTENT_NOTE = re.compile(r"\b(content note|content warning|trigger warning)\b", re.I)
@@ -32,6 +34,38 @@ class GraphicPassage:
 
 def is_content_note(block: Block) -> bool:
     return bool(CONTENT_NOTE.search(block.text[:80]))
+
+
+_SENTENCE = re.compile(r"[^.!?]{1,600}[.!?]?")
+_PATTERNS: dict[int, tuple[Rule, list[re.Pattern[str]]]] = {}
+
+
+def _alternations(rule: Rule) -> list[re.Pattern[str]]:
+    kept = _PATTERNS.get(id(rule))
+    if kept is None or kept[0] is not rule:
+        pats = [terms_pattern([("", t) for t in rule.words(k)])
+                for k in ("acts", "methods", "victims") if rule.words(k)]
+        kept = (rule, pats if len(pats) == 3 else [])
+        _PATTERNS[id(rule)] = kept
+    return kept[1]
+
+
+def described_atrocity(text: str, rule: Rule) -> re.Match[str] | None:
+    """The first sentence naming an act, a method and a victim together."""
+    pats = _alternations(rule)
+    if not pats:
+        return None
+    acts = pats[0]
+    for act in acts.finditer(text):  # only sentences that name an act are read further
+        start, end = act.start(), act.end()
+        floor = max(0, start - 600)  # bounded look-around: linear however long the text
+        lo = max(floor - 1, *(text.rfind(c, floor, start) for c in ".!?")) + 1
+        ends = [i for i in (text.find(c, end, end + 600) for c in ".!?") if i >= 0]
+        hi = min([*ends, end + 600]) + 1
+        sentence = _SENTENCE.match(text, lo, hi)
+        if sentence and all(p.search(text, lo, hi) for p in pats[1:]):
+            return sentence
+    return None
 
 
 def graphic_passages(ci: CheckInput) -> list[GraphicPassage]:
@@ -52,6 +86,13 @@ def graphic_passages(ci: CheckInput) -> list[GraphicPassage]:
             _term, hit = hits[0]
             found.append(GraphicPassage(block.line_at(hit.start()), f"'{hit.group(0)}'",
                                         None, block.section))
+            continue
+        described = described_atrocity(block.text, rule)
+        if described:
+            words = " ".join(described.group(0).split()[:8])
+            found.append(GraphicPassage(block.line_at(described.start()),
+                                        f"a description of violence ('{words}…')", None,
+                                        block.section))
     return sorted(found, key=lambda p: p.line)
 
 
@@ -67,7 +108,13 @@ def check_graphic(ci: CheckInput) -> list[Finding]:
     if first_quote is not None:
         limit = min(limit, first_quote)
     first = passages[0]
-    if not notes:
+    audience = ci.audience
+    forbidden = audience is not None and not audience.graphic_allowed
+    # For an audience that must not see graphic material, the answer is to leave it out
+    # (reported below for each passage), not to add a content note.
+    if forbidden:
+        pass
+    elif not notes:
         findings.append(Finding(
             CHECK, Severity.error,
             f"graphic material ({first.what}) but no content note at the top",
@@ -80,8 +127,7 @@ def check_graphic(ci: CheckInput) -> list[Finding]:
             f"the content note (line {notes[0].line}) comes after the material it warns of",
             "move the content note to the top, before the first quotation",
             line=notes[0].line, section=notes[0].section or None))
-    audience = ci.audience
-    if audience is not None and not audience.graphic_allowed:
+    if forbidden and audience is not None:
         for p in passages:
             findings.append(Finding(
                 CHECK, Severity.error,

@@ -16,7 +16,7 @@ from enum import StrEnum
 from ..corpus import Corpus, Quote
 from .quotations import Quotation, collapse, typographic, words
 
-_GAP = re.compile(r"\s*(?:…|\.\s?\.\s?\.|\[[^\]]*\])\s*")
+_GAP = re.compile(r"(?:…|\.\s?\.\s?\.|\[[^\]\[\n]{0,300}\])")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|…|[^\w\s]")
 _EDGE = " \t,;:.!?\"'“”‘’*_"
 GAP_TOKEN = "…"
@@ -69,13 +69,29 @@ def _find_in_order(pieces: list[str], text: str, whole_words: bool = False) -> b
     return True
 
 
+_BLOBS: dict[int, tuple[Corpus, str]] = {}
+
+
+def _blob(corpus: Corpus) -> str:
+    """Every corpus quote, lower-cased, raw and typographic, in one text."""
+    kept = _BLOBS.get(id(corpus))
+    if kept is None or kept[0] is not corpus:
+        texts = [collapse(q.text).lower() for q in corpus.quotes.values()]
+        kept = (corpus, "\n".join(texts + [typographic(t) for t in texts]))
+        _BLOBS[id(corpus)] = kept
+    return kept[1]
+
+
 def _other_texts(corpus: Corpus) -> list[str]:
     texts: list[str] = [s.title for s in corpus.sources.values()]
     for t in corpus.themes.values():
         texts += [t.title, t.claim]
     texts += [s.label for s in corpus.speakers.values()]
     for f in corpus.facts.values():  # a figure as its source printed it, “more than 300”
-        texts += [f.statement] + [s.figure for s in f.sources]
+        texts += [f.statement, f.conflict_note or ""] + [s.figure for s in f.sources]
+    for t in corpus.themes.values():  # our own texts may quote a phrase of a report
+        texts += [t.summary, *t.key_messages, *t.pitfalls]
+    texts += [q.context for q in corpus.quotes.values() if q.context]
     return [typographic(t).lower() for t in texts]
 
 
@@ -131,6 +147,12 @@ def match_quotation(quotation: Quotation, corpus: Corpus,
     pieces = parts(quotation.text)
     quotes = list(corpus.quotes.values())
     short = not quotation.checked
+    if short and pieces and not all(p.lower() in _blob(corpus) or
+                                    typographic(p).lower() in _blob(corpus) for p in pieces):
+        # in no corpus quote at all, whatever the case: no need to look quote by quote
+        flat = typographic(" ".join(pieces)).lower()
+        if not any(flat in t for t in (other if other is not None else _other_texts(corpus))):
+            return Match(quotation, Status.short_unknown)
     exact = [q for q in quotes if _find_in_order(pieces, collapse(q.text), short)]
     if exact:
         return Match(quotation, Status.short_in_corpus if short else Status.exact, exact)
@@ -155,8 +177,25 @@ def match_quotation(quotation: Quotation, corpus: Corpus,
 
 
 def match_all(quotations: list[Quotation], corpus: Corpus) -> list[Match]:
+    """Each quotation matched once per distinct text (a brief repeating itself costs no
+    more than the first time); quotations far longer than any corpus quote cannot be an
+    altered version of one and are not compared word by word."""
     other = _other_texts(corpus)
-    return [match_quotation(q, corpus, other) for q in quotations]
+    longest = max((len(q.text) for q in corpus.quotes.values()), default=0)
+    seen: dict[tuple[str, bool], Match] = {}
+    found: list[Match] = []
+    for q in quotations:
+        key = (q.text, q.checked)
+        known = seen.get(key)
+        if known is None:
+            if len(q.text) > 3 * longest + 200:
+                known = Match(q, Status.unmatched)
+            else:
+                known = match_quotation(q, corpus, other)
+            seen[key] = known
+        found.append(known if known.quotation is q else Match(
+            q, known.status, known.quotes, known.changes, known.nearest))
+    return found
 
 
 __all__ = ["Match", "Status", "match_all", "match_quotation", "parts", "words"]

@@ -1,97 +1,229 @@
-"""Messenger safety: the brief reveals no more about a speaker than is already public.
+"""Messenger safety: the brief reveals no more about any speaker than is already public.
 
-For a speaker whose name is public, the brief's own words (quotations aside: those are
-already published) must not
-- give a full name where only a first name is public ("Ibrahim" + a surname);
-- put the name in one sentence with a place or a family member that the corpus does not
-  already publish for that speaker (label, identity, origin, or their own quotes).
-Experts, officials, reports and journalists speak publicly by role and are not checked
-for place and family.
+A sentence is about a speaker when it names one (by label, short name or public name) or,
+next to a quotation (in its block or right after a block quote), speaks of "the
+defector", "he", "a fighter". In the brief's own words
+(quotations aside: those are already published), such a sentence must not add
+- a name the corpus does not publish: a full name where only a first name is public, or
+  any personal name for an anonymous speaker ("Ahmed Hassan, the Syrian fighter");
+- a place ("from Aleppo", "now living in Gaziantep"), an employer ("works for ...") or a
+  family member that the corpus does not already publish for that speaker (label,
+  identity, origin, affiliation, their own quotes and context).
+Countries and regions the corpus's own texts speak of (Syria, Turkey, Western Europe)
+are general context, not identifying detail. Names the corpus prints ("Abu Omar",
+"Mahmoud, Abu Omar's cousin") are the source's words and are understood as such.
+Speakers public by full name in a public role (experts, officials on the record) are
+checked for names only.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+from ..compose.select import speaker_name
 from ..corpus import Corpus, NameDisclosure, Role, Speaker
+from .attribution import speakers_named
 from .context import CheckInput
-from .findings import Finding, Severity, Where
-from .quotations import without_quotations
+from .findings import Finding, Severity
+from .quotations import typographic, without_quotations
 
 CHECK = "messenger-safety"
 _PUBLIC_ROLES = {Role.expert, Role.official, Role.report, Role.journalist}
 _FAMILY = re.compile(r"\b(brother|sister|mother|father|wife|husband|son|daughter|children|"
-                     r"family|cousin|uncle|aunt|parents|siblings?|fiancée?|relatives?)\b", re.I)
-_PLACE = re.compile(r"\b(?:from|in|of|near|outside|at)\s+((?:[A-Z][\w'’-]+\s?){1,3})")
-_NOT_SURNAME = {
-    "a", "an", "the", "and", "but", "or", "he", "she", "his", "her", "in", "on", "at", "of",
-    "for", "to", "with", "from", "said", "says", "told", "who", "was", "is", "had", "has",
-    "after", "before", "when", "while", "also", "later", "left", "joined", "explained",
-}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"}
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+                     r"family|cousin|uncle|aunt|parents|siblings?|fiancée?|relatives?|"
+                     r"nephew|niece|grandmother|grandfather)\b", re.I)
+_CAP = r"(?:(?:al|el|bin|ibn|abu|umm|abd|van|von|de)[- ])?[A-Z][\w'’-]+"
+_PLACE = re.compile(rf"\b(?:from|in|near|outside|at|to|of)\s+(?:the\s+)?({_CAP}(?:\s+{_CAP}){{0,2}})")
+_EMPLOYER = re.compile(rf"\b(?:works?|worked|working|employed|job|employee)\s+(?:now\s+)?"
+                       rf"(?:for|at|by|with|as)\s+(?:a\s+|an\s+|the\s+)?((?:{_CAP}|[a-z]+)"
+                       rf"(?:\s+{_CAP}){{0,3}})")
+_NAMED = re.compile(rf"\b(?:named|called|name is|known as)\s+({_CAP}(?:\s+{_CAP}){{0,2}})")
+_FULL_NAME = re.compile(rf"(?<![\w’'-])({_CAP}(?:\s+{_CAP}){{1,2}})")
+_PERSON = re.compile(r"\b(defectors?|fighters?|former members?|recruits?|he|she|his|her|"
+                     r"him|deserters?|returnees?|man|woman|the speaker)\b", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+_COMMON_WORDS = """the a an he she his her they their it its this that these those in on at
+of for to from with by and but or as is was were who when while after before later then
+there here islamic state is isis isil daesh syria syrian iraq iraqi turkey turkish europe
+european western east west north south january february march april may june july august
+september october november december monday tuesday wednesday thursday friday saturday
+sunday muslim muslims sunni shia assad caliphate god allah quran mr mrs ms dr sir
+content note context goal audience message messenger media action monitoring voice post
+draft team notes sources references read say said says told according"""
+_COMMON = frozenset(_COMMON_WORDS.split())
 
 
-def _public_record(corpus: Corpus, speaker: Speaker) -> str:
-    identity = speaker.identity
-    texts = [speaker.label, identity.name or "", identity.place or "", speaker.origin or "",
-             speaker.affiliation or ""]
-    for q in corpus.quotes.values():
-        if q.speaker == speaker.id:
-            texts += [q.text, q.context or ""]
-    # Outlets and titles are where the speaker was published, not where they live.
-    for source in corpus.sources.values():
-        texts += [source.outlet or "", source.title]
-    return " ".join(texts).lower()
+def _words(text: str) -> set[str]:
+    plain = re.sub(r"['’]s?\b", " ", typographic(text))
+    return {w.lower() for w in re.findall(r"[\w-]+", plain)}
+
+
+class _Record:
+    """What the corpus makes public, per speaker and in general."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        general: list[str] = []
+        for t in corpus.themes.values():
+            general += [t.title, t.claim, t.summary, *t.key_messages, *t.pitfalls]
+        for f in corpus.facts.values():
+            general += [f.statement, *(s.figure for s in f.sources)]
+        for src in corpus.sources.values():
+            general += [src.outlet or "", src.title, src.author or ""]
+        for a in corpus.audiences.values():
+            general += [a.name, a.description]
+        self.general = typographic(" ".join(general)).lower()
+        self.vocabulary = _words(" ".join(general)) | _COMMON
+        self.by_speaker: dict[str, str] = {}
+        for s in corpus.speakers.values():
+            self.vocabulary |= _words(s.label + " " + (s.identity.name or ""))
+            self.by_speaker[s.id] = ""
+        for q in corpus.quotes.values():
+            self.vocabulary |= _words(q.text + " " + (q.context or ""))
+        for s in corpus.speakers.values():
+            texts = [s.label, s.identity.name or "", s.identity.place or "", s.origin or "",
+                     s.affiliation or ""]
+            texts += [x for q in corpus.quotes.values() if q.speaker == s.id
+                      for x in (q.text, q.context or "")]
+            self.by_speaker[s.id] = typographic(" ".join(texts)).lower()
+
+    def public_for(self, speaker: Speaker, phrase: str) -> bool:
+        p = typographic(phrase).lower().strip(" .,;:")
+        return p in self.by_speaker.get(speaker.id, "")
+
+    def known_place(self, speaker: Speaker, phrase: str) -> bool:
+        p = typographic(phrase).lower().strip(" .,;:")
+        return p in self.by_speaker.get(speaker.id, "") or bool(
+            re.search(rf"(?<!\w){re.escape(p)}(?!\w)", self.general))
+
+    def known_name(self, phrase: str) -> bool:
+        phrase = re.sub(r"['’]s?\b", "", phrase)  # possessive: "Neumann's"
+        return all(w.lower() in self.vocabulary for w in re.findall(r"[\w-]+", phrase)
+                   if w.lower() not in ("al", "bin", "ibn", "abu", "umm", "abd"))
+
+
+_RECORDS: dict[int, tuple[Corpus, _Record]] = {}
+
+
+def _record(corpus: Corpus) -> _Record:
+    kept = _RECORDS.get(id(corpus))
+    if kept is None or kept[0] is not corpus:
+        kept = (corpus, _Record(corpus))
+        _RECORDS[id(corpus)] = kept
+    return kept[1]
+
+
+def _first_name(speaker: Speaker) -> str:
+    name = speaker.identity.name or ""
+    parts = name.split()
+    if len(parts) > 1 and parts[0].lower() in ("abu", "umm", "abd", "ibn", "bin"):
+        return " ".join(parts[:2])  # a kunya is one name: "Abu Omar"
+    return parts[0] if parts else ""
+
+
+def _surname_findings(ci: CheckInput, block_own: str, block_line: int, section: str | None,
+                      line_at: object) -> list[Finding]:
+    findings: list[Finding] = []
+    for speaker in ci.corpus.speakers.values():
+        if speaker.identity.public is not NameDisclosure.first_name:
+            continue
+        first = _first_name(speaker)
+        if not first:
+            continue
+        for m in re.finditer(rf"\b{re.escape(first)}\s+({_CAP})", block_own):
+            surname = m.group(1)
+            if surname.lower() in _COMMON or surname.isupper() or _record(
+                    ci.corpus).known_name(surname):
+                continue
+            findings.append(Finding(
+                CHECK, Severity.error,
+                f"{speaker.id} is public only by first name, but the brief writes "
+                f"'{first} {surname}'",
+                f"write only '{first}', or the corpus label: {speaker.label}",
+                line=line_at(m.start()) if callable(line_at) else block_line,
+                section=section, ids=(speaker.id,)))
+    return findings
 
 
 def check_messenger(ci: CheckInput) -> list[Finding]:
     findings: list[Finding] = []
-    speakers = [s for s in ci.corpus.speakers.values()
-                if s.identity.name and s.identity.public is not NameDisclosure.none]
+    record = _record(ci.corpus)
+    speakers = ci.corpus.speakers
     for block in ci.doc.body():
         own = without_quotations(block)
-        for speaker in speakers:
-            name = speaker.identity.name or ""
-            first = name.split()[0]
-            where: Where = {"line": block.line, "section": block.section or None}
-            if speaker.identity.public is NameDisclosure.first_name:
-                for m in re.finditer(rf"\b{re.escape(first)}\s+([A-Z][\w'’-]+)", own):
-                    surname = m.group(1)
-                    if surname.lower() in _NOT_SURNAME or surname.isupper():
-                        continue
-                    findings.append(Finding(
-                        CHECK, Severity.error,
-                        f"{speaker.id} is public only by first name, but the brief writes "
-                        f"'{first} {surname}'",
-                        f"write only '{first}', or the corpus label: {speaker.label}",
-                        line=block.line_at(m.start()), section=block.section or None))
-            if speaker.role in _PUBLIC_ROLES:
-                continue
-            record = _public_record(ci.corpus, speaker)
-            for sentence in _SENTENCE.split(own):
-                if not re.search(rf"\b{re.escape(first)}\b", sentence):
-                    continue
-                for fam in _FAMILY.finditer(sentence):
-                    if fam.group(1).lower() not in record:
-                        findings.append(Finding(
-                            CHECK, Severity.error,
-                            f"names {first} together with a family member "
-                            f"('{fam.group(1)}') the corpus does not publish",
-                            "leave out family details; they can identify the speaker",
-                            **where))
-                for place in _PLACE.finditer(sentence):
-                    words = place.group(1).strip()
-                    head = words.split()[0].lower()
-                    if head in _NOT_SURNAME or head in _MONTHS or words.lower() in record:
-                        continue
-                    if words.lower() == first.lower() or words.lower() in name.lower():
-                        continue
-                    findings.append(Finding(
-                        CHECK, Severity.error,
-                        f"names {first} together with a place ('{words}') the corpus does "
-                        "not publish for this speaker",
-                        f"leave out the place; the public description is: {speaker.label}",
-                        **where))
+        section = block.section or None
+        findings += _surname_findings(ci, own, block.line, section, block.line_at)
+        quoted = [qt.speaker for m in ci.matches_in(block) for qt in m.quotes[:1]]
+        if not quoted and block.index > 0:  # "the defector" right after a block quote
+            prev = ci.doc.blocks[block.index - 1]
+            if prev.kind == "quote" and block.kind != "heading":
+                quoted = [qt.speaker for b in ci.doc.blocks[max(0, prev.index - 5) : prev.index + 1]
+                          if b.group == prev.group and b.kind == "quote"
+                          for m in ci.matches_in(b) for qt in m.quotes[:1]]
+        everyone = speakers_named(own, ci.corpus)  # one scan of the block, in order
+        if not everyone and not quoted:
+            continue
+        quoted = list(dict.fromkeys(quoted))
+        at_offsets = [at for _, at in everyone]
+        pos = 0
+        for sentence in _SENTENCE.split(own):
+            offset = own.find(sentence, pos)
+            pos = max(pos, offset)
+            end = offset + len(sentence)
+            lo, hi = bisect_left(at_offsets, offset), bisect_left(at_offsets, end)
+            subjects = list(dict.fromkeys(s for s, _ in everyone[lo:hi]))
+            if not subjects and quoted and _PERSON.search(sentence):
+                subjects = quoted
+            for sid in subjects:
+                speaker = speakers.get(sid)
+                if speaker is not None:
+                    findings += _about(speaker, sentence, record, block.line_at(offset),
+                                       section)
     return findings
+
+
+def _about(speaker: Speaker, sentence: str, record: _Record, line: int,
+           section: str | None) -> list[Finding]:
+    found: list[Finding] = []
+    public_name = speaker.identity.public is not NameDisclosure.none and speaker.identity.name
+    sid = (_first_name(speaker) if speaker.identity.public is NameDisclosure.first_name
+           else speaker.identity.name) if public_name else speaker_name(speaker)
+    public_person = (speaker.role in _PUBLIC_ROLES
+                     and speaker.identity.public is NameDisclosure.full_name)
+
+    def add(message: str, suggestion: str) -> None:
+        found.append(Finding(CHECK, Severity.error, message, suggestion, line=line,
+                             section=section, ids=(speaker.id,)))
+
+    if speaker.identity.public is NameDisclosure.none:
+        # a place or an employer is reported as such below, not also as a name
+        elsewhere = {m.group(1) for p in (_PLACE, _EMPLOYER) for m in p.finditer(sentence)}
+        names = [m.group(1) for m in _NAMED.finditer(sentence)]
+        names += [m.group(1) for m in _FULL_NAME.finditer(sentence)]
+        names = [n for n in names if not any(n in e or e in n for e in elsewhere)]
+        for name in dict.fromkeys(names):
+            if not record.known_name(name) and not record.public_for(speaker, name):
+                add(f"gives the name '{name}' next to {sid}, whose name the corpus does not "
+                    "publish", f"leave the name out; the public description is: "
+                    f"{speaker.label}")
+    if public_person:
+        return found
+    for fam in _FAMILY.finditer(sentence):
+        if not record.public_for(speaker, fam.group(1)):
+            add(f"names {sid} together with a family member ('{fam.group(1)}') the corpus "
+                "does not publish", "leave out family details; they can identify the speaker")
+    for place in _PLACE.finditer(sentence):
+        words = place.group(1).strip()
+        if words.lower() in _COMMON or words.split()[0].lower() in _COMMON:
+            continue
+        if record.known_place(speaker, words):
+            continue
+        add(f"names {sid} together with a place ('{words}') the corpus does not publish for "
+            "this speaker", f"leave out the place; the public description is: {speaker.label}")
+    for job in _EMPLOYER.finditer(sentence):
+        what = job.group(1).strip()
+        if record.public_for(speaker, what):
+            continue
+        add(f"gives an employer or job ('{what}') for {sid} that the corpus does not publish",
+            "leave out work details; they can identify the speaker")
+    return found

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from .document import CITATION, Block, Document
 
@@ -73,11 +74,16 @@ class Quotation:
         return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+_CURLY = re.compile("[“”]")
+_STRAIGHT = re.compile('"')
+
+
 def _curly_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     depth = 0
     opened = 0
-    for i, ch in enumerate(text):
+    for m in _CURLY.finditer(text):
+        i, ch = m.start(), m.group(0)
         if ch == "“":
             if depth == 0:
                 opened = i
@@ -90,12 +96,32 @@ def _curly_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _straight_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    marks = [i for i, ch in enumerate(text) if ch == '"'
-             and not any(a <= i < b for a, b in taken)]
+    marks: list[int] = []
+    k = 0  # taken is sorted: walk it once alongside the marks
+    for m in _STRAIGHT.finditer(text):
+        i = m.start()
+        while k < len(taken) and taken[k][1] <= i:
+            k += 1
+        if k < len(taken) and taken[k][0] <= i:
+            continue
+        marks.append(i)
     return [(marks[k], marks[k + 1] + 1) for k in range(0, len(marks) - 1, 2)]
 
 
-def quotations_in(block: Block) -> list[Quotation]:
+_FOUND: WeakKeyDictionary[Block, tuple[Quotation, ...]] = WeakKeyDictionary()
+_OWN: WeakKeyDictionary[Block, str] = WeakKeyDictionary()
+# Kept per block for as long as its document lives: every check asks, each block is read once.
+
+
+def quotations_in(block: Block) -> tuple[Quotation, ...]:
+    """The block's quotations in order (found once per block)."""
+    found = _FOUND.get(block)
+    if found is None:
+        found = _FOUND[block] = _quotations_in(block)
+    return found
+
+
+def _quotations_in(block: Block) -> tuple[Quotation, ...]:
     text = block.text
     spans = _curly_spans(text)
     spans += _straight_spans(text, spans)
@@ -105,10 +131,10 @@ def quotations_in(block: Block) -> list[Quotation]:
              if words(text[a + 1 : b - 1])]
     if in_quote and not spans and not _LABEL.match(text) and not _ATTRIBUTION.match(text):
         body = CITATION.sub("", text)
-        body = re.split(r"\s(?:—|–|--|―)\s", body)[0]  # drop a trailing attribution
+        body = re.split(r"\s(?:—|–|--|―)\s", body, maxsplit=1)[0]  # drop a trailing attribution
         if words(body):
             found.append(Quotation(body.strip(), block, 0, len(text), True))
-    return found
+    return tuple(found)
 
 
 def find_quotations(doc: Document) -> list[Quotation]:
@@ -118,7 +144,20 @@ def find_quotations(doc: Document) -> list[Quotation]:
 
 def without_quotations(block: Block) -> str:
     """The block's own words: quotations blanked out (same length, so offsets hold)."""
+    own = _OWN.get(block)
+    if own is None:
+        own = _OWN[block] = _without(block)
+    return own
+
+
+def _without(block: Block) -> str:
     text = block.text
+    pieces: list[str] = []
+    pos = 0
     for q in quotations_in(block):
-        text = text[: q.start] + " " * (q.end - q.start) + text[q.end :]
-    return text
+        if q.start < pos:
+            continue
+        pieces += [text[pos : q.start], " " * (q.end - q.start)]
+        pos = q.end
+    pieces.append(text[pos:])
+    return "".join(pieces)

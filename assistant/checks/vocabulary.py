@@ -1,8 +1,11 @@
 """The editable word lists behind the graphic-content, amplification and tone checks.
 
 They live in `assistant/checks/data/*.yaml` so a communicator can read and change them
-without touching code. A term is a phrase matched case-insensitively on whole words; a
-trailing `*` matches any ending ("behead*" finds "beheading", "beheaded").
+without touching code; each file is validated (a pydantic model per list) and every
+mistake is reported as FILE:LINE. A term is a phrase matched case-insensitively on whole
+words; a trailing `*` matches any ending ("behead*" finds "beheading", "beheaded").
+A list may also carry `patterns`: regular expressions for what no word list can hold
+(tone rules), each with its own message.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .findings import Severity
 
@@ -23,13 +27,22 @@ STYLE_GUIDE_FILE = DATA_DIR / "style-guide.yaml"
 
 
 class VocabularyError(Exception):
-    """A word list could not be read; the message names the file."""
+    """A word list could not be read; the message names the file and line."""
 
 
 @dataclass(frozen=True)
 class Term:
     phrase: str
     pattern: re.Pattern[str]
+    suggestion: str
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A tone or graphic rule that is not a phrase: a regular expression and its message."""
+
+    pattern: re.Pattern[str]
+    message: str
     suggestion: str
 
 
@@ -43,10 +56,60 @@ class Rule:
     suggestion: str
     terms: tuple[Term, ...]
     extra: dict[str, Any]
+    patterns: tuple[Pattern, ...] = ()
 
     def find(self, text: str) -> list[tuple[Term, re.Match[str]]]:
-        hits = [(t, m) for t in self.terms for m in t.pattern.finditer(text)]
+        """Every hit of the list's terms, in order (one scan of the text, whatever the
+        number of terms)."""
+        if not self.terms:
+            return []
+        combined = _combined(self)
+        return [(self.terms[int((m.lastgroup or "t0")[1:])], m)
+                for m in combined.finditer(text)]
+
+    def find_patterns(self, text: str) -> list[tuple[Pattern, re.Match[str]]]:
+        """Every hit of the list's patterns, in order. Each pattern scans on its own: the
+        engine finds a pattern's leading word fast, which one alternation of them all
+        would defeat."""
+        hits = [(p, m) for p in self.patterns for m in p.pattern.finditer(text)]
         return sorted(hits, key=lambda h: h[1].start())
+
+    def words(self, key: str) -> list[str]:
+        return [str(w) for w in self.extra.get(key) or []]
+
+
+_COMBINED: dict[int, tuple[Rule, re.Pattern[str]]] = {}
+_WORD_START = r"(?<![\w-])"
+
+
+def _combined(rule: Rule) -> re.Pattern[str]:
+    """All of a list's terms as one pattern that looks only at the start of words and
+    branches on their first letter, so a scan costs about the same for 5 terms or 500."""
+    kept = _COMBINED.get(id(rule))
+    if kept is None or kept[0] is not rule:
+        # longest terms first, so "burned to death" wins over a shorter overlapping term
+        order = sorted(range(len(rule.terms)), key=lambda i: -len(rule.terms[i].phrase))
+        kept = (rule, terms_pattern([(f"t{i}", rule.terms[i].phrase) for i in order]))
+        _COMBINED[id(rule)] = kept
+    return kept[1]
+
+
+def terms_pattern(terms: list[tuple[str, str]]) -> re.Pattern[str]:
+    """Terms (group name, phrase) as one pattern that looks only at the start of words and
+    branches on their first letter, so a scan costs about the same for 5 terms or 500."""
+    by_letter: dict[str, list[str]] = {}
+    others: list[str] = []
+    for name, phrase in terms:
+        pattern = compile_term(phrase).pattern
+        group = f"?P<{name}>" if name else "?:"
+        if pattern.startswith(_WORD_START) and pattern[len(_WORD_START)].isalnum():
+            rest = pattern[len(_WORD_START) :]
+            by_letter.setdefault(rest[0].lower(), []).append(f"({group}{rest[1:]})")
+        else:
+            others.append(f"({group}{pattern})")
+    words = "|".join(f"{c}(?:{'|'.join(alts)})" for c, alts in by_letter.items())
+    return re.compile("|".join(([f"{_WORD_START}(?:{words})"] if words else []) + others),
+                      re.IGNORECASE)
 
 
 def compile_term(phrase: str) -> re.Pattern[str]:
@@ -55,59 +118,140 @@ def compile_term(phrase: str) -> re.Pattern[str]:
     open_end = stem.endswith("*")
     stem = stem.rstrip("*")
     body = r"\s+".join(re.escape(w) for w in stem.split())
-    start = r"(?<![\w-])" if stem[:1].isalnum() else ""
+    start = _WORD_START if stem[:1].isalnum() else ""
     end = r"[\w-]*" if open_end else (r"(?![\w])" if stem[-1:].isalnum() else "")
     return re.compile(start + body + end, re.IGNORECASE)
 
 
-def _load(path: Path) -> dict[str, Any]:
+class TermModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    term: str = Field(min_length=1)
+    suggestion: str | None = None
+
+
+class PatternModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    pattern: str = Field(min_length=1)
+    message: str = Field(min_length=1)
+    suggestion: str = ""
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression ({exc})") from None
+        return value
+
+
+class RuleModel(BaseModel):
+    """One list of a word-list file."""
+
+    model_config = ConfigDict(extra="forbid")
+    severity: Severity = Severity.warning
+    message: str | None = None
+    suggestion: str = ""
+    terms: list[TermModel | str | int | float] = Field(default_factory=list)
+    patterns: list[PatternModel] = Field(default_factory=list)
+    # list-specific word sets: hashtags' group words, titles' distancing words,
+    # the graphic patterns' acts, methods and victims, channels' hosts
+    group_words: list[str] = Field(default_factory=list)
+    distancing: list[str] = Field(default_factory=list)
+    acts: list[str] = Field(default_factory=list)
+    methods: list[str] = Field(default_factory=list)
+    victims: list[str] = Field(default_factory=list)
+    hosts: list[str] = Field(default_factory=list)
+
+
+def _lines(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...], int]) -> None:
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            out[(*path, key.value)] = key.start_mark.line + 1
+            _lines(value, (*path, key.value), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _lines(item, (*path, i), out)
+
+
+def _line_of(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> int:
+    for n in range(len(loc), -1, -1):
+        if loc[:n] in lines:
+            return lines[loc[:n]]
+    return 1
+
+
+def _load(path: Path) -> tuple[dict[str, Any], dict[tuple[Any, ...], int]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
     except OSError as exc:
         raise VocabularyError(f"{path}: cannot be read ({exc.strerror})") from exc
+    except UnicodeDecodeError:
+        raise VocabularyError(f"{path}: not UTF-8 text") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         raise VocabularyError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
     if not isinstance(data, dict):
-        raise VocabularyError(f"{path}: expected a mapping of lists at the top")
-    return data
+        raise VocabularyError(f"{path}:1: expected a mapping of lists at the top")
+    lines: dict[tuple[Any, ...], int] = {}
+    if node is not None:
+        _lines(node, (), lines)
+    return data, lines
 
 
-def _rule(path: Path, name: str, raw: Any) -> Rule:
-    if not isinstance(raw, dict) or not isinstance(raw.get("terms"), list):
-        raise VocabularyError(f"{path}: '{name}' needs a 'terms' list")
-    try:
-        severity = Severity(raw.get("severity", "warning"))
-    except ValueError as exc:
-        raise VocabularyError(
-            f"{path}: '{name}' severity must be error, warning or info") from exc
-    default = str(raw.get("suggestion", ""))
+def _rule(name: str, model: RuleModel) -> Rule:
     terms: list[Term] = []
-    for entry in raw["terms"]:
-        if isinstance(entry, dict) and "term" in entry:
-            phrase, hint = str(entry["term"]), str(entry.get("suggestion", default))
-        elif isinstance(entry, str | int | float):
-            phrase, hint = str(entry), default
+    for entry in model.terms:
+        if isinstance(entry, TermModel):
+            phrase, hint = entry.term, entry.suggestion or model.suggestion
         else:
-            raise VocabularyError(f"{path}: '{name}' has a term that is not text: {entry!r}")
+            phrase, hint = str(entry), model.suggestion
         if phrase.strip().rstrip("*"):
             terms.append(Term(phrase, compile_term(phrase), hint))
-    extra = {k: v for k, v in raw.items() if k not in ("terms", "severity", "suggestion",
-                                                        "message")}
-    return Rule(name, severity, str(raw.get("message", name)), default, tuple(terms), extra)
+    patterns = tuple(Pattern(re.compile(p.pattern, re.IGNORECASE), p.message,
+                             p.suggestion or model.suggestion) for p in model.patterns)
+    extra = {k: getattr(model, k) for k in ("group_words", "distancing", "acts", "methods",
+                                            "victims", "hosts")}
+    return Rule(name, model.severity, model.message or name, model.suggestion, tuple(terms),
+                extra, patterns)
 
 
 @cache
 def load_rules(path: Path) -> dict[str, Rule]:
-    """Every list in a vocabulary file, by name. Raises VocabularyError."""
-    data = _load(path)
-    return {name: _rule(path, name, raw) for name, raw in data.items()}
+    """Every list in a vocabulary file, by name. Raises VocabularyError naming FILE:LINE
+    for each mistake."""
+    data, lines = _load(path)
+    problems: list[str] = []
+    rules: dict[str, Rule] = {}
+    for name, raw in data.items():
+        try:
+            rules[str(name)] = _rule(str(name), RuleModel.model_validate(raw))
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = (name, *err["loc"])
+                field = ".".join(str(p) for p in loc if not (isinstance(p, str) and
+                                                             p in ("TermModel", "str")))
+                problems.append(f"{path}:{_line_of(lines, tuple(loc))}: {field}: {err['msg']}")
+    if problems:
+        raise VocabularyError("\n".join(dict.fromkeys(problems)))
+    return rules
+
+
+def _needs(rules: dict[str, Rule], path: Path, *names: str) -> dict[str, Rule]:
+    missing = [n for n in names if n not in rules]
+    if missing:
+        raise VocabularyError(f"{path}:1: missing list(s): {', '.join(missing)}")
+    return rules
 
 
 def graphic_rules() -> Rule:
-    return load_rules(GRAPHIC_FILE)["graphic"]
+    return _needs(load_rules(GRAPHIC_FILE), GRAPHIC_FILE, "graphic")["graphic"]
 
 
 def style_guide() -> dict[str, Rule]:
-    return load_rules(STYLE_GUIDE_FILE)
+    return _needs(load_rules(STYLE_GUIDE_FILE), STYLE_GUIDE_FILE, "slogans", "hashtags",
+                  "media_outlets", "titles", "links", "lecturing", "mocking")

@@ -140,7 +140,7 @@ def _checked(brief: Brief, markdown: str, corpus: Corpus, strict: bool,
     from ..checks import VocabularyError, check_brief, count_errors
 
     try:
-        findings = check_brief(brief, markdown, corpus, today=date.today())
+        findings = check_brief(brief, markdown, corpus, today=date.today(), strict=strict)
     except VocabularyError as exc:
         raise Refused(str(exc)) from None
     if strict and count_errors(findings):

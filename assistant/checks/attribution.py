@@ -1,0 +1,189 @@
+"""Attribution: the speaker the brief names beside a quotation is the corpus speaker of it.
+
+Where the brief says who speaks: the attribution line of a block quote (`— a Western
+fighter named Ibrahim [1]`), a heading right above it (`### Voice 1: Peter Neumann`), or
+the sentence around a quotation in prose ("Neumann said “…”", "“…”, Ibrahim told CBS").
+A speaker is named by the corpus label, the short name the templates print, or the name
+the speaker made public ("Ibrahim", "Neumann"). When the brief names corpus speakers
+there and none of them is the quotation's speaker, the quotation is given to the wrong
+person: an error. Naming nobody is the citations check's business, not this one's.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+from ..compose.select import speaker_name
+from ..corpus import Corpus, NameDisclosure, Speaker
+from .citations import near_blocks
+from .context import CheckInput
+from .document import Block
+from .findings import Finding, Severity
+from .matching import Match, Status
+from .quotations import TYPOGRAPHY, Quotation, quotations_in, typographic, without_quotations
+from .vocabulary import terms_pattern
+
+CHECK = "attribution"
+_ATTRIBUTED = (Status.exact, Status.typographic, Status.altered, Status.short_in_corpus)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+@dataclass(frozen=True)
+class Alias:
+    speaker: str
+    name: str  # lower case, typographic marks made plain
+    length: int
+
+
+def _names(speaker: Speaker) -> list[str]:
+    names = [speaker.label, speaker_name(speaker)]
+    identity = speaker.identity
+    if identity.name and identity.public is not NameDisclosure.none:
+        names.append(identity.name)
+        parts = identity.name.split()
+        if identity.public is NameDisclosure.full_name and len(parts) > 1:
+            names.append(parts[-1])  # "Neumann"
+    # The label without its article or its quoted title: "the ICSR report"
+    names.append(re.split(r"\s[\"“]", speaker.label)[0])
+    return [n for n in dict.fromkeys(typographic(n).lower().strip(" ,.") for n in names)
+            if len(n) >= 4]
+
+
+_ALIASES: dict[int, tuple[Corpus, tuple[Alias, ...]]] = {}
+_ALTERNATION: dict[int, re.Pattern[str]] = {}
+
+
+def _aliases(corpus: Corpus) -> tuple[Alias, ...]:
+    kept = _ALIASES.get(id(corpus))
+    if kept is not None and kept[0] is corpus:
+        return kept[1]
+    found = []
+    for s in corpus.speakers.values():
+        for n in _names(s):
+            found.append(Alias(s.id, n, len(n)))
+    aliases = tuple(sorted(found, key=lambda a: -a.length))
+    _ALIASES[id(corpus)] = (corpus, aliases)
+    return aliases
+
+
+def speakers_named(text: str, corpus: Corpus) -> list[tuple[str, int]]:
+    """Corpus speakers the text names, with offsets; a name inside a longer name (a
+    label that mentions someone else: "Mahmoud, Abu Omar's cousin") counts once."""
+    flat = text.translate(TYPOGRAPHY)  # same length: offsets are the text's own
+    aliases = _aliases(corpus)
+    combined = _ALTERNATION.get(id(aliases))
+    if combined is None:
+        # longest names first: at any place the longest name that fits is the one read
+        combined = terms_pattern([(f"a{i}", a.name) for i, a in enumerate(aliases)])
+        _ALTERNATION[id(aliases)] = combined
+    return [(aliases[int((m.lastgroup or "a0")[1:])].speaker, m.start())
+            for m in combined.finditer(flat)]
+
+
+def _blank_quotations(text: str, quotations: list[Quotation]) -> str:
+    pieces, pos = [], 0
+    for q in quotations:
+        if q.start < pos:
+            continue
+        pieces += [text[pos : q.start], " " * (q.end - q.start)]
+        pos = q.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+_STARTS: WeakKeyDictionary[Block, list[int]] = WeakKeyDictionary()
+
+
+def _starts(block: Block) -> list[int]:
+    found = _STARTS.get(block)
+    if found is None:
+        found = _STARTS[block] = [x.start for x in quotations_in(block)]
+    return found
+
+
+def attribution_texts(match: Match, ci: CheckInput,
+                      memo: dict[tuple[int, int], str] | None = None) -> list[tuple[str, ...]]:
+    """Each place the brief says who speaks for this quotation (the attribution line, the
+    heading above; in prose, the sentence around it), as the pieces of text it is made
+    of. Each place must be right on its own. `memo` keeps a block quote's own words for
+    its other quotations, so a long block quote is read once."""
+    q = match.quotation
+    block = q.block
+    blocks = ci.doc.blocks
+    if block.kind == "quote":
+        near = near_blocks(block, blocks)
+        key = (near[0].index, near[-1].index)
+        group = memo.get(key) if memo is not None else None
+        if group is None:
+            group = " ".join(without_quotations(nb) for nb in near)
+            if memo is not None:
+                memo[key] = group
+        pieces = [group]
+        if q.start == 0 and q.end >= len(block.text):  # an unmarked paragraph: "… — X"
+            pieces.append([*re.split(r"\s(?:—|–|--|―)\s", block.text, maxsplit=1), ""][1])
+        found = [tuple(pieces)]
+        before = blocks[near[0].index - 1] if near[0].index > 0 else None
+        if before is not None and before.kind == "heading" and before.level >= 3:
+            found.append((before.text,))
+        return found
+    text = block.text
+    # the sentence around the quotation, looked for near it only (linear in the block)
+    floor = max(0, q.start - 600)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, floor, q.start)]
+    a = ends[-1] if ends else floor
+    after = _SENTENCE_END.search(text, q.end, q.end + 600)
+    b = after.start() if after else min(len(text), q.end + 600)
+    listed = quotations_in(block)
+    first = bisect_left(_starts(block), a)
+    inside = []
+    for x in listed[first:]:
+        if x.start > b:
+            break
+        if x.end <= b:
+            inside.append(x)
+    # another quotation in the same sentence: only the words between this one and it
+    others = [x for x in inside if x is not q and x.checked]
+    lo = max([x.end for x in others if x.end <= q.start], default=a)
+    hi = min([x.start for x in others if x.start >= q.end], default=b)
+    return [(_blank_quotations(text[lo:hi], [
+        Quotation(x.text, x.block, x.start - lo, x.end - lo, x.in_block_quote)
+        for x in inside if lo <= x.start and x.end <= hi]),)]
+
+
+def check_attribution(ci: CheckInput) -> list[Finding]:
+    findings: list[Finding] = []
+    corpus = ci.corpus
+    memo: dict[tuple[int, int], str] = {}
+    named_in: dict[str, set[str]] = {}  # keyed by the (shared) text: read once
+    for match in ci.matches:
+        if match.status not in _ATTRIBUTED or not match.quotes or not match.quotation.checked:
+            continue
+        speakers = {qt.speaker for qt in match.quotes}
+        wrong: set[str] = set()
+        for place in attribution_texts(match, ci, memo):
+            named = set()
+            for said in place:
+                if said not in named_in:
+                    named_in[said] = {s for s, _ in speakers_named(said, corpus)}
+                named |= named_in[said]
+            if named and not named & speakers:
+                wrong |= named
+        if not wrong:
+            continue
+        named = wrong
+        quote = match.quotes[0]
+        actual = corpus.speakers.get(quote.speaker)
+        others = ", ".join(sorted(speaker_name(corpus.speakers[s]) for s in named
+                                  if s in corpus.speakers))
+        q = match.quotation
+        findings.append(Finding(
+            CHECK, Severity.error,
+            f"{quote.id} is by {speaker_name(actual) if actual else quote.speaker}, but the brief "
+            f"gives it to {others}",
+            f"attribute it to {speaker_name(actual) if actual else quote.speaker}",
+            line=q.line, section=q.block.section or None, quote_id=quote.id,
+            ids=(quote.speaker, *sorted(named))))
+    return findings

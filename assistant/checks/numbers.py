@@ -1,0 +1,172 @@
+"""Numbers and dates in running text, written in digits or in words.
+
+`numbers_in` finds "58", "865,000", "1.5 million", "25 per cent", "seven", "fifty-eight",
+"Twelve"; `dates_in` finds "18 September 2015", "September 18, 2015", "21 September"
+and "August 2015". Each comes with its offsets so a finding can point at its line.
+Not numbers: years on their own, the day in a date, ordinals, labels ("narrative 2") and
+counts of the brief's own parts ("3 quotes", "5 minutes").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {"zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+         "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+         "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+         "eighteen": 18, "nineteen": 19, "one": 1}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+_MONTH_RE = "|".join(MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+
+def _trie(words: list[str]) -> str:
+    """An alternation that branches on the first letter (fast to scan)."""
+    by_letter: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        by_letter.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in by_letter.items())
+
+
+_WORDS = _trie([*UNITS, *TENS, *SCALES])
+_WORD_NUMBER = re.compile(rf"\b(?:{_WORDS})(?:(?:\s|-|\s+and\s+){{1,3}}(?:{_WORDS}))*\b", re.I)
+_DIGITS = re.compile(r"(?<![\w.,/–—-])(\d{1,3}(?:,\d{3})+|\d{1,15}(?:\.\d{1,6})?)"
+                     r"(?:\s{1,3}(million|billion|thousand))?(?![\w–—-]|[.,]\d)", re.I)
+_DAY_BEFORE = re.compile(rf"(?:{_MONTH_RE})\.?\s{{0,3}}$", re.I)
+_DAY_AFTER = re.compile(rf"^\s{{0,3}}(?:st|nd|rd|th)?\s{{0,3}}(?:of\s+)?(?:{_MONTH_RE})\b", re.I)
+_LABEL_BEFORE = re.compile(r"(?:narrative|quote|step|part|section|page|chapter|figure|table|"
+                           r"no\.|number|theme|item|version|slide|appendix|point|question|"
+                           r"round|phase|week|day|level|tier|option|draft|post|voice|session|exercise|activity|"
+                           r"card|handout|reference|source|note|case|example)\s{0,3}$", re.I)
+_UNIT_AFTER = re.compile(r"^[\s-]{0,3}(?:of\s{1,3}(?:the\s{1,3})?(?:[\w-]{1,12}\s{1,3})?)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|slides?|"
+                         r"pages?|words?|quotes?|quotations?|characters?|narratives?|points?|"
+                         r"questions?|steps?|parts?|sections?|sentences?|paragraphs?|posts?|"
+                         r"rounds?|times a|things?|groups?|voices?|o'clock|am\b|pm\b)\b", re.I)
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+_PERCENT_AFTER = re.compile(r"^\s{0,3}(?:%|per\s?cent|percent)", re.I)
+_DATE = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?(?:,?\s+((?:19|20)\d\d))?"
+    rf"|({_MONTH_RE})\.?\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)"
+    rf"|({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    raw: str
+    start: int
+    end: int
+    percent: bool = False
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as written: year and month, day when given, year None when left out."""
+
+    year: int | None
+    month: int
+    day: int | None
+    raw: str
+    start: int
+    end: int
+
+    def iso(self) -> str:
+        """"2015-09-18", "2015-08" or "-09-21" when the year was not written."""
+        y = f"{self.year:04d}" if self.year else ""
+        return f"{y}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+
+
+def _month(name: str) -> int:
+    name = name.lower()[:3]
+    return next(i for i, m in enumerate(MONTHS, start=1) if m.startswith(name))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def dates_in(text: str) -> list[DateMention]:
+    found: list[DateMention] = []
+    if not _DIGIT.search(text):
+        return found
+    for m in _DATE.finditer(text):
+        if m.group(2):
+            day, month, year = m.group(1), m.group(2), m.group(3)
+        elif m.group(4):
+            month, day, year = m.group(4), m.group(5), m.group(6)
+        else:
+            month, day, year = m.group(7), m.group(8), None
+        d = int(day) if day else None
+        if d is not None and not 1 <= d <= 31:
+            continue
+        found.append(DateMention(int(year) if year else None, _month(month), d, m.group(0),
+                                 m.start(), m.end()))
+    return found
+
+
+def word_value(phrase: str) -> float | None:
+    """The value of "fifty-eight", "two hundred", "1.5 million"; None if not a number."""
+    total, current, seen = 0.0, 0.0, False
+    for w in re.split(r"[\s-]+", phrase.lower()):
+        if w == "and" or not w:
+            continue
+        if w in UNITS:
+            current += UNITS[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w in SCALES:
+            scale = SCALES[w]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0
+        else:
+            try:
+                current += float(w.replace(",", ""))
+            except ValueError:
+                return None
+        seen = True
+    return total + current if seen else None
+
+
+def _excluded(text: str, start: int, end: int, raw: str) -> bool:
+    before, after = text[max(0, start - 40) : start], text[end : end + 40]
+    if _ORDINAL_AFTER.match(after):
+        return True
+    if _DAY_BEFORE.search(before) or _DAY_AFTER.match(after):
+        return True
+    return bool(_LABEL_BEFORE.search(before) or _UNIT_AFTER.match(after))
+
+
+def numbers_in(text: str) -> list[Number]:
+    """Every number in the text that may state a figure, in order."""
+    found: list[Number] = []
+    for m in _DIGITS.finditer(text):
+        raw = m.group(1)
+        if re.fullmatch(r"(19|20)\d\d", raw) and not m.group(2):
+            continue  # a year
+        if _excluded(text, m.start(), m.end(), raw):
+            continue
+        value = float(raw.replace(",", ""))
+        if m.group(2):
+            value *= SCALES[m.group(2).lower()]
+        pct = bool(_PERCENT_AFTER.match(text[m.end() : m.end() + 12]))
+        found.append(Number(value, m.group(0), m.start(), m.end(), pct))
+    for m in _WORD_NUMBER.finditer(text):
+        phrase = m.group(0)
+        if phrase.lower() in ("one", "hundred", "thousand", "million", "billion"):
+            continue  # "one of them", "a million reasons": not a figure
+        if _excluded(text, m.start(), m.end(), phrase):
+            continue
+        worth = word_value(phrase)
+        if worth is not None:
+            pct = bool(_PERCENT_AFTER.match(text[m.end() : m.end() + 12]))
+            found.append(Number(worth, phrase, m.start(), m.end(), pct))
+    return sorted(found, key=lambda n: n.start)
+
+
+def plain(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)

@@ -1,0 +1,61 @@
+"""Attribution and sourcing: a quotation is given to the person who said it, its citation
+points at where it was published, and each reference entry matches its corpus source."""
+
+from __future__ import annotations
+
+from tests.checks_helpers import of, run, variant
+
+LINE = "> — 26-year-old Syrian fighter [1]"
+PROSE = "Ibrahim, a Western fighter, told CBS why he left:"
+
+
+def test_a_quotation_given_to_another_speaker_is_an_error() -> None:
+    text = variant(LINE, "> — a Western fighter named Ibrahim [1]")
+    assert of(run(text), "attribution") == [
+        ("error", "q-says-no is by 26-year-old Syrian fighter, but the brief gives it to "
+                  "a Western fighter named Ibrahim", 7)]
+
+
+def test_a_defector_quote_given_to_the_expert_is_an_error() -> None:
+    text = variant(LINE, "> — Peter Neumann, director of ICSR [1]")
+    assert [m for _, m, _ in of(run(text), "attribution")] == [
+        "q-says-no is by 26-year-old Syrian fighter, but the brief gives it to Peter Neumann"]
+
+
+def test_a_real_quotation_put_in_another_mouth_in_prose_is_an_error() -> None:
+    text = variant(PROSE, "Peter Neumann told CBS why he left:")
+    assert [m for _, m, _ in of(run(text), "attribution")] == [
+        "q-main-reason is by a Western fighter named Ibrahim, but the brief gives it to "
+        "Peter Neumann"]
+
+
+def test_the_right_speaker_by_first_name_or_label_passes() -> None:
+    assert of(run(variant(PROSE, "Ibrahim told CBS why he left:")), "attribution") == []
+    assert of(run(variant(LINE, "> — a 26-year-old Syrian fighter [1]")), "attribution") == []
+
+
+def test_naming_nobody_is_not_a_misattribution() -> None:
+    assert of(run(variant(PROSE, "A fighter told CBS why he left:")), "attribution") == []
+
+
+def test_a_citation_number_pointing_at_another_source_is_an_error() -> None:
+    text = variant(LINE, "> — 26-year-old Syrian fighter [2]")
+    assert of(run(text), "citations") == [
+        ("error", "q-says-no: its citation [2] does not point at where it was published "
+                  "(NPR via New York Times)", 7)]
+
+
+def test_a_reference_entry_rewritten_to_another_outlet_is_an_error() -> None:
+    text = variant("2. The Straits Times, “Growing", "2. The Washington Post, “Growing")
+    messages = [m for _, m, _ in of(run(text), "citations")]
+    assert "reference [2] names The Washington Post, which the corpus does not record for " \
+           "straits-times-2015-09-22" in messages
+    assert "reference [2] gives the title of straits-times-2015-09-22 without its outlet " \
+           "(The Straits Times)" in messages
+
+
+def test_a_reference_entry_with_another_date_is_an_error() -> None:
+    text = variant("speak out”, 22 September 2015", "speak out”, 12 September 2015")
+    assert of(run(text), "citations") == [
+        ("error", "reference [2] is dated 12 September 2015; the corpus dates it 2015-09-22",
+         29)]
