@@ -18,7 +18,7 @@ FRAME_DEFAULT = "frame-default"
 KINDS = (NO_DEFECTOR, FEW_QUOTES, FEW_POSTS, OUTSIDE_AUDIENCES, FRAME_DEFAULT)
 
 
-NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+NUMBER_WORDS = ("none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten", "eleven", "twelve")
 
 

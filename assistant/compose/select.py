@@ -246,8 +246,8 @@ def rank_quotes(corpus: Corpus, theme: Theme, audience: Audience, template: Temp
         if c.quote.id not in pin_set:
             continue
         if c.excluded:
-            raise ChoiceRefused(f"quote {c.quote.id} is pinned but it, or the quote it goes "
-                                "with, is excluded; choose one")
+            raise ChoiceRefused(f"quote {c.quote.id} is both pinned and excluded (itself or "
+                                "the quote it goes with); choose one")
         if not c.allowed:
             why = next((r.text for r in c.reasons if "not" in r.text or "kept out" in r.text
                         or "left out" in r.text), "the audience's rules keep it out")
