@@ -24,7 +24,9 @@ def test_graphic_quote_is_never_chosen_for_an_audience_that_forbids_it() -> None
 
 
 def test_pinning_a_graphic_quote_for_young_people_is_refused_with_the_reason() -> None:
-    with pytest.raises(ChoiceRefused, match="quote q-behead may not appear in a brief for young people .young-people.: graphic"):
+    with pytest.raises(ChoiceRefused,
+                       match=r"quote q-behead may not appear in a brief for young people "
+                             r"\(young-people\): graphic"):
         brief("harsh-life", "young-people", pins=["q-behead"])
 
 
