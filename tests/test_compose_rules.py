@@ -243,3 +243,26 @@ def test_no_key_message_speaks_for_all_defectors() -> None:
     for theme in corpus().themes.values():
         for message in theme.key_messages:
             assert not re.match(r"(Former members|Defectors) (say|describe)", message), message
+
+
+@pytest.mark.parametrize(("theme", "audience", "template"), COMBOS, ids=IDS)
+def test_someone_who_left_is_quoted_whenever_the_audience_may_hear_them(
+        theme: str, audience: str, template: str) -> None:
+    brief, _ = made(theme, audience, template)
+    usable = [c for c in brief.candidates if c.speaker.role.value == "defector" and c.allowed
+              and c.fits and not c.excluded and c.score >= 18.0
+              and not any("too long for what is left" in r.text for r in c.reasons)]
+    if usable:
+        assert brief.defector_quotes, [c.quote.id for c in usable]
+
+
+@pytest.mark.parametrize(("theme", "audience", "template"),
+                         [c for c in COMBOS if c[0] == "leaving-and-speaking-out"
+                          and c[2] != "social-posts"],
+                         ids=[i for c, i in zip(COMBOS, IDS, strict=True)
+                              if c[0] == "leaving-and-speaking-out" and c[2] != "social-posts"])
+def test_a_brief_on_speaking_out_says_that_people_who_left_are_no_saints(
+        theme: str, audience: str, template: str) -> None:
+    brief, markdown = made(theme, audience, template)
+    said = any("mixed-motives" in q.quote.tags for q in brief.quotes)
+    assert said or "Not every defector is a saint" in audience_part(markdown)

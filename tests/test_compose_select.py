@@ -38,7 +38,7 @@ def test_graphic_quote_for_an_audience_that_allows_it_brings_a_content_note() ->
 
 
 def test_no_two_quotes_from_the_same_speaker_and_the_skip_is_explained() -> None:
-    b = brief("leaving-and-speaking-out", "policymakers", quotes=2)
+    b = brief("leaving-and-speaking-out", "policymakers", quotes=3)
     speakers = [q.speaker.id for q in b.quotes]
     assert len(speakers) == len(set(speakers))
     skipped = next(c for c in b.candidates if c.quote.id == "q-confident")

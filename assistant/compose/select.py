@@ -24,10 +24,11 @@ STRENGTH_WORDS = {1: "touches on", 2: "supports", 3: "states"}
 MESSENGER_WEIGHTS = (8.0, 5.0, 3.0)  # most trusted, second, third; any later one: 2
 GRAPHIC_WEIGHT = -1.0  # usable where allowed, but a calmer quote of equal strength goes first
 FRAGMENT_WEIGHT = -3.0  # part of a sentence reads less well standing alone
+MIXED_MOTIVES_WEIGHT = 6.0  # says defectors are no saints: keeps a brief honest about them
 GLOSS_WEIGHT = -15.0  # a reprint that adds the outlet's words: the original goes first
 SAME_ORIGIN_WEIGHT = -4.0  # per quote already chosen from the same original outlet
 MIN_SCORE = 18.0  # below this a quote fits too weakly: a shorter brief beats a padded one
-QUOTE_SHARE = 0.3  # of a brief's word limit, at most this much goes to quotations
+QUOTE_SHARE = 0.22  # of a brief's word limit, at most this much goes to quotations
 
 PostText = Callable[[list[Quote]], str | None]
 """Builds the whole post for a remark (None when it has no post copy)."""
@@ -149,6 +150,10 @@ def _candidate(corpus: Corpus, quote: Quote, theme: Theme, audience: Audience,
     if "fragment" in quote.tags:
         reasons.append(Reason(text="part of a sentence: reads less well on its own",
                               weight=FRAGMENT_WEIGHT))
+    if "mixed-motives" in quote.tags:
+        reasons.append(Reason(text="says that people who left are no saints or have their "
+                                   "own motives: keeps the brief honest about them",
+                              weight=MIXED_MOTIVES_WEIGHT))
     if quote.gloss and quote.same_as in corpus.quotes:
         reasons.append(Reason(text=f"this reprint adds {quote.gloss} inside the quotation: "
                                    f"the wording without it ({quote.same_as}) goes first",
@@ -357,6 +362,17 @@ def choose_quotes(candidates: list[Candidate], count: int, per_remark: bool = Fa
     def placed() -> int:
         return len(chosen_units) if per_remark else sum(len(u) for u in chosen_units)
 
+    # Someone who left speaks first: the best remark from a defector takes a place before
+    # any other, if the audience may hear it and it fits the brief.
+    voices = [u for u in open_units if _defector(head(u))]
+    if count and voices and not any(_defector(head(u)) for u in chosen_units):
+        fitting = [u for u in voices
+                   if word_budget is None or unit_words(u) + quoted_words() <= word_budget]
+        if fitting:
+            mark(fitting[0], "chosen first so that the brief quotes someone who left")
+            take(fitting[0])
+            open_units.remove(fitting[0])
+
     while open_units and placed() < count:
         for unit in list(open_units):
             twin = reprinted(unit)
@@ -382,13 +398,6 @@ def choose_quotes(candidates: list[Candidate], count: int, per_remark: bool = Fa
             if not open_units:
                 break
         best = max(open_units, key=lambda u: (adjusted(u), -open_units.index(u)))
-        last_place = placed() + (1 if per_remark else len(best)) >= count
-        if last_place and not any(_defector(head(u)) for u in chosen_units):
-            voices = [u for u in open_units if _defector(head(u))]
-            if voices and voices[0] != best:
-                best = max(voices, key=lambda u: (adjusted(u), -open_units.index(u)))
-                mark(best, "chosen for the last place so that the brief quotes someone who "
-                           "left")
         if adjusted(best) < score(best):
             mark(best, "chosen although its source is already used: no stronger quote "
                        "from a new source")
