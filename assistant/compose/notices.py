@@ -56,8 +56,9 @@ def brief_notices(corpus: Corpus, theme_id: str, audience_id: str, template: Tem
                 f"more quotations on this narrative that suit {who} and fit a post.")))
         else:
             notices.append(Notice(kind=FEW_QUOTES, for_reader=True, text=(
-                f"This {template.name.lower()} has {in_words(have)} of the {in_words(count)} quotations it is "
-                f"meant to carry: the corpus has no more on this narrative that suit {who}.")))
+                f"This brief has {in_words(have)} of the {in_words(count)} quotations its "
+                f"format promises: the corpus has no more on this narrative that suit "
+                f"{who}.")))
     if outside:
         notices.append(Notice(kind=OUTSIDE_AUDIENCES, text=(
             f"{template.name} is written for {', '.join(template.audiences)}, not {who} "
