@@ -23,5 +23,8 @@ def library() -> TemplateLibrary:
 
 
 def brief(theme: str = "harsh-life", audience: str = "young-people", **options: object) -> Brief:
+    """A brief from the mini corpus. Selection tests use any template with any audience
+    (`any_audience`); the rule that refuses them is tested on its own."""
+    options.setdefault("any_audience", True)
     inputs = BriefInputs(theme=theme, audience=audience, **options)  # type: ignore[arg-type,unused-ignore]
     return compose_brief(mini_corpus(), inputs, library())

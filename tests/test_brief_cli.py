@@ -21,7 +21,8 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_brief_prints_markdown_with_draft_header() -> None:
     code, out, _ = run("brief", "--theme", "harsh-life", "--audience", "young-people")
     assert code == 0
-    assert out.startswith("# Life under IS is harsh and disappointing\n")
+    # no --template: the first format written for young people
+    assert out.startswith("# Social posts: Life under IS is harsh and disappointing\n")
     assert "**DRAFT" in out
 
 
@@ -42,7 +43,7 @@ def test_pinning_a_graphic_quote_for_young_people_is_refused_with_exit_1() -> No
     code, out, err = run("brief", "--theme", "harsh-life", "--audience", "young-people",
                          "--pin", "q-behead")
     assert code == 1
-    assert "q-behead is graphic" in err
+    assert "q-behead may not appear in a brief for young people" in err
     assert out == ""
 
 

@@ -24,7 +24,9 @@ def test_graphic_quote_is_never_chosen_for_an_audience_that_forbids_it() -> None
 
 
 def test_pinning_a_graphic_quote_for_young_people_is_refused_with_the_reason() -> None:
-    with pytest.raises(ChoiceRefused, match="q-behead is graphic and young people"):
+    with pytest.raises(ChoiceRefused,
+                       match=r"quote q-behead may not appear in a brief for young people "
+                             r"\(young-people\): graphic"):
         brief("harsh-life", "young-people", pins=["q-behead"])
 
 
@@ -36,13 +38,24 @@ def test_graphic_quote_for_an_audience_that_allows_it_brings_a_content_note() ->
 
 
 def test_no_two_quotes_from_the_same_speaker_and_the_skip_is_explained() -> None:
-    b = brief("leaving-and-speaking-out", "policymakers", quotes=10)
+    b = brief("leaving-and-speaking-out", "policymakers", quotes=3)
     speakers = [q.speaker.id for q in b.quotes]
     assert len(speakers) == len(set(speakers))
     skipped = next(c for c in b.candidates if c.quote.id == "q-confident")
     assert not skipped.chosen
-    assert "second quote from Peter Neumann: skipped for diversity" in [
+    assert "second remark from Peter Neumann: skipped for diversity" in [
         r.text for r in skipped.reasons]
+
+
+def test_a_second_remark_from_a_speaker_comes_only_when_no_other_speaker_fits() -> None:
+    b = brief("leaving-and-speaking-out", "policymakers", quotes=10)
+    speakers = [q.speaker.id for q in b.quotes]
+    firsts = list(dict.fromkeys(speakers))
+    repeated = [q for q in b.quotes if speakers.index(q.speaker.id) != b.quotes.index(q)]
+    assert repeated, "the mini corpus has more Neumann quotes than speakers"
+    for q in repeated:
+        assert any(r.text.endswith("used because no other speaker fits") for r in q.reasons)
+    assert len(firsts) == len(set(speakers))
 
 
 def test_a_pin_may_bring_a_second_quote_from_the_same_speaker() -> None:
@@ -57,7 +70,9 @@ def test_excluded_quote_never_appears_and_the_next_best_takes_its_place() -> Non
     top = chosen_ids(before)[0]
     after = brief("harsh-life", "young-people", exclusions=[top])
     assert top not in chosen_ids(after)
-    assert len(after.quotes) == len(before.quotes)
+    assert set(chosen_ids(before)) - {top} <= set(chosen_ids(after))
+    left = next(c for c in after.candidates if c.quote.id == top)
+    assert "excluded by you" in [r.text for r in left.reasons]
 
 
 def test_pinned_and_excluded_at_once_is_refused() -> None:
@@ -119,13 +134,12 @@ def test_unknown_pinned_quote_is_an_unknown_id() -> None:
         brief(pins=["q-nope"])
 
 
-def test_related_facts_come_first_and_corroborated_before_single_source() -> None:
+def test_facts_are_the_themes_own_in_the_themes_order() -> None:
     b = brief("leaving-and-speaking-out", "policymakers")
     ids = [f.fact.id for f in b.facts]
-    # the theme lists f-pace (single source) before f-58-went-public (three sources)
-    assert ids[:2] == ["f-58-went-public", "f-britons-returned"]
-    assert ids[2] == "f-pace"
-    assert "single source: marked as such in the brief" in [r.text for r in b.facts[2].reasons]
+    # the theme's own order: the curator puts first what briefs should use first
+    assert ids == ["f-pace", "f-58-went-public", "f-britons-returned"]
+    assert "single source: marked as such in the brief" in [r.text for r in b.facts[0].reasons]
 
 
 def test_disputed_figure_is_never_borrowed_as_general_context() -> None:
@@ -139,9 +153,16 @@ def test_campaign_frame_defaults_from_theme_audience_and_template() -> None:
     assert frame.action == "Talk it through with someone you trust before you share or reply."
     assert frame.messenger.startswith("Former members speaking in their own words")
     assert frame.media.startswith("A one- to two-page written brief")
-    assert frame.goal == ("Show young people, through the words of people who left, "
-                          "that life under IS is harsh and disappointing.")
+    assert frame.goal == "Young people question the videos before they share them."
+    assert frame.monitoring.startswith("Outcome: Replies that question the group's promises. "
+                                       "Harm: Replies that praise the group")
     assert frame.missing() == []
+
+
+def test_a_theme_frame_for_the_audience_wins_over_the_audiences_default() -> None:
+    frame = brief("leaving-and-speaking-out", "policymakers").frame
+    assert frame.goal == "Officials act on ICSR's recommendations for people who leave and speak out."
+    assert "Harm: A defector's identity exposed" in frame.monitoring
 
 
 def test_a_frame_line_can_be_overridden_and_an_unknown_field_is_refused() -> None:
@@ -156,7 +177,8 @@ def test_quote_too_long_for_a_social_post_is_left_out_and_explained() -> None:
     assert "q-luxury" not in [q.quote.id for q in b.quotes]
     luxury = next(c for c in b.candidates if c.quote.id == "q-luxury")
     assert not luxury.fits
-    assert any(r.text.startswith("too long for social media posts") for r in luxury.reasons)
+    assert any(r.text == "no post copy written for it in the corpus"
+               or r.text.startswith("the post would be") for r in luxury.reasons)
 
 
 def test_citations_are_numbered_in_reading_order_and_shared() -> None:

@@ -24,7 +24,7 @@ def write(tmp_path: Path, template_id: str, body: str, header: str | None = None
 def test_bundled_library_lists_the_four_formats_with_their_headers() -> None:
     infos = {info.id: info for info in library().infos()}
     assert set(infos) >= {"policy-brief", "talking-points", "social-posts", "trainer-notes"}
-    assert infos["social-posts"].quote_max_chars is not None
+    assert infos["social-posts"].post_chars == 280
     assert all(info.audiences and info.word_limit and info.description for info in infos.values())
 
 

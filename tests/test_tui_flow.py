@@ -63,11 +63,10 @@ async def test_a_pinned_quote_is_in_the_exported_word_file_and_an_excluded_one_i
         themes.focus()
         await pilot.press("down")  # the second theme: Harsh life
         await settled(pilot)
-        await choose_option(pilot, "#audience", "young-people")
-        await choose_option(pilot, "#template", "talking-points")
+        await choose_option(pilot, "#template", "talking-points")  # written for policymakers
         assert screen.inputs is not None
         assert (screen.inputs.theme, screen.inputs.audience, screen.inputs.template) == (
-            "harsh-life", "young-people", "talking-points")
+            "harsh-life", "policymakers", "talking-points")
 
         await highlight_quote(pilot, PINNED)
         await pilot.press("p")

@@ -10,7 +10,9 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from assistant.compose import TemplateCatalogue
 from assistant.compose.brief import BriefInputs
+from assistant.compose.build import default_template
 from assistant.corpus import load_corpus
 from assistant.review import DraftView, ReviewStore, open_store, set_up_database
 from assistant.review.composing import compose_version
@@ -50,7 +52,10 @@ def saved_draft(url: str, author: str, theme: str = "harsh-life",
                 at: datetime = SAVED_AT) -> DraftView:
     """A brief composed from the test corpus and saved as version 1 by `author`."""
     composed = compose_version(load_corpus(CORPUS),
-                               BriefInputs(theme=theme, audience=audience), TEMPLATES)
+                               BriefInputs(theme=theme, audience=audience,
+                                           template=default_template(
+                                               TemplateCatalogue(TEMPLATES), audience)),
+                               TEMPLATES)
     store = open_store(url, author, clock=fixed(at))
     try:
         draft = store.new_draft(composed.inputs, composed.markdown, composed.fingerprint,

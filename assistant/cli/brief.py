@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..compose import BriefInputs, ChoiceRefused, TemplateError, UnknownId, compose_brief
+from ..compose.build import default_template
 from ..compose.explain import selection_report
 from ..corpus.characters import forbidden_character
 from ..render.formats import FORMATS, FormatMismatch, format_for_path
@@ -51,8 +52,12 @@ def _format(chosen: str | None, output: Path | None) -> str:
 @click.option("--theme", required=True, metavar="T", help="Theme id (see `assistant themes`).")
 @click.option("--audience", required=True, metavar="A",
               help="Audience id (see `assistant audiences`).")
-@click.option("--template", default="policy-brief", show_default=True, metavar="F",
-              help="Format id (see `assistant templates`).")
+@click.option("--template", default=None, metavar="F",
+              help="Format id (see `assistant templates`); default: policy-brief, or the "
+                   "first format written for the audience.")
+@click.option("--any-audience", is_flag=True,
+              help="Use the template even if it is not written for this audience "
+                   "(the brief carries a warning).")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
               help="Output format (default: from the -o extension, else md); pdf needs the "
                    "optional extra counterbrief[pdf].")
@@ -61,6 +66,8 @@ def _format(chosen: str | None, output: Path | None) -> str:
 @click.option("--pin", multiple=True, metavar="Q", help="A quote id that must appear (repeat).")
 @click.option("--exclude", multiple=True, metavar="Q",
               help="A quote id that must not appear (repeat).")
+@click.option("--fact", "facts", multiple=True, metavar="ID",
+              help="A fact id that must appear (repeat).")
 @click.option("--frame", "frame", multiple=True, metavar="FIELD=TEXT",
               help="Override a campaign-frame line: goal, audience, message, messenger, "
                    "media, action or monitoring (repeat).")
@@ -75,11 +82,12 @@ def _format(chosen: str | None, output: Path | None) -> str:
 @click.option("--strict", is_flag=True,
               help="Refuse (exit 1, nothing written) when a check finds an error.")
 @click.pass_context
-def brief_command(ctx: click.Context, theme: str, audience: str, template: str,
-                  fmt: str | None, quotes: int | None, pin: tuple[str, ...],
-                  exclude: tuple[str, ...], frame: tuple[str, ...], output: Path | None,
-                  force: bool, part: str, paper: str, marking: str, language: str,
-                  as_json: bool, strict: bool) -> None:
+def brief_command(ctx: click.Context, theme: str, audience: str, template: str | None,
+                  any_audience: bool, fmt: str | None, quotes: int | None,
+                  pin: tuple[str, ...], exclude: tuple[str, ...], facts: tuple[str, ...],
+                  frame: tuple[str, ...], output: Path | None, force: bool, part: str,
+                  paper: str, marking: str, language: str, as_json: bool,
+                  strict: bool) -> None:
     """Compose a draft brief for a theme and an audience, with every quotation cited."""
     from ..render import TemplateLibrary, render_markdown, write_atomically
     from ..render.export import ExportRefused, brief_document, export_bytes
@@ -92,10 +100,12 @@ def brief_command(ctx: click.Context, theme: str, audience: str, template: str,
     options = options_from(part, paper, marking, language, config.user or config.os_user)
     corpus = config.corpus()
     library = TemplateLibrary(config.templates_dir)
-    inputs = BriefInputs(theme=theme, audience=audience, template=template, quotes=quotes,
-                         pins=list(pin), exclusions=list(exclude),
-                         frame=_frame_overrides(frame))
     try:
+        inputs = BriefInputs(theme=theme, audience=audience,
+                             template=template or default_template(library, audience),
+                             quotes=quotes, pins=list(pin), exclusions=list(exclude),
+                             fact_pins=list(facts), frame=_frame_overrides(frame),
+                             any_audience=any_audience)
         brief = compose_brief(corpus, inputs, library)
         markdown = render_markdown(brief, library)
         document = brief_document(markdown, fingerprint=brief.fingerprint,
@@ -138,16 +148,38 @@ def _checked(brief: Brief, markdown: str, corpus: Corpus, strict: bool,
     from datetime import date
 
     from ..checks import VocabularyError, check_brief, count_errors
+    from ..checks.findings import sort_findings
 
     try:
         findings = check_brief(brief, markdown, corpus, today=date.today(), strict=strict)
     except VocabularyError as exc:
         raise Refused(str(exc)) from None
+    findings = sort_findings([*findings, *notice_findings(brief, strict)])
     if strict and count_errors(findings):
         _show_findings(findings, shown_as)
         raise Refused(f"{count_errors(findings)} error finding(s); nothing was written "
                       "(--strict)")
     return findings
+
+
+GAP_CHECK = "brief-gaps"
+GAP_SUGGESTIONS = {
+    "no-defector-voice": "add testimony from people who left to the corpus, or say so "
+                         "when you send the brief",
+    "few-quotes": "accept the shorter brief, or add suitable quotations to the corpus",
+    "few-posts": "post fewer, or add quotations with post copy to the corpus",
+    "outside-audiences": "choose a template written for this audience",
+    "frame-default": "write frames for this audience in themes.yaml",
+}
+
+
+def notice_findings(brief: Brief, strict: bool) -> list[Finding]:
+    """Each notice as a finding: a warning, or an error under --strict."""
+    from ..checks.findings import Finding, Severity
+
+    severity = Severity.error if strict else Severity.warning
+    return [Finding(GAP_CHECK, severity, n.text, GAP_SUGGESTIONS.get(n.kind, ""))
+            for n in brief.notices]
 
 
 def _show_findings(findings: list[Finding], shown_as: str) -> None:

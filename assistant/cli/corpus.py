@@ -126,6 +126,11 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"{t['id']:<28} {t['quotes']:>6} {t['speakers']:>8} {t['sources']:>7} "
                    f"{t['graphic_quotes']:>7} {t['facts']:>5}")
     click.echo()
+    click.echo("Voices of people who left, per theme:")
+    for t in stats["themes"]:
+        voices = "; ".join(f"{v['label']} ({v['quotes']})" for v in t["defector_voices"])
+        click.echo(f"  {t['id']}: {voices or 'none: briefs on this theme say so'}")
+    click.echo()
     click.echo(f"Conflicting figures ({len(stats['conflicts'])}):")
     for c in stats["conflicts"]:
         click.echo(f"  {c['id']}: {c['statement']}")

@@ -12,14 +12,18 @@ from .brief import (
     Candidate,
     ChosenFact,
     ChosenQuote,
-    Reason,
+    Post,
     Reference,
+    TemplateInfo,
 )
 from .catalogue import TemplateCatalogue
 from .citations import format_citation
-from .errors import UnknownId
+from .errors import ChoiceRefused, UnknownId
+from .facts import about_line, fact_line, rank_facts
 from .frame import campaign_frame
-from .select import choose_quotes, rank_facts, rank_quotes, speaker_name
+from .notices import brief_notices
+from .posts import post_writer
+from .select import QUOTE_SHARE, PostText, choose_quotes, rank_quotes, speaker_name
 
 
 def _check_ids(corpus: Corpus, inputs: BriefInputs) -> None:
@@ -30,14 +34,27 @@ def _check_ids(corpus: Corpus, inputs: BriefInputs) -> None:
     for qid in [*inputs.pins, *inputs.exclusions, *inputs.order]:
         if qid not in corpus.quotes:
             raise UnknownId("quote", qid, list(corpus.quotes))
+    for fid in inputs.fact_pins:
+        if fid not in corpus.facts:
+            raise UnknownId("fact", fid, list(corpus.facts))
 
 
 def _arranged(chosen: list[Candidate], order: list[str]) -> list[Candidate]:
-    """Best first, unless the communicator arranged them: their order, then the rest."""
-    by_rank = sorted(chosen, key=lambda c: (-c.score, c.quote.id))
-    placed = [qid for qid in order if any(c.quote.id == qid for c in chosen)]
-    first = [next(c for c in chosen if c.quote.id == qid) for qid in dict.fromkeys(placed)]
-    return first + [c for c in by_rank if c.quote.id not in placed]
+    """Best first, unless the communicator arranged them: their order, then the rest. The
+    parts of a remark stay together, caveat first, wherever the remark is placed."""
+    by_id = {c.quote.id: c for c in chosen}
+
+    def unit_of(c: Candidate) -> tuple[str, ...]:
+        return tuple(i for i in (c.remark or [c.quote.id]) if i in by_id)
+
+    def best(unit: tuple[str, ...]) -> float:
+        return max(by_id[i].score for i in unit)
+
+    units = list(dict.fromkeys(unit_of(c) for c in chosen))
+    by_rank = sorted(units, key=lambda u: (-best(u), u[0]))
+    placed = list(dict.fromkeys(unit_of(by_id[qid]) for qid in order if qid in by_id))
+    return [by_id[i] for unit in placed + [u for u in by_rank if u not in placed]
+            for i in unit]
 
 
 class _References:
@@ -64,6 +81,10 @@ class _References:
     def cite_all(self, citations: list[Citation]) -> list[int]:
         return list(dict.fromkeys(self.cite(c.source, c.via) for c in citations))
 
+    def cited_sources(self) -> set[str]:
+        """Every source the brief cites so far, as read or as the original."""
+        return {sid for key in self.numbers for sid in key if sid is not None}
+
 
 def _content_note(quotes: list[ChosenQuote]) -> str | None:
     """Named by speaker, not number: a policy brief does not number its quotations."""
@@ -76,13 +97,52 @@ def _content_note(quotes: list[ChosenQuote]) -> str | None:
             "Read it before you share it, and warn your audience before they read it.")
 
 
+def _others_heading(quotes: list[ChosenQuote]) -> str:
+    """'What researchers and the report say': who speaks when it is not people who left."""
+    roles = list(dict.fromkeys(q.speaker.role.value for q in quotes if not q.defector))
+    words = [ROLE_WORDS.get(r, "others") for r in sorted(roles, key=ROLE_ORDER.index)]
+    if not words:
+        return ""
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return f"What {listed} say"
+
+
+ROLE_ORDER = ["expert", "report", "official", "journalist", "other", "defector"]
+ROLE_WORDS = {"expert": "researchers", "report": "the report", "official": "officials",
+              "journalist": "reporters", "other": "others"}
+
+
+def _allowed_template(template: TemplateInfo, audience_id: str, any_audience: bool) -> bool:
+    """True when the template is for this audience; ChoiceRefused when it is not and the
+    communicator did not ask for it anyway. False: used outside its audiences on request."""
+    if not template.audiences or audience_id in template.audiences:
+        return True
+    if any_audience:
+        return False
+    raise ChoiceRefused(
+        f"template {template.id} is written for {', '.join(template.audiences)}, not "
+        f"{audience_id}; choose another template or ask for it anyway (--any-audience)")
+
+
+def default_template(templates: TemplateCatalogue, audience_id: str,
+                     preferred: str = "policy-brief") -> str:
+    """The template to use when none is named: `preferred` if it is for this audience,
+    else the first (alphabetically) that is."""
+    infos = templates.infos()
+    suitable = [i.id for i in infos if not i.audiences or audience_id in i.audiences]
+    if preferred in suitable or not suitable:
+        return preferred
+    return suitable[0]
+
+
 def compose_brief(corpus: Corpus, inputs: BriefInputs,
                   templates: TemplateCatalogue | None = None) -> Brief:
     """Choose quotes and facts for `inputs` and number their citations.
 
     Deterministic: the same corpus, inputs and template file give an equal Brief.
-    Raises UnknownId (theme, audience, template, quote or frame field, listing the valid
-    ids), ChoiceRefused (a pin that cannot be honoured) or TemplateError (a bad header).
+    Raises UnknownId (theme, audience, template, quote, fact or frame field, listing the
+    valid ids), ChoiceRefused (a pin that cannot be honoured, or a template not written
+    for the audience without `any_audience`) or TemplateError (a bad header).
     """
     if templates is None:
         from ..paths import bundled_templates_dir
@@ -90,22 +150,36 @@ def compose_brief(corpus: Corpus, inputs: BriefInputs,
         templates = TemplateCatalogue(bundled_templates_dir())
     _check_ids(corpus, inputs)
     template = templates.info(inputs.template)
+    in_audiences = _allowed_template(template, inputs.audience, inputs.any_audience)
     theme, audience = corpus.themes[inputs.theme], corpus.audiences[inputs.audience]
     frame = campaign_frame(theme, audience, template, inputs.frame)
 
-    ranked = rank_quotes(corpus, theme, audience, template, inputs.pins, inputs.exclusions)
+    post_text = post_writer(corpus) if template.post_chars is not None else None
+    ranked = rank_quotes(corpus, theme, audience, template, inputs.pins, inputs.exclusions,
+                         post_text)
     count = template.quotes if inputs.quotes is None else inputs.quotes
-    candidates = choose_quotes(ranked, count)
+    limits = [n for n in (template.word_limit, audience.word_limit) if n]
+    budget = int(min(limits) * QUOTE_SHARE) if limits and post_text is None else None
+    candidates = choose_quotes(ranked, count, per_remark=post_text is not None,
+                               word_budget=budget)
     refs = _References(corpus)
-    quotes = [
-        ChosenQuote(number=number, quote=c.quote, speaker=c.speaker,
-                    references=refs.cite_all(c.quote.sources), reasons=c.reasons,
-                    pinned=c.pinned)
-        for number, c in enumerate(_arranged([c for c in candidates if c.chosen], inputs.order),
-                                   start=1)
-    ]
-    facts = [_chosen_fact(fact, reasons, refs)
-             for fact, reasons in rank_facts(corpus, theme, template.facts)]
+    quotes: list[ChosenQuote] = []
+    for c in _arranged([c for c in candidates if c.chosen], inputs.order):
+        quotes.append(ChosenQuote(
+            number=len(quotes) + 1, quote=c.quote, speaker=c.speaker,
+            references=refs.cite_all(c.quote.sources), reasons=c.reasons, pinned=c.pinned,
+            part_of=c.remark[0] if len(c.remark) > 1 else None))
+    facts = [ChosenFact(fact=fact, reasons=reasons, pinned=pinned,
+                        references=_fact_refs(fact, refs),
+                        text=fact_line(corpus, fact, refs.cite))
+             for fact, reasons, pinned in rank_facts(corpus, theme.id, template.facts,
+                                                     inputs.fact_pins)]
+    posts = _posts(corpus, quotes, post_text) if post_text is not None else []
+    about = about_line(corpus, refs.cited_sources() | _icsr_named(corpus, quotes), refs.cite)
+    notices = brief_notices(corpus, theme.id, audience.id, template, count, quotes,
+                            candidates, len(posts), outside=not in_audiences,
+                            frame_default=audience.id not in theme.frames
+                            and audience.frame is not None)
     digest = hashlib.sha256(corpus.fingerprint.encode() + b"\0"
                             + templates.content(template.id))
     return Brief(
@@ -113,9 +187,29 @@ def compose_brief(corpus: Corpus, inputs: BriefInputs,
         quotes=quotes, facts=facts, references=refs.entries, originals=refs.originals,
         candidates=candidates,
         content_note=_content_note(quotes), fingerprint=digest.hexdigest()[:16],
+        posts=posts, notices=notices, about=about, others_heading=_others_heading(quotes),
     )
 
 
-def _chosen_fact(fact: Fact, reasons: list[Reason], refs: _References) -> ChosenFact:
-    numbers = list(dict.fromkeys(refs.cite(s.source, s.via) for s in fact.sources))
-    return ChosenFact(fact=fact, references=numbers, reasons=reasons)
+def _icsr_named(corpus: Corpus, quotes: list[ChosenQuote]) -> set[str]:
+    """Sources a brief names through its speakers (a report quoted as a speaker)."""
+    return {c.via or c.source for q in quotes if q.speaker.role.value == "report"
+            for c in q.quote.sources}
+
+
+def _fact_refs(fact: Fact, refs: _References) -> list[int]:
+    return list(dict.fromkeys(refs.cite(s.source, s.via) for s in fact.sources))
+
+
+def _posts(corpus: Corpus, quotes: list[ChosenQuote], post_text: PostText) -> list[Post]:
+    posts: list[Post] = []
+    groups: dict[str, list[ChosenQuote]] = {}
+    for q in quotes:
+        groups.setdefault(q.part_of or q.quote.id, []).append(q)
+    for group in groups.values():
+        text = post_text([q.quote for q in group])
+        if text is None:  # choose_quotes only keeps remarks with a post; kept for safety
+            continue
+        posts.append(Post(number=len(posts) + 1, text=text, quotes=[q.quote.id for q in group],
+                          references=list(dict.fromkeys(n for q in group for n in q.references))))
+    return posts

@@ -7,6 +7,7 @@ text is built here, at composition time; renderers only lay it out.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..corpus.models import Source, SourceKind
 
@@ -52,8 +53,11 @@ def told(original: Source) -> str:
 
 
 def short_outlet(source: Source) -> str:
-    """'International Centre ... (ICSR), King's College London' -> 'ICSR'; a source with no
-    outlet is named by its author, else by its title."""
+    """The source's short_name if it has one; 'International Centre ... (ICSR), King's
+    College London' -> 'ICSR'; a source with no outlet is named by its author, else by its
+    title."""
+    if source.short_name:
+        return source.short_name
     if source.outlet:
         acronym = re.search(r"\(([A-Z][A-Za-z]*[A-Z])\)", source.outlet)
         return acronym.group(1) if acronym and len(source.outlet) > 30 else source.outlet
@@ -93,3 +97,17 @@ def format_citation(source: Source, via: Source | None = None) -> str:
     if source.address:
         text += f" {source.address}"
     return text
+
+
+def marks(numbers: Iterable[int]) -> str:
+    """'[1]' or '[1, 3]': citation marks as every template writes them."""
+    listed = ", ".join(str(n) for n in sorted(set(numbers)))
+    return f"[{listed}]" if listed else ""
+
+
+def year_of(source: Source, via: Source | None = None) -> str | None:
+    """The year a remark was first published, when the copy says so: the original first."""
+    for s in (via, source):
+        if s is not None and s.published:
+            return s.published[:4]
+    return None

@@ -9,7 +9,8 @@ from .brief import Brief
 
 
 def selection_report(brief: Brief) -> dict[str, Any]:
-    """Inputs, frame, chosen quotes and facts with their reasons, every candidate, references."""
+    """Inputs, notices, frame, chosen quotes (with each speaker's role) and facts with their
+    reasons, every candidate, posts, references."""
     return {
         "theme": brief.theme.id,
         "audience": brief.audience.id,
@@ -17,12 +18,16 @@ def selection_report(brief: Brief) -> dict[str, Any]:
         "inputs": brief.inputs.model_dump(),
         "fingerprint": brief.fingerprint,
         "content_note": brief.content_note,
+        "about": brief.about,
+        "notices": [n.model_dump() for n in brief.notices],
         "frame": brief.frame.model_dump(),
         "quotes": [
             {
                 "number": q.number,
                 "id": q.quote.id,
                 "speaker": q.speaker.id,
+                "role": q.speaker.role.value,
+                "part_of": q.part_of,
                 "text": q.quote.text,
                 "graphic": q.graphic,
                 "pinned": q.pinned,
@@ -38,6 +43,8 @@ def selection_report(brief: Brief) -> dict[str, Any]:
                 "as_of": f.fact.as_of,
                 "corroborated": f.fact.corroborated,
                 "disagreeing": f.fact.disagreeing,
+                "pinned": f.pinned,
+                "text": f.text,
                 "references": f.references,
                 "reasons": [r.text for r in f.reasons],
             }
@@ -47,6 +54,8 @@ def selection_report(brief: Brief) -> dict[str, Any]:
             {
                 "id": c.quote.id,
                 "speaker": c.speaker.id,
+                "role": c.speaker.role.value,
+                "remark": c.remark,
                 "score": c.score,
                 "chosen": c.chosen,
                 "allowed": c.allowed,
@@ -57,6 +66,8 @@ def selection_report(brief: Brief) -> dict[str, Any]:
             }
             for c in brief.candidates
         ],
+        "posts": [{"number": p.number, "text": p.text, "characters": len(p.text),
+                   "quotes": p.quotes} for p in brief.posts],
         "references": [{"number": r.number, "source": r.source.id,
                         "via": r.via.id if r.via else None, "text": r.text}
                        for r in brief.references],

@@ -1,17 +1,21 @@
-"""Ranking: which quotes and facts suit a theme and an audience, and why.
+"""Choosing quotes: the audience's rules decide what may appear, ranking orders the rest.
+
+An audience's messengers, its graphic and threat rules and the tags it keeps out are
+constraints: a quote that breaks one is not allowed, whatever its score. Ranking (plain
+sums of reason weights, ties broken by id) only orders what is allowed. A remark in two
+parts (a caveat and the "But..." that answers it) is one unit: both or neither.
 
 Every decision leaves a Reason in the communicator's words, so the `--json` output and
-the TUI can show why a quote is in the brief, or why it is not. Scores are plain sums of
-reason weights; ties are broken by id, so the ranking never depends on file order.
+the TUI can show why a quote is in the brief, or why it is not.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..corpus.loader import Corpus
-from ..corpus.models import Audience, Fact, NameDisclosure, Quote, Speaker, Theme
+from ..corpus.models import Audience, NameDisclosure, Quote, Speaker, Theme
 from .brief import Candidate, Reason, TemplateInfo
 from .errors import ChoiceRefused
 
@@ -20,9 +24,14 @@ STRENGTH_WORDS = {1: "touches on", 2: "supports", 3: "states"}
 MESSENGER_WEIGHTS = (8.0, 5.0, 3.0)  # most trusted, second, third; any later one: 2
 GRAPHIC_WEIGHT = -1.0  # usable where allowed, but a calmer quote of equal strength goes first
 FRAGMENT_WEIGHT = -3.0  # part of a sentence reads less well standing alone
-NARRATIVE_WEIGHT = -20.0  # the claim itself: the brief states it; quotes should be evidence
+MIXED_MOTIVES_WEIGHT = 6.0  # says defectors are no saints: keeps a brief honest about them
+GLOSS_WEIGHT = -15.0  # a reprint that adds the outlet's words: the original goes first
 SAME_ORIGIN_WEIGHT = -4.0  # per quote already chosen from the same original outlet
 MIN_SCORE = 18.0  # below this a quote fits too weakly: a shorter brief beats a padded one
+QUOTE_SHARE = 0.22  # of a brief's word limit, at most this much goes to quotations
+
+PostText = Callable[[list[Quote]], str | None]
+"""Builds the whole post for a remark (None when it has no post copy)."""
 
 
 def speaker_name(speaker: Speaker) -> str:
@@ -49,21 +58,82 @@ def origin(quote: Quote) -> str:
     return first.via or first.source
 
 
-def _messenger(speaker: Speaker, audience: Audience) -> Reason:
+def remarks(corpus: Corpus) -> dict[str, list[str]]:
+    """Quote id -> every quote of its remark (those linked by `follows`), caveat first.
+
+    Built once per brief: one pass over the corpus, then a walk of each linked group.
+    """
+    links: dict[str, set[str]] = {}
+    for q in corpus.quotes.values():
+        if q.follows is not None and q.follows in corpus.quotes:
+            links.setdefault(q.id, set()).add(q.follows)
+            links.setdefault(q.follows, set()).add(q.id)
+    groups: dict[str, list[str]] = {}
+    for start in links:
+        if start in groups:
+            continue
+        members, todo = {start}, [start]
+        while todo:
+            for other in links[todo.pop()] - members:
+                members.add(other)
+                todo.append(other)
+        ordered = sorted(members, key=lambda qid: (_depth(corpus, qid, members), qid))
+        for qid in members:
+            groups[qid] = ordered
+    return groups
+
+
+def _depth(corpus: Corpus, qid: str, members: set[str]) -> int:
+    """How many `follows` steps lead back from a quote to the first of its remark."""
+    steps, seen = 0, {qid}
+    nxt = corpus.quotes[qid].follows
+    while nxt is not None and nxt in members and nxt not in seen:
+        seen.add(nxt)
+        steps += 1
+        nxt = corpus.quotes[nxt].follows
+    return steps
+
+
+def _messenger(speaker: Speaker, audience: Audience) -> tuple[Reason, bool]:
     role = speaker.role.value
     who = audience_words(audience)
     if speaker.role not in audience.messengers:
-        return Reason(text=f"{role}: not among the messengers {who} trust most")
+        return Reason(text=f"{role}: not among the messengers for {who}, so not used"), False
     rank = audience.messengers.index(speaker.role)
     weight = MESSENGER_WEIGHTS[rank] if rank < len(MESSENGER_WEIGHTS) else 2.0
     if rank == 0:
-        return Reason(text=f"{role}: most trusted messenger for {who}", weight=weight)
+        return Reason(text=f"{role}: most trusted messenger for {who}", weight=weight), True
     return Reason(text=f"{role}: trusted messenger for {who} (choice {rank + 1} of "
-                       f"{len(audience.messengers)})", weight=weight)
+                       f"{len(audience.messengers)})", weight=weight), True
+
+
+def _rules(quote: Quote, audience: Audience) -> tuple[list[Reason], bool]:
+    """What the audience's rules say about a quote, and whether it may appear at all."""
+    who = audience_words(audience)
+    reasons: list[Reason] = []
+    allowed = True
+    if quote.graphic and not audience.graphic_allowed:
+        allowed = False
+        reasons.append(Reason(text=f"graphic: not shown to {who}"))
+    elif quote.graphic:
+        reasons.append(Reason(text="graphic: needs the content note", weight=GRAPHIC_WEIGHT))
+    if quote.threat and not audience.threat_allowed:
+        allowed = False
+        reasons.append(Reason(text=f"threat of violence: not shown to {who}"))
+    for tag in quote.tags:
+        if tag in audience.kept_out:
+            allowed = False
+            reasons.append(Reason(text=f"tagged {tag}: kept out of material for {who}"))
+    if "narrative" in quote.tags:
+        allowed = False
+        reasons.append(Reason(text="states the narrative itself: the brief gives the claim; "
+                                   "a quote must be evidence, not the claim again"))
+    return reasons, allowed
 
 
 def _candidate(corpus: Corpus, quote: Quote, theme: Theme, audience: Audience,
-               template: TemplateInfo, pinned: bool, excluded: bool) -> Candidate:
+               template: TemplateInfo, pinned: bool, excluded: bool,
+               group: list[str]) -> Candidate:
     speaker = corpus.speakers[quote.speaker]
     strength = quote.strength_for(theme.id)
     reasons: list[Reason] = []
@@ -72,19 +142,22 @@ def _candidate(corpus: Corpus, quote: Quote, theme: Theme, audience: Audience,
                               weight=STRENGTH_WEIGHT * strength))
     else:
         reasons.append(Reason(text="not linked to this theme in the corpus"))
-    reasons.append(_messenger(speaker, audience))
-    allowed = True
-    if quote.graphic and not audience.graphic_allowed:
-        allowed = False
-        reasons.append(Reason(text=f"graphic: not shown to {audience_words(audience)}"))
-    elif quote.graphic:
-        reasons.append(Reason(text="graphic: needs the content note", weight=GRAPHIC_WEIGHT))
-    if "narrative" in quote.tags:
-        reasons.append(Reason(text="states the narrative itself: the brief already gives the "
-                                   "claim, quotes should be evidence", weight=NARRATIVE_WEIGHT))
+    messenger, allowed = _messenger(speaker, audience)
+    reasons.append(messenger)
+    rule_reasons, rules_allow = _rules(quote, audience)
+    reasons += rule_reasons
+    allowed = allowed and rules_allow
     if "fragment" in quote.tags:
         reasons.append(Reason(text="part of a sentence: reads less well on its own",
                               weight=FRAGMENT_WEIGHT))
+    if "mixed-motives" in quote.tags:
+        reasons.append(Reason(text="says that people who left are no saints or have their "
+                                   "own motives: keeps the brief honest about them",
+                              weight=MIXED_MOTIVES_WEIGHT))
+    if quote.gloss and quote.same_as in corpus.quotes:
+        reasons.append(Reason(text=f"this reprint adds {quote.gloss} inside the quotation: "
+                                   f"the wording without it ({quote.same_as}) goes first",
+                              weight=GLOSS_WEIGHT))
     fits = template.quote_max_chars is None or len(quote.text) <= template.quote_max_chars
     if not fits:
         reasons.append(Reason(text=f"too long for {template.name.lower()} ({len(quote.text)} "
@@ -94,37 +167,111 @@ def _candidate(corpus: Corpus, quote: Quote, theme: Theme, audience: Audience,
     if excluded:
         reasons.append(Reason(text="excluded by you"))
     return Candidate(quote=quote, speaker=speaker, score=sum(r.weight for r in reasons),
-                     reasons=reasons, allowed=allowed, pinned=pinned, excluded=excluded, fits=fits)
+                     reasons=reasons, allowed=allowed, pinned=pinned, excluded=excluded,
+                     fits=fits, remark=group)
+
+
+def _as_remark(candidates: dict[str, Candidate], template: TemplateInfo,
+               post_text: PostText | None) -> None:
+    """Make every part of a remark share one verdict: allowed, fits, pinned, excluded."""
+    done: set[str] = set()
+    for qid in list(candidates):
+        ids = candidates[qid].remark
+        if qid in done:
+            continue
+        done |= set(ids)
+        parts = [candidates[i] for i in ids]
+        notes: dict[str, list[Reason]] = {i: [] for i in ids}
+        for part in parts:
+            for other in (p for p in parts if p.quote.id != part.quote.id):
+                if not part.allowed:
+                    notes[other.quote.id].append(Reason(
+                        text=f"used only with {part.quote.id}, which may not appear: left out"))
+                if part.excluded:
+                    notes[other.quote.id].append(Reason(
+                        text=f"used only with {part.quote.id}, which you excluded: left out"))
+                if part.pinned:
+                    notes[other.quote.id].append(Reason(
+                        text=f"comes with {part.quote.id}, which you pinned"))
+        fits = all(p.fits for p in parts)
+        if fits and post_text is not None:
+            fits = _post_fits(parts, template, post_text, notes)
+        for part in parts:
+            if len(parts) > 1 and not any("goes with" in r.text for r in part.reasons):
+                others = ", ".join(i for i in ids if i != part.quote.id)
+                notes[part.quote.id].insert(0, Reason(
+                    text=f"goes with {others}: one remark, used whole or not at all"))
+            candidates[part.quote.id] = part.model_copy(update={
+                "reasons": [*part.reasons, *notes[part.quote.id]],
+                "allowed": all(p.allowed for p in parts),
+                "excluded": any(p.excluded for p in parts),
+                "pinned": any(p.pinned for p in parts),
+                "fits": fits,
+            })
+
+
+def _post_fits(parts: list[Candidate], template: TemplateInfo, post_text: PostText,
+               notes: dict[str, list[Reason]]) -> bool:
+    head = parts[0].quote.id
+    if any("fragment" in p.quote.tags for p in parts):
+        notes[head].append(Reason(text="part of a sentence: a post must be a whole sentence"))
+        return False
+    text = post_text([p.quote for p in parts])
+    if text is None:
+        notes[head].append(Reason(text="no post copy written for it in the corpus"))
+        return False
+    if template.post_chars is not None and len(text) > template.post_chars:
+        notes[head].append(Reason(text=f"the post would be {len(text)} characters; at most "
+                                       f"{template.post_chars}"))
+        return False
+    return True
 
 
 def rank_quotes(corpus: Corpus, theme: Theme, audience: Audience, template: TemplateInfo,
-                pins: Iterable[str] = (), exclusions: Iterable[str] = ()) -> list[Candidate]:
-    """Every quote linked to the theme (and every pinned one), best first, none chosen yet.
+                pins: Iterable[str] = (), exclusions: Iterable[str] = (),
+                post_text: PostText | None = None) -> list[Candidate]:
+    """Every quote linked to the theme (and every pinned one, and the other parts of their
+    remarks), allowed ones first, best first, none chosen yet.
 
-    Raises ChoiceRefused for a pin the audience may not see, a pin that is also
+    Raises ChoiceRefused for a pin the audience's rules keep out, a pin that is also
     excluded, or a pin too long for the format.
     """
     pin_set, exclusion_set = set(pins), set(exclusions)
     considered = {q.id for q in corpus.quotes.values() if q.strength_for(theme.id)} | pin_set
-    candidates = [
-        _candidate(corpus, corpus.quotes[qid], theme, audience, template,
-                   qid in pin_set, qid in exclusion_set)
-        for qid in considered
-    ]
-    for c in candidates:
-        if not c.pinned:
+    groups = remarks(corpus)
+    considered |= {member for qid in considered for member in groups.get(qid, [])}
+    candidates = {
+        qid: _candidate(corpus, corpus.quotes[qid], theme, audience, template,
+                        qid in pin_set, qid in exclusion_set, groups.get(qid, [qid]))
+        for qid in sorted(considered)
+    }
+    _as_remark(candidates, template, post_text)
+    who = f"{audience_words(audience)} ({audience.id})"
+    for c in candidates.values():
+        if c.quote.id not in pin_set:
             continue
         if c.excluded:
-            raise ChoiceRefused(f"quote {c.quote.id} is both pinned and excluded; choose one")
+            raise ChoiceRefused(f"quote {c.quote.id} is both pinned and excluded (itself or "
+                                "the quote it goes with); choose one")
         if not c.allowed:
-            raise ChoiceRefused(
-                f"quote {c.quote.id} is graphic and {audience_words(audience)} ({audience.id}) "
-                "may not be shown graphic material; unpin it or choose another audience")
+            why = next((r.text for r in c.reasons if "not" in r.text or "kept out" in r.text
+                        or "left out" in r.text), "the audience's rules keep it out")
+            raise ChoiceRefused(f"quote {c.quote.id} may not appear in a brief for {who}: "
+                                f"{why}; unpin it or choose another audience")
         if not c.fits:
-            raise ChoiceRefused(
-                f"quote {c.quote.id} is {len(c.quote.text)} characters, too long for "
-                f"{template.name.lower()} (at most {template.quote_max_chars})")
-    return sorted(candidates, key=lambda c: (not c.allowed, -c.score, c.quote.id))
+            raise ChoiceRefused(f"quote {c.quote.id} does not fit {template.name.lower()}: "
+                                f"{c.reasons[-1].text}")
+    return sorted(candidates.values(), key=lambda c: (not c.allowed, -unit_score(c, candidates),
+                                                      c.remark[0], c.remark.index(c.quote.id)))
+
+
+def unit_score(candidate: Candidate, candidates: dict[str, Candidate]) -> float:
+    """A remark ranks by its best part."""
+    return max(candidates[i].score for i in candidate.remark if i in candidates)
+
+
+def _defector(candidate: Candidate) -> bool:
+    return candidate.speaker.role.value == "defector"
 
 
 def _note(candidate: Candidate, text: str, chosen: bool | None = None) -> Candidate:
@@ -134,89 +281,142 @@ def _note(candidate: Candidate, text: str, chosen: bool | None = None) -> Candid
     return candidate.model_copy(update=update)
 
 
-def choose_quotes(candidates: list[Candidate], count: int) -> list[Candidate]:
-    """Mark the chosen candidates: pins first, then the best of the rest, one per speaker,
-    spreading sources. Returns the candidates in their ranked order, with reasons added."""
+def words_in(text: str) -> int:
+    return len(text.split())
+
+
+def choose_quotes(candidates: list[Candidate], count: int, per_remark: bool = False,
+                  word_budget: int | None = None) -> list[Candidate]:
+    """Mark the chosen candidates: pinned remarks first, then the best of the rest, one
+    remark per speaker and one printing of each remark, spreading sources. `count` counts
+    quotations (remarks when `per_remark`, as for posts: one remark, one post); a remark in
+    two parts may take the brief one past it rather than be cut. With `word_budget`, a
+    remark that would take the quotations past that many words is left out (the brief's
+    word limit counts them too). Returns the candidates in ranked order."""
     result = {c.quote.id: c for c in candidates}
-    chosen_ids: list[str] = []
+    units: list[list[str]] = []
+    for c in candidates:
+        if c.remark and c.remark not in units:
+            units.append([i for i in c.remark if i in result])
+    chosen_units: list[list[str]] = []
+    second: list[list[str]] = []  # skipped for diversity, in rank order
     speakers: set[str] = set()
     origins: Counter[str] = Counter()
 
-    def take(qid: str) -> None:
-        chosen_ids.append(qid)
-        speakers.add(result[qid].speaker.id)
-        origins[origin(result[qid].quote)] += 1
+    def head(unit: list[str]) -> Candidate:
+        return result[unit[0]]
 
-    for c in candidates:
-        if c.pinned:
-            result[c.quote.id] = c.model_copy(update={"chosen": True})
-            take(c.quote.id)
-    open_ids = [c.quote.id for c in candidates
-                if not c.pinned and c.allowed and c.fits and not c.excluded]
-    weak = [q for q in open_ids if result[q].score < MIN_SCORE]
-    if len(weak) < len(open_ids) or chosen_ids:
-        for qid in weak:
-            result[qid] = _note(result[qid], "weak fit for this theme and audience: left out "
-                                             "rather than fill a place (pin it to use it)")
-            open_ids.remove(qid)
-    elif weak and count:  # nothing stronger in the corpus: one weak quote beats none
+    def score(unit: list[str]) -> float:
+        return max(result[i].score for i in unit)
+
+    def mark(unit: list[str], text: str, chosen: bool | None = None) -> None:
+        for qid in unit:
+            result[qid] = _note(result[qid], text, chosen)
+
+    def take(unit: list[str]) -> None:
+        chosen_units.append(unit)
+        speakers.add(head(unit).speaker.id)
+        origins[origin(head(unit).quote)] += 1
+        for qid in unit:
+            result[qid] = result[qid].model_copy(update={"chosen": True})
+
+    def reprinted(unit: list[str]) -> str | None:
+        """The chosen quote that prints the same remark as one in `unit`, if any."""
+        chosen_ids = {i for u in chosen_units for i in u}
+        for qid in unit:
+            twin = result[qid].quote.same_as
+            if twin in chosen_ids:
+                return twin
+            for other in chosen_ids:
+                if result[other].quote.same_as == qid:
+                    return other
+        return None
+
+    for unit in units:
+        if head(unit).pinned:
+            take(unit)
+    open_units = [u for u in units if u not in chosen_units and head(u).allowed
+                  and head(u).fits and not head(u).excluded]
+    weak = [u for u in open_units if score(u) < MIN_SCORE]
+    if len(weak) < len(open_units) or chosen_units:
+        for unit in weak:
+            mark(unit, "weak fit for this theme and audience: left out rather than fill a "
+                       "place (pin it to use it)")
+            open_units.remove(unit)
+    elif weak and count:  # nothing stronger in the corpus: one weak remark beats none
         best = weak[0]
-        result[best] = _note(result[best], "weak fit, used because the corpus has nothing "
-                                           "stronger for this theme and audience", chosen=True)
+        mark(best, "weak fit, used because the corpus has nothing stronger for this theme "
+                   "and audience")
         take(best)
-        for qid in weak:
-            open_ids.remove(qid)
-            if qid != best:
-                result[qid] = _note(result[qid], "weak fit for this theme and audience: left "
-                                                 "out rather than fill a place (pin it to use it)")
-    while open_ids and len(chosen_ids) < count:
-        for qid in [q for q in open_ids if result[q].speaker.id in speakers]:
-            name = speaker_name(result[qid].speaker)
-            result[qid] = _note(result[qid], f"second quote from {name}: skipped for diversity")
-            open_ids.remove(qid)
-        if not open_ids:
+        for unit in weak:
+            open_units.remove(unit)
+            if unit is not best:
+                mark(unit, "weak fit for this theme and audience: left out rather than fill "
+                           "a place (pin it to use it)")
+    def unit_words(unit: list[str]) -> int:
+        return sum(words_in(result[i].quote.text) for i in unit)
+
+    def quoted_words() -> int:
+        return sum(unit_words(u) for u in chosen_units)
+
+    def placed() -> int:
+        return len(chosen_units) if per_remark else sum(len(u) for u in chosen_units)
+
+    # Someone who left speaks first: the best remark from a defector takes a place before
+    # any other, if the audience may hear it and it fits the brief.
+    voices = [u for u in open_units if _defector(head(u))]
+    if count and voices and not any(_defector(head(u)) for u in chosen_units):
+        fitting = [u for u in voices
+                   if word_budget is None or unit_words(u) + quoted_words() <= word_budget]
+        if fitting:
+            mark(fitting[0], "chosen first so that the brief quotes someone who left")
+            take(fitting[0])
+            open_units.remove(fitting[0])
+
+    while open_units and placed() < count:
+        for unit in list(open_units):
+            twin = reprinted(unit)
+            if twin is not None:
+                mark(unit, f"the same remark is already in the brief as {twin}")
+                open_units.remove(unit)
+            elif head(unit).speaker.id in speakers:
+                open_units.remove(unit)
+                second.append(unit)
+        if not open_units:
             break
 
-        def adjusted(qid: str) -> float:
-            return result[qid].score + SAME_ORIGIN_WEIGHT * origins[origin(result[qid].quote)]
+        def adjusted(unit: list[str]) -> float:
+            return score(unit) + SAME_ORIGIN_WEIGHT * origins[origin(head(unit).quote)]
 
-        best = max(open_ids, key=lambda q: (adjusted(q), -open_ids.index(q)))
-        if adjusted(best) < result[best].score:
-            result[best] = _note(result[best], "chosen although its source is already used: "
-                                               "no stronger quote from a new source")
-        elif any(origins.values()) and open_ids[0] != best:
-            result[best] = _note(result[best], "moved up for a spread of sources")
-        result[best] = result[best].model_copy(update={"chosen": True})
+        if word_budget is not None:
+            for unit in list(open_units):
+                if unit_words(unit) + quoted_words() > word_budget and not head(unit).pinned:
+                    mark(unit, f"too long for what is left of the brief's word limit "
+                               f"({unit_words(unit)} words; quotations may take "
+                               f"{word_budget})")
+                    open_units.remove(unit)
+            if not open_units:
+                break
+        best = max(open_units, key=lambda u: (adjusted(u), -open_units.index(u)))
+        if adjusted(best) < score(best):
+            mark(best, "chosen although its source is already used: no stronger quote "
+                       "from a new source")
+        elif any(origins.values()) and open_units[0] != best:
+            mark(best, "moved up for a spread of sources")
         take(best)
-        open_ids.remove(best)
-    for qid in open_ids:
-        result[qid] = _note(result[qid], f"not needed: the brief has its {count} quotes")
+        open_units.remove(best)
+    # Only when no other speaker is left: a second remark beats an empty place.
+    for unit in second:
+        name = speaker_name(head(unit).speaker)
+        twin = reprinted(unit)
+        if twin is not None:
+            mark(unit, f"the same remark is already in the brief as {twin}")
+        elif placed() < count and (word_budget is None
+                                   or quoted_words() + unit_words(unit) <= word_budget):
+            mark(unit, f"second remark from {name}: used because no other speaker fits")
+            take(unit)
+        else:
+            mark(unit, f"second remark from {name}: skipped for diversity")
+    for unit in open_units:
+        mark(unit, f"not needed: the brief has its {count} quotations")
     return [result[c.quote.id] for c in candidates]
-
-
-MIN_FACTS = 2  # below this, a brief borrows general context so it has some numbers
-
-
-def rank_facts(corpus: Corpus, theme: Theme, count: int) -> list[tuple[Fact, list[Reason]]]:
-    """The theme's related facts first (in the theme's order), corroborated before
-    single-source; general context only to reach MIN_FACTS, and never a disputed figure."""
-    related = {fid: index for index, fid in enumerate(theme.related_facts)}
-
-    def key(fact: Fact) -> tuple[bool, bool, int, str]:
-        return (fact.id not in related, not fact.corroborated, related.get(fact.id, 0), fact.id)
-
-    own = sorted((f for f in corpus.facts.values() if f.id in related), key=key)
-    general = sorted((f for f in corpus.facts.values() if f.id not in related
-                      and f.corroborated and not f.disagreeing), key=key)
-    ranked = (own + general[: max(0, MIN_FACTS - len(own))])[:count]
-    chosen: list[tuple[Fact, list[Reason]]] = []
-    for fact in ranked:
-        reasons = [Reason(text="listed by the theme as a related fact" if fact.id in related
-                          else "general context: the theme lists too few facts")]
-        sources = len({s.source for s in fact.sources})
-        reasons.append(Reason(text=f"corroborated by {sources} sources" if fact.corroborated
-                              else "single source: marked as such in the brief"))
-        if fact.disagreeing:
-            reasons.append(Reason(text="the sources disagree: the brief shows each figure"))
-        chosen.append((fact, reasons))
-    return chosen

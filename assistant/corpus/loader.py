@@ -314,6 +314,11 @@ def _cross_check(corpus: Corpus, today: date) -> list[Problem]:
             refer("quotes", qid, "sources", citation.via, "via source")
         for link in quote.themes:
             refer("quotes", qid, "themes", link.theme, "theme")
+        for name, target in (("follows", quote.follows), ("same_as", quote.same_as)):
+            if target == qid:  # a pair or a reprint is always another quote
+                add("quotes", qid, f"{name} names the quote itself")
+            else:
+                refer("quotes", qid, "quotes", target, f"{name} quote")
     for fid, fact in corpus.facts.items():
         for fs in fact.sources:
             refer("facts", fid, "sources", fs.source, "source")
@@ -326,6 +331,10 @@ def _cross_check(corpus: Corpus, today: date) -> list[Problem]:
     for tid, theme in corpus.themes.items():
         for fid in theme.related_facts:
             refer("themes", tid, "facts", fid, "related fact")
+        for aid in theme.frames:
+            refer("themes", tid, "audiences", aid, "campaign frame for audience")
+    for fid, fact in corpus.facts.items():
+        refer("facts", fid, "sources", fact.dates, "dated source")
     for cid, chart in corpus.charts.items():
         for fid in [part.fact for part in chart.parts] + ([chart.whole] if chart.whole else []):
             refer("charts", cid, "facts", fid, "fact")

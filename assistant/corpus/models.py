@@ -91,6 +91,9 @@ class Source(Strict):
 
     id: Id
     outlet: str | None = Field(None, description="Publisher as printed; omit if the copy names none")
+    short_name: str | None = Field(
+        None, description="How a brief names it in running text, e.g. 'the UK think-tank "
+                          "article' (default: the outlet, else the author, else the title)")
     title: NonEmpty
     author: str | None = None
     published: PartialDate | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
@@ -151,7 +154,19 @@ class Quote(Strict):
     speaker: Id
     sources: list[Citation] = Field(min_length=1)
     themes: list[ThemeLink] = Field(default_factory=list)
-    tags: list[Id] = Field(default_factory=list, description="At least `graphic` for atrocities")
+    tags: list[Id] = Field(
+        default_factory=list,
+        description="At least `graphic` for atrocities, `threat` for threats of violence")
+    follows: Id | None = Field(
+        None, description="The quote this one answers or continues (e.g. the caveat before "
+                          "its 'But...'): a brief uses both or neither")
+    same_as: Id | None = Field(
+        None, description="The same remark as another report prints it; a brief uses one")
+    gloss: str | None = Field(
+        None, description="Words the outlet added inside the quotation, e.g. '(another name "
+                          "for ISIS)'; the wording without them is preferred")
+    post_copy: str | None = Field(
+        None, description="One sentence in our own words to post beside the quotation")
     context: str | None = Field(
         None, description="One line in our own words on the circumstances; briefs print it"
     )
@@ -162,6 +177,10 @@ class Quote(Strict):
     @property
     def graphic(self) -> bool:
         return "graphic" in self.tags
+
+    @property
+    def threat(self) -> bool:
+        return "threat" in self.tags
 
     def strength_for(self, theme_id: str) -> int:
         return max((link.strength for link in self.themes if link.theme == theme_id), default=0)
@@ -210,6 +229,9 @@ class Fact(Strict):
     as_of: PartialDate | None = Field(None, description="When the data describes")
     sources: list[FactSource] = Field(min_length=1)
     conflict_note: str | None = None
+    dates: Id | None = Field(
+        None, description="The source whose publication date this fact gives: a brief that "
+                          "names that source dates it with every version")
 
     @property
     def disagreeing(self) -> bool:
@@ -221,6 +243,35 @@ class Fact(Strict):
         return len({s.source for s in self.sources}) > 1
 
 
+_PLACEHOLDERS = re.compile(
+    r"^\s*(?:(?:tbd|tbc|todo|to do|fixme)\b.*|xxx+|\?+|\.\.\.|…|-+|n/?a)\s*$",
+    re.IGNORECASE | re.DOTALL)
+
+
+def is_placeholder(text: str) -> bool:
+    """True for a campaign-frame line nobody has written yet: empty, 'TBD', 'TODO', '...'."""
+    return not text.strip() or bool(_PLACEHOLDERS.match(text))
+
+
+def _written(value: Any) -> Any:
+    if isinstance(value, str) and is_placeholder(value):
+        raise ValueError(f"{value!r} is a placeholder; write the line or leave the field out")
+    return value
+
+
+Written = Annotated[str, StringConstraints(min_length=1), BeforeValidator(_written)]
+"""A line a person has written: not empty, not 'TBD' or 'TODO'."""
+
+
+class FrameText(Strict):
+    """The campaign frame's own lines for one theme and audience, written by a person."""
+
+    goal: Written = Field(description="What should change for this audience, in our words")
+    action: Written = Field(description="What we ask this audience to do")
+    outcome: Written = Field(description="The sign that it worked (an outcome, not reach)")
+    harm: Written = Field(description="The sign that it did harm, and what we do then")
+
+
 class Theme(Strict):
     id: Id
     title: NonEmpty
@@ -229,7 +280,12 @@ class Theme(Strict):
     summary: NonEmpty
     key_messages: list[NonEmpty] = Field(default_factory=list)
     pitfalls: list[NonEmpty] = Field(default_factory=list)
-    related_facts: list[Id] = Field(default_factory=list)
+    related_facts: list[Id] = Field(
+        default_factory=list, description="Facts that support this theme, in order of use")
+    frames: dict[Id, FrameText] = Field(
+        default_factory=dict, description="Campaign-frame lines per audience id")
+    discussion: list[NonEmpty] = Field(
+        default_factory=list, description="Discussion questions for trainers, per theme")
 
 
 class Audience(Strict):
@@ -240,11 +296,18 @@ class Audience(Strict):
     reading_ease: float = Field(ge=0, le=100, description="Flesch reading-ease target (minimum)")
     word_limit: int = Field(gt=0)
     graphic_allowed: bool = False
+    threat_allowed: bool = Field(
+        False, description="Whether quotes tagged `threat` (threats of violence) may appear")
+    kept_out: list[Id] = Field(
+        default_factory=list, description="Quote tags this audience is never shown "
+                                          "(e.g. intelligence-value)")
     messengers: list[Role] = Field(
         min_length=1, description="Roles this audience trusts, most trusted first"
     )
     messenger_guidance: NonEmpty
     call_to_action: NonEmpty
+    frame: FrameText | None = Field(
+        None, description="Default campaign-frame lines for a theme with none of its own")
 
 
 class ChartKind(StrEnum):

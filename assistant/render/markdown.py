@@ -88,6 +88,7 @@ class QuoteView:
     attribution: str  # "26-year-old Syrian fighter, speaking to NPR [1]"
     graphic: bool
     pinned: bool
+    part_of: str | None = None  # the first quote id of a remark in two parts
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,8 @@ class FactView:
     disagreeing: bool
     figures: list[FigureView]
     conflict_note: str
+    text: str = ""  # the readable line a brief prints: every version of a disputed figure
+    references: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,7 @@ def _quote_view(brief: Brief, chosen: ChosenQuote) -> QuoteView:
         role=chosen.speaker.role.value, context=typeset(inline(_context(brief, chosen))),
         cite=marks, source_tag=typeset(inline(short_source(source, via))),
         attribution=typeset(inline(attribution)) + (f" {marks}" if marks else ""),
-        graphic=chosen.graphic, pinned=chosen.pinned,
+        graphic=chosen.graphic, pinned=chosen.pinned, part_of=chosen.part_of,
     )
 
 
@@ -170,13 +173,57 @@ def _fact_view(brief: Brief, chosen: ChosenFact) -> FactView:
         as_of=long_date(chosen.fact.as_of), cite=cite(chosen.references),
         single_source=not chosen.fact.corroborated, disagreeing=chosen.fact.disagreeing,
         figures=figures, conflict_note=typeset(inline(chosen.fact.conflict_note or "")),
+        text=inline(chosen.text or chosen.fact.statement), references=tuple(chosen.references),
+    )
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PostView:
+    number: int
+    text: str  # our line and the verbatim quotation: made safe, never retyped
+    references: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class BriefView:
+    """What the composition says about the brief as a whole, for the templates."""
+
+    about: str
+    others_heading: str
+    defector_quotes: list[QuoteView]
+    other_quotes: list[QuoteView]
+    facts: list[FactView]
+    posts: list[PostView]
+    notices: list[NoticeView]
+    reader_notices: list[NoticeView]
+
+
+def _brief_view(brief: Brief, quotes: list[QuoteView], facts: list[FactView]) -> BriefView:
+    def notices(items: list[Any]) -> list[NoticeView]:
+        return [NoticeView(n.kind, typeset(inline(n.text))) for n in items]
+
+    return BriefView(
+        about=typeset(inline(brief.about)), others_heading=typeset(inline(brief.others_heading)),
+        defector_quotes=[q for q in quotes if q.role == "defector"],
+        other_quotes=[q for q in quotes if q.role != "defector"], facts=facts,
+        posts=[PostView(p.number, inline(p.text), tuple(p.references)) for p in brief.posts],
+        notices=notices(brief.notices), reader_notices=notices(brief.reader_notices),
     )
 
 
 def template_context(brief: Brief, approval: Approval | None = None) -> dict[str, Any]:
     """Everything a template may use: views of the brief, never the corpus records
     themselves (no curator notes, no text that could leave its block)."""
+    quotes = [_quote_view(brief, q) for q in brief.quotes]
+    facts = [_fact_view(brief, f) for f in brief.facts]
     return {
+        "brief": _brief_view(brief, quotes, facts),
         "theme": record(brief.theme),
         "audience": record(brief.audience),
         "audience_words": typeset(inline(audience_words(brief.audience))),
@@ -184,8 +231,8 @@ def template_context(brief: Brief, approval: Approval | None = None) -> dict[str
         "frame": record(brief.frame),
         "frame_lines": [(FRAME_LABELS[f], typeset(inline(getattr(brief.frame, f))))
                         for f in FRAME_FIELDS],
-        "quotes": [_quote_view(brief, q) for q in brief.quotes],
-        "facts": [_fact_view(brief, f) for f in brief.facts],
+        "quotes": quotes,
+        "facts": facts,
         "references": [ReferenceView(r.number, typeset(inline(r.text)))
                        for r in brief.references],
         "content_note": typeset(inline(brief.content_note or "")),
