@@ -286,8 +286,10 @@ def _anonymous_attribution(g: Generated) -> re.Match[str] | None:
     c = corpus()
     anonymous = {s.label for s in c.speakers.values()
                  if s.identity.public is NameDisclosure.none and s.role.value == "defector"}
-    return next((m for m in ATTRIBUTION.finditer(g.markdown) if m.group("who") in anonymous),
-                None)
+    # the attribution may name the outlet the remark was made to: "…, speaking to NPR"
+    return next((m for m in ATTRIBUTION.finditer(g.markdown)
+                 if any(m.group("who") == a or m.group("who").startswith(f"{a}, ")
+                        for a in anonymous)), None)
 
 
 def _detail(g: Generated, detail: str) -> str | None:

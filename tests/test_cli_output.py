@@ -77,7 +77,7 @@ def test_force_writes_through_a_link_to_its_target(brief: tuple[str, ...],
     link.symlink_to(target)
     assert run_cli(*brief, "-o", str(link), "--force").code == 0
     assert link.is_symlink()
-    assert target.read_text().startswith("# Life under IS is harsh")
+    assert target.read_text().startswith("# Social posts: Life under IS is harsh")
 
 
 def test_a_read_only_file_is_refused_then_replaced_keeping_its_mode_with_force(
