@@ -90,7 +90,7 @@ def test_a_read_only_file_is_refused_then_replaced_keeping_its_mode_with_force(
     assert f"cannot write {target}: is read-only; nothing was written" in answer.err
     assert target.read_text() == "approved text\n"
     assert run_cli(*brief, "-o", str(target), "--force").code == 0
-    assert target.read_text().startswith("# Life under IS")
+    assert target.read_text().startswith("# Social posts: Life under IS")
     assert stat.S_IMODE(target.stat().st_mode) == 0o444
 
 

@@ -48,7 +48,8 @@ def tampered(text: str) -> Corpus:
 
 def markdown_of(corpus: Corpus, template: str) -> str:
     inputs = BriefInputs(theme="harsh-life", audience="policymakers", template=template,
-                         pins=["q-says-no"], frame={"message": BREAKOUT, "action": TRACKER})
+                         pins=["q-says-no"], frame={"message": BREAKOUT, "action": TRACKER},
+                         any_audience=True)
     return render_markdown(compose_brief(corpus, inputs, library()), library())
 
 

@@ -153,7 +153,8 @@ def test_a_context_line_never_points_back_at_a_source_the_brief_has_not_shown() 
     corpus.quotes["q-behead"] = first.model_copy(
         update={"context": "The same speaker, in the same NPR interview."})
     inputs = BriefInputs(theme="leaving-and-speaking-out", audience="policymakers",
-                         template="trainer-notes", pins=["q-behead"], order=["q-behead"])
+                         template="trainer-notes", pins=["q-behead"], order=["q-behead"],
+                         any_audience=True)
     markdown = render_markdown(compose_brief(corpus, inputs, library()), library())
     assert "the same NPR interview" not in markdown
     assert "Context:" not in markdown.split("“I was thinking all the time")[1].split("###")[0]
@@ -165,7 +166,7 @@ def test_a_context_line_that_points_back_at_an_earlier_quote_stays() -> None:
     corpus.quotes["q-behead"] = quote.model_copy(update={"context": "The same speaker again."})
     inputs = BriefInputs(theme="leaving-and-speaking-out", audience="policymakers",
                          template="trainer-notes", pins=["q-behead", "q-says-no"],
-                         order=["q-says-no", "q-behead"])
+                         order=["q-says-no", "q-behead"], any_audience=True)
     b = compose_brief(corpus, inputs, library())
     if b.quotes[0].speaker.id != b.quotes[1].speaker.id:
         pytest.skip("the mini corpus gives these two quotes different speakers")

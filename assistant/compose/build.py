@@ -83,7 +83,7 @@ class _References:
 
     def cited_sources(self) -> set[str]:
         """Every source the brief cites so far, as read or as the original."""
-        return {sid for key in self.numbers for sid in key if sid is not None}
+        return set(self.numbers) | set(self.originals)
 
 
 def _content_note(quotes: list[ChosenQuote]) -> str | None:
