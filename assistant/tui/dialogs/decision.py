@@ -12,7 +12,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-APPROVE, CHANGES = "approved", "changes-requested"
+APPROVE, CHANGES, COMMENT = "approved", "changes-requested", "comment"
+VERBS = {APPROVE: ("Approve", "Approve"), CHANGES: ("Request changes to", "Request changes"),
+         COMMENT: ("Comment on", "Add the comment")}
+"""Each decision's title verb and button."""
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,12 @@ changes sends it back to its author, and your comment says what should change.
     def approving(self) -> bool:
         return self.decision == APPROVE
 
+    @property
+    def needs_comment(self) -> bool:
+        return self.decision != APPROVE
+
     def compose(self) -> ComposeResult:
-        verb = "Approve" if self.approving else "Request changes to"
+        verb, button = VERBS[self.decision]
         with Vertical(id="decision", classes="-approve" if self.approving else "-changes"):
             yield Label(f"{verb} draft {self.draft_id}, version {self.number}",
                         classes="dialog-title")
@@ -71,8 +78,7 @@ changes sends it back to its author, and your comment says what should change.
             yield Static("", id="decision-problem", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="decision-cancel")
-                yield Button("Approve" if self.approving else "Request changes",
-                             id="decision-confirm",
+                yield Button(button, id="decision-confirm",
                              variant="success" if self.approving else "warning")
 
     def on_mount(self) -> None:
@@ -82,9 +88,10 @@ changes sends it back to its author, and your comment says what should change.
     @on(Button.Pressed, "#decision-confirm")
     def _confirm(self) -> None:
         comment = self.query_one("#decision-comment", Input).value.strip()
-        if not self.approving and not comment:
+        if self.needs_comment and not comment:
             problem = self.query_one("#decision-problem", Static)
-            problem.update("Say what should change: a comment is required to request changes.")
+            problem.update("Write the comment first." if self.decision == COMMENT else
+                           "Say what should change: a comment is required to request changes.")
             problem.display = True
             self.query_one("#decision-comment", Input).focus()
             return

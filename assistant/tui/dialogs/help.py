@@ -15,7 +15,7 @@ GENERAL = """\
 
 Pick a **theme** and an **audience**; the brief is rebuilt and checked as you go.
 Tab moves between panels; the footer shows the keys that matter where you are.
-Keys can be changed in `config.yaml` (see the README); the last column below is the
+Keys can be changed in `config.yaml` (see the README); the first column below is the
 name to use there.
 """
 
@@ -37,7 +37,7 @@ class HelpDialog(ModalScreen[None]):
             yield Markdown(self.text or GENERAL)
             yield Label("Keys", classes="dialog-title")
             table: DataTable[str] = DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
-            table.add_columns("Key", "Does", "Why", "Binding id")
+            table.add_columns("Binding id", "Key", "Does", "Why")
             table.add_rows(self.keys)
             yield table
             yield Label("Escape closes this help.", classes="hint")

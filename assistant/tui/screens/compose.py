@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import threading
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, Select, Static, TabbedContent, TabPane
 
+from ..delivery import deliver
 from ..widgets.campaign_frame import CampaignFrameForm
 from ..widgets.findings import FindingsList
 from ..widgets.preview import BriefPreview
@@ -24,7 +25,9 @@ from ..widgets.theme_list import ThemeList
 if TYPE_CHECKING:  # the domain modules load in a worker, after the first frame
     from ...checks.findings import Finding
     from ...compose.brief import BriefInputs
+    from ...review import DraftView
     from ..dialogs.export import ExportRequest
+    from ..review_desk import ReviewDesk, Saved
     from ..session import ComposeSession, Draft
 
 class ThemesShown(Message):
@@ -44,11 +47,23 @@ class ComposeScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+e", "export", "Export", id="compose.export",
+        # Priority: they work from a frame field too, whose own ctrl+e moves the cursor.
+        Binding("ctrl+e", "export", "Export", id="compose.export", priority=True,
                 tooltip="Export the brief as Markdown, HTML or Word"),
-        Binding("ctrl+s", "save_draft", "Save draft", id="compose.save-draft",
+        Binding("ctrl+s", "save_draft", "Save draft", id="compose.save-draft", priority=True,
                 tooltip="Save the brief for review: a new draft, or a new version of the "
                         "draft it was opened from"),
+        # Tab is decided here, before the next key is handed on, so that keys typed right
+        # after it land in the field it moved to (not the one it left).
+        Binding("tab", "app.focus_next", "Next field", id="compose.focus-next", show=False,
+                priority=True, tooltip="Move to the next field or panel"),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
+                id="compose.focus-previous", priority=True,
+                tooltip="Move to the previous field or panel"),
+        Binding("f4", "next_panel", "Next panel", id="compose.next-panel",
+                tooltip="Show the next of the Testimony, Frame and Findings panels"),
+        Binding("f5", "maximise", "Maximise", id="compose.maximise",
+                tooltip="Give the whole screen to the panel you are in (again: back)"),
         Binding("f2", "toggle_panels", "Preview/Panels", id="compose.toggle-panels",
                 tooltip="Go to the testimony, frame and findings panels, or back to the "
                         "preview (on a narrow terminal they take turns)"),
@@ -73,10 +88,16 @@ class ComposeScreen(Screen[None]):
         self._generation = 0
         self._timer: Timer | None = None
         self._filling = False
-        self._laid_out = threading.Event()
-        """Set once the selectors, preview and panels are mounted (after the themes)."""
+        self.laid_out = False
+        """True once the selectors, preview and panels are mounted (after the themes)."""
         self._laying_out = False
         self._glanced: list[dict[str, Any]] | None = None
+        self._loaded_early: ComposeSession | None = None
+        """A session that arrived before the rest of the screen was mounted."""
+        self.load_problem: str | None = None
+        """Why the corpus or templates could not be loaded (None: they were, or are loading)."""
+        self._kept: dict[str, tuple[list[str], list[str], list[str]]] = {}
+        """Pins, exclusions and order of the themes the communicator has left, by theme."""
 
     def compose(self) -> ComposeResult:
         # The first frame shows the themes only; the selectors, the preview and the panels
@@ -95,7 +116,7 @@ class ComposeScreen(Screen[None]):
         yield Footer()
 
     async def _lay_out_rest(self) -> None:
-        if self._laid_out.is_set() or self._laying_out:
+        if self.laid_out or self._laying_out:
             return
         self._laying_out = True
         await self.query_one("#choices").mount_all([
@@ -111,14 +132,19 @@ class ComposeScreen(Screen[None]):
             panels.compose_add_child(pane)  # what `with TabbedContent():` does in compose
         await self.query_one("#workspace").mount_all(
             [BriefPreview("*Loading the corpus…*", id="preview"), panels])
-        self._laid_out.set()
+        self.laid_out = True
+        if self._glanced is not None:
+            self._load()  # the first frames are drawn: now the validating load
+        if self._loaded_early is not None:
+            self._loaded(self._loaded_early)
 
     def on_mount(self) -> None:
         self.query_one(ThemeList).focus()
         if self._glanced is not None:  # already in the list: announce it once it is drawn
             self._set_status("Loading the templates…")
             self.call_after_refresh(self._themes_drawn)
-        self._load()
+        else:
+            self._load()
 
     # --- loading ------------------------------------------------------------------------
 
@@ -127,26 +153,21 @@ class ComposeScreen(Screen[None]):
         # In steps, so the themes appear first (from the glance in `compose`), and only
         # once they and the rest of the screen are up do validation (pydantic),
         # composition, rendering and the checks (Jinja2 and friends) load.
+        # With a glance this runs once the rest of the screen is mounted (_lay_out_rest).
         glanced = self._glanced
-        if glanced is not None:
-            if self.stop_when_themes_shown:
-                return
-            self._laid_out.wait(timeout=10)  # leave the interpreter to the first frames
-
         from ...corpus import CorpusError, load_corpus
         from ...corpus.stats import corpus_stats
 
         try:
             corpus = load_corpus(self.corpus_dir)
         except CorpusError as exc:
-            self.app.call_from_thread(
-                self._failed, f"The corpus at {self.corpus_dir} has {len(exc.problems)} "
-                "problem(s)", [str(p) for p in exc.problems])
+            deliver(self, self._failed, f"The corpus at {self.corpus_dir} has "
+                    f"{len(exc.problems)} problem(s)", [str(p) for p in exc.problems])
             return
         claims = {tid: theme.claim for tid, theme in corpus.themes.items()}
         rows = corpus_stats(corpus)["themes"]
         if glanced is None or _differs(glanced, rows, claims):
-            self.app.call_from_thread(self._themes_loaded, rows, claims)
+            deliver(self, self._themes_loaded, rows, claims)
         if self.stop_when_themes_shown:
             return
         from ..session import ComposeSession, SessionError
@@ -154,14 +175,15 @@ class ComposeScreen(Screen[None]):
         try:
             session = ComposeSession.open(corpus, self.templates_dir)
         except SessionError as exc:
-            self.app.call_from_thread(self._failed, exc.title, exc.problems)
+            deliver(self, self._failed, exc.title, exc.problems)
             return
-        self._laid_out.wait(timeout=10)
-        self.app.call_from_thread(self._loaded, session)
+        deliver(self, self._loaded, session)
 
     def _failed(self, title: str, problems: list[str]) -> None:
         from .problems import ProblemsScreen
 
+        self.load_problem = title
+        self._set_status(f"{title}.")
         if self.stop_when_themes_shown:  # the bench must not mistake this for success
             self.app.exit(return_code=1, message=f"{title}\n" + "\n".join(problems[:20]))
             return
@@ -178,6 +200,10 @@ class ComposeScreen(Screen[None]):
             self.call_later(self._lay_out_rest)
 
     def _loaded(self, session: ComposeSession) -> None:
+        if not self.laid_out:  # shown once the selectors exist (_lay_out_rest)
+            self._loaded_early = session
+            return
+        self._loaded_early = None
         self.session = session
         self._filling = True
         self.query_one("#audience", Select).set_options(session.audience_options())
@@ -214,11 +240,27 @@ class ComposeScreen(Screen[None]):
         updated = self.inputs.model_copy(update=changes)
         if updated == self.inputs:
             return
-        if "theme" in changes or "audience" in changes:
+        if updated.theme != self.inputs.theme:
+            updated = self._arrangement_for(self.inputs, updated)
+        elif "audience" in changes:
             updated = updated.model_copy(update={"order": []})  # another set of candidates
         self.inputs = updated
         self.dirty = True
         self._schedule()
+
+    def _arrangement_for(self, old: BriefInputs, new: BriefInputs) -> BriefInputs:
+        """Pins, exclusions and order belong to a theme: keep the old theme's for when the
+        communicator comes back, and bring back the new theme's (say so when it matters)."""
+        if old.pins or old.exclusions or old.order:
+            self._kept[old.theme] = (old.pins, old.exclusions, old.order)
+        pins, exclusions, order = self._kept.pop(new.theme, ([], [], []))
+        if old.pins or old.exclusions:
+            self.notify(f"Your pins and exclusions for '{old.theme}' are kept with that "
+                        "theme and come back when you return to it.", timeout=5)
+        if pins or exclusions:
+            self.notify(f"Your pins and exclusions for '{new.theme}' are back.", timeout=5)
+        return new.model_copy(update={"pins": pins, "exclusions": exclusions,
+                                      "order": order})
 
     def choose_theme(self, theme_id: str) -> None:
         """Highlight a theme (the command palette uses this)."""
@@ -226,9 +268,35 @@ class ComposeScreen(Screen[None]):
 
     def select(self, which: str, value: str) -> None:
         """Set the audience or template selector (the command palette uses this)."""
-        if not self._laid_out.is_set():
+        if not self.laid_out:
             return
         self.query_one(f"#{which}", Select).value = value
+
+    def open_draft(self, draft: DraftView) -> str:
+        """Show a saved draft's newest choices (the caller has asked about unsaved work).
+        Returns the reason it cannot be rebuilt here, or "" once it is being rebuilt."""
+        from ..drafting import missing_choices
+
+        if self.load_problem:
+            return (f"{self.load_problem}: the compose screen cannot rebuild drafts until "
+                    "that is fixed (`assistant corpus validate`).")
+        if self.session is None or self.inputs is None:
+            return "The compose screen is still loading the corpus; try again in a moment."
+        inputs = draft.current.inputs
+        missing = missing_choices(self.session, inputs)
+        if missing:
+            return missing
+        # The choices first, then the selectors: their change events then find nothing new.
+        self.inputs = inputs
+        self.dirty = False
+        self._kept = {}
+        self.query_one(CampaignFrameForm).forget_typing()
+        self.choose_theme(inputs.theme)
+        self.select("audience", inputs.audience)
+        self.select("template", inputs.template)
+        self.rebuild()
+        self.sub_title = f"draft {draft.id}, version {draft.current_number}"
+        return ""
 
     @on(TestimonyList.Arranged)
     def _arranged(self, event: TestimonyList.Arranged) -> None:
@@ -270,6 +338,12 @@ class ComposeScreen(Screen[None]):
 
     # --- rebuilding -----------------------------------------------------------------------
 
+    def rebuild(self) -> None:
+        """Rebuild the brief from the current choices now."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._rebuild()
+
     def _schedule(self, delay: float = REBUILD_DELAY) -> None:
         if self._timer is not None:
             self._timer.stop()
@@ -290,10 +364,10 @@ class ComposeScreen(Screen[None]):
         try:
             draft = self.session.build(self.inputs)
         except SessionError as exc:
-            self.app.call_from_thread(self._build_failed, exc)
+            deliver(self, self._build_failed, exc)
             return
         if generation == self._generation:  # a newer build supersedes this one
-            self.app.call_from_thread(self._show, draft, generation)
+            deliver(self, self._show, draft, generation)
 
     def _build_failed(self, exc: Exception) -> None:
         self.pending = False
@@ -331,31 +405,101 @@ class ComposeScreen(Screen[None]):
     def action_toggle_panels(self) -> None:
         """Narrow: show the panels instead of the preview, or back. Wide: both are shown,
         so just move the focus between them."""
-        if not self._laid_out.is_set():
+        if not self.laid_out:
             return
         panels = self.query_one(TabbedContent)
         to_panels = not (self.has_class("-panels") if self.has_class("-narrow")
                          else panels.has_focus_within)
         self.set_class(to_panels, "-panels")
         if to_panels:
-            pane = panels.active_pane
-            target = pane.query("OptionList, Input").first() if pane is not None else None
-            self.call_after_refresh(target.focus if target is not None else panels.focus)
+            self._focus_pane()
         else:
             self.call_after_refresh(self.query_one(BriefPreview).focus)
 
+    def action_next_panel(self) -> None:
+        """Testimony, then Frame, then Findings, then Testimony again; the keyboard follows."""
+        if not self.laid_out:
+            return
+        panels = self.query_one(TabbedContent)
+        order = [pane.id for pane in panels.query(TabPane) if pane.id]
+        at = order.index(panels.active) if panels.active in order else -1
+        was_maximised = self.maximized is not None
+        self.set_class(True, "-panels")
+        panels.active = order[(at + 1) % len(order)]
+        self._focus_pane()
+        if was_maximised:
+            self.call_after_refresh(self.maximize, panels, False)
+
+    def _focus_pane(self) -> None:
+        pane = self.query_one(TabbedContent).active_pane
+        target = (pane.query("OptionList, Input, TextArea").first()
+                  if pane is not None and pane.query("OptionList, Input, TextArea") else None)
+        self.call_after_refresh(target.focus if target is not None
+                                else self.query_one(TabbedContent).focus)
+
+    def action_maximise(self) -> None:
+        """Give the screen to the panel holding the keyboard (themes, preview or the
+        panels), or give it back."""
+        if self.maximized is not None:
+            self.minimize()
+            return
+        if not self.laid_out:
+            return
+        for selector in ("#panels", "#preview", "#themes"):
+            area = self.query_one(selector)
+            if self.focused is not None and (self.focused is area
+                                             or area in self.focused.ancestors):
+                self.maximize(area, container=False)
+                return
+        self.maximize(self.query_one("#preview"), container=False)
+
     def action_check(self) -> None:
         """Show the findings panel (the checks run on every rebuild)."""
-        if not self._laid_out.is_set():
+        if not self.laid_out:
             return
         self.set_class(True, "-panels")
         self.query_one(TabbedContent).active = "tab-findings"
         self.query_one(FindingsList).focus()
 
     def action_save_draft(self) -> None:
-        from ..drafting import save_draft  # the review layer loads only when it is used
+        """Save the brief on screen: a new draft, or a new version of the one it came from
+        (nothing new when the same text is already saved)."""
+        from ..review_desk import ReviewDesk
 
-        save_draft(self)
+        draft, session = self.draft, self.session
+        if draft is None or session is None or self.pending:
+            self.notify("The brief is not ready yet; save it once it is on screen.",
+                        severity="warning")
+            return
+        desk = getattr(self.app, "review_desk", None)
+        assert isinstance(desk, ReviewDesk), "the app has no review desk"
+        self._save(desk, draft, session)
+
+    @work(thread=True, exclusive=True, group="save-draft")
+    def _save(self, desk: ReviewDesk, draft: Draft, session: ComposeSession) -> None:
+        from ..drafting import draft_title
+        from ..review_desk import DeskError
+
+        desk.use_corpus(session.corpus)
+        brief = draft.brief
+        try:
+            saved = desk.save(brief.inputs, draft.markdown, brief.fingerprint,
+                              title=draft_title(brief))
+        except DeskError as exc:
+            deliver(self, partial(self.notify, exc.message, title=exc.title,
+                                  severity="error", timeout=10, markup=False))
+            return
+        deliver(self, self._saved, draft, saved)
+
+    def _saved(self, draft: Draft, saved: Saved) -> None:
+        from ..drafting import saved_message
+
+        view = saved.draft
+        if self.draft is draft:
+            self.dirty = False  # it is safe in the review database now
+        self.sub_title = f"draft {view.id}, version {view.current_number}"
+        title, text = saved_message(saved, draft.error_count)
+        self.notify(text, title=title, timeout=8, markup=False)
 
     def action_export(self) -> None:
         from ..dialogs.export import ExportDialog
@@ -363,34 +507,34 @@ class ComposeScreen(Screen[None]):
         if self.draft is None or self.session is None:
             self.notify("The brief is not ready yet.", severity="warning")
             return
+        inputs = self.draft.brief.inputs
         self.app.push_screen(
-            ExportDialog(self.session.suggested_filename(self.draft.brief.inputs),
-                         errors=self.draft.error_count),
+            ExportDialog(inputs.template, inputs.theme, inputs.audience,
+                         formats=self.session.formats, errors=self.draft.error_count),
             self._export,
         )
 
     def _export(self, request: ExportRequest | None) -> None:
-        if request is not None:
-            self._write(request)
+        if request is not None and self.draft is not None:
+            self._write(request, self.draft)
 
     @work(thread=True, exclusive=True, group="export")
-    def _write(self, request: ExportRequest) -> None:
+    def _write(self, request: ExportRequest, draft: Draft) -> None:
         from ..session import SessionError
 
-        assert self.session is not None and self.draft is not None
-        draft = self.draft
+        assert self.session is not None
         try:
             written = self.session.export(draft, request.format, request.path)
         except SessionError as exc:
-            self.app.call_from_thread(
-                self.notify, str(exc), title="Nothing was written", severity="error")
+            deliver(self, partial(self.notify, str(exc), title="Nothing was written",
+                                  severity="error", markup=False))
             return
-        self.app.call_from_thread(self._written, written, draft)
+        deliver(self, self._written, written, draft)
 
     def _written(self, path: Path, draft: Draft) -> None:
         if self.draft is draft:
             self.dirty = False
-        self.notify(f"Wrote {path}", title="Exported")
+        self.notify(f"Wrote {path}", title="Exported", markup=False)
 
 
 def _differs(glanced: list[dict[str, Any]], rows: list[dict[str, Any]],

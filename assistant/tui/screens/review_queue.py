@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Select, Static
 
+from ..delivery import deliver
 from ..review_desk import DeskError, ReviewDesk
 from ..widgets.draft_table import DraftTable
 
@@ -87,9 +88,9 @@ class ReviewQueueScreen(Screen[None]):
             drafts = self.desk.queue(None if status == "all" else status)
             who, role = self.desk.who()
         except DeskError as exc:
-            self.app.call_from_thread(self._failed, exc)
+            deliver(self, self._failed, exc)
             return
-        self.app.call_from_thread(self._show, status, drafts, who, role, self.desk.clock())
+        deliver(self, self._show, status, drafts, who, role, self.desk.clock())
 
     def _show(self, status: str, drafts: list[DraftSummary], who: str, role: str | None,
               now: datetime) -> None:

@@ -1,0 +1,32 @@
+"""Handing a worker thread's result to the screen that asked for it, if it is still there.
+
+A screen can be left at any moment (Escape 50 ms after F3): a read that finishes after
+that must not reach for widgets that are gone. Every thread worker in the app reports
+back through `deliver`, never through `App.call_from_thread` directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.dom import DOMNode
+
+
+def deliver(node: DOMNode, callback: Callable[..., Any], *args: Any) -> None:
+    """From a worker thread: run `callback(*args)` on the UI thread, unless `node` (the
+    screen or widget that started the work) has left the screen by then, or the app has
+    closed."""
+
+    def run() -> None:
+        if node.is_attached:
+            callback(*args)
+
+    try:
+        app = node.app
+    except Exception:  # detached from any app: nobody is waiting for the answer
+        return
+    try:
+        app.call_from_thread(run)
+    except RuntimeError:  # the app closed meanwhile
+        return
