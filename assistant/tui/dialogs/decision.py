@@ -12,6 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from ..focus import FOCUS_BINDINGS
+
 APPROVE, CHANGES, COMMENT = "approved", "changes-requested", "comment"
 VERBS = {APPROVE: ("Approve", "Approve"), CHANGES: ("Request changes to", "Request changes"),
          COMMENT: ("Comment on", "Add the comment")}
@@ -40,6 +42,7 @@ to look again. An approval says the text may be published as it is; requesting
 changes sends it back to its author, and your comment says what should change.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_BINDINGS,
         Binding("escape", "cancel", "Cancel", id="decision.cancel",
                 tooltip="Close without deciding anything"),
     ]

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from ...render.formats import FORMATS, FormatMismatch, default_file_name, format_for_path
+from ..focus import FOCUS_BINDINGS
 
 
 class FormatButton(RadioButton):
@@ -39,6 +40,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     the extension typed. A file that exists is replaced only after asking."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_BINDINGS,
         Binding("escape", "cancel", "Cancel", id="export.cancel",
                 tooltip="Close without writing anything"),
     ]

@@ -16,6 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, Select, Static, TabbedContent, TabPane
 
 from ..delivery import deliver
+from ..focus import FOCUS_BINDINGS
 from ..widgets.campaign_frame import CampaignFrameForm
 from ..widgets.findings import FindingsList
 from ..widgets.preview import BriefPreview
@@ -53,13 +54,7 @@ class ComposeScreen(Screen[None]):
         Binding("ctrl+s", "save_draft", "Save draft", id="compose.save-draft", priority=True,
                 tooltip="Save the brief for review: a new draft, or a new version of the "
                         "draft it was opened from"),
-        # Tab is decided here, before the next key is handed on, so that keys typed right
-        # after it land in the field it moved to (not the one it left).
-        Binding("tab", "app.focus_next", "Next field", id="compose.focus-next", show=False,
-                priority=True, tooltip="Move to the next field or panel"),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
-                id="compose.focus-previous", priority=True,
-                tooltip="Move to the previous field or panel"),
+        *FOCUS_BINDINGS,
         Binding("f4", "next_panel", "Next panel", id="compose.next-panel",
                 tooltip="Show the next of the Testimony, Frame and Findings panels"),
         Binding("f5", "maximise", "Maximise", id="compose.maximise",
