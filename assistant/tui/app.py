@@ -162,6 +162,13 @@ class CounterbriefApp(App[None]):
             f"Open draft {draft.id} in its place and lose them?",
             yes=f"Open draft {draft.id}", no="Keep my brief"), go)
 
+    def action_command_palette(self) -> None:
+        """The command palette (guarded against paging before its list is laid out)."""
+        from .widgets.paging import SafeCommandPalette
+
+        if self.use_command_palette and not SafeCommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
+
     def action_toggle_light(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
 

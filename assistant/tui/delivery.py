@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.dom import DOMNode
+from textual.screen import Screen
 
 
 def deliver(node: DOMNode, callback: Callable[..., Any], *args: Any) -> None:
@@ -30,3 +31,12 @@ def deliver(node: DOMNode, callback: Callable[..., Any], *args: Any) -> None:
         app.call_from_thread(run)
     except RuntimeError:  # the app closed meanwhile
         return
+
+
+def close(screen: Screen[Any], result: Any = None) -> None:
+    """Dismiss `screen` with `result`, if it is still the screen on top.
+
+    A key queued for a screen can arrive after it was closed (Escape pressed twice
+    quickly); dismissing then would close whatever screen is under it instead."""
+    if screen.is_active:
+        screen.dismiss(result)

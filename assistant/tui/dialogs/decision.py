@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from ..delivery import close
 from ..focus import FOCUS_BINDINGS
 
 APPROVE, CHANGES, COMMENT = "approved", "changes-requested", "comment"
@@ -98,8 +99,8 @@ changes sends it back to its author, and your comment says what should change.
             problem.display = True
             self.query_one("#decision-comment", Input).focus()
             return
-        self.dismiss(Decision(self.decision, comment))
+        close(self, Decision(self.decision, comment))
 
     @on(Button.Pressed, "#decision-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        close(self, None)

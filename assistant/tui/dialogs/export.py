@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from ...render.formats import FORMATS, FormatMismatch, default_file_name, format_for_path
+from ..delivery import close
 from ..focus import FOCUS_BINDINGS
 
 
@@ -134,20 +135,20 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             return
         request = ExportRequest(fmt, path)
         if not path.exists():
-            self.dismiss(request)
+            close(self, request)
             return
         from .confirm import ConfirmDialog
 
         def answered(replace: bool | None) -> None:
             if replace:
-                self.dismiss(request)
+                close(self, request)
 
         self.app.push_screen(ConfirmDialog(f"{path} already exists.\nReplace it?",
                                            yes="Replace it", no="Keep it"), answered)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        close(self, None)
 
 
 def _format_of(path: Path) -> str | None:

@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Markdown
 
+from ..delivery import close
+
 GENERAL = """\
 ## counterbrief
 
@@ -46,4 +48,4 @@ class HelpDialog(ModalScreen[None]):
         self.query_one(DataTable).focus()
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        close(self, None)

@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
-from ..delivery import deliver
+from ..delivery import close, deliver
 from ..review_desk import ChecksRefused, DeskError, DraftPage, ReviewDesk, status_label
 from ..widgets.findings import FindingsList
 from ..widgets.preview import BriefPreview
@@ -314,7 +314,7 @@ approval line (or DRAFT).
         self.call_after_refresh(target.focus)
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        close(self)
 
 
 def _head(draft: DraftView) -> Text:

@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Select, Static
 
-from ..delivery import deliver
+from ..delivery import close, deliver
 from ..review_desk import DeskError, ReviewDesk
 from ..widgets.draft_table import DraftTable
 
@@ -143,7 +143,7 @@ class ReviewQueueScreen(Screen[None]):
             self.action_reload()
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        close(self)
 
 
 def _filter_name(status: str) -> str:

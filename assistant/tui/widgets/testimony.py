@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from .paging import PagedOptionList
 
 if TYPE_CHECKING:
     from ...compose.brief import Candidate
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 Arrangement = Literal["pin", "exclude", "up", "down"]
 
 
-class TestimonyList(OptionList):
+class TestimonyList(PagedOptionList):
     """Every quote considered for the brief, best first, with the reasons for its rank.
 
     State is written out in words ([IN BRIEF], [PINNED], [EXCLUDED], [GRAPHIC]) so that

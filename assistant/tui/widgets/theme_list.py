@@ -11,8 +11,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from .paging import PagedOptionList
 
-class ThemeList(OptionList):
+
+class ThemeList(PagedOptionList):
     """One entry per theme: title, the claim in ICSR's words, quote and speaker counts.
 
     When the list is too short to show every claim, only the highlighted theme's claim is
