@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from textual.binding import Binding
-from textual.widgets import Input, Static, TabbedContent
+from textual.widgets import Input, Static
 
 from assistant.review import open_store
 from assistant.tui.dialogs.decision import DecisionDialog
