@@ -125,9 +125,14 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         if not path.suffix:
             path = path.with_name(path.name + FORMATS[self.format].suffixes[0])
         try:
-            fmt = format_for_path(path, self.format)
+            fmt = format_for_path(path)  # the extension decides
         except FormatMismatch as exc:
             self._problem(f"Not written: {exc}.")
+            return
+        if fmt not in self.formats:
+            offered = ", ".join(FORMATS[f].suffixes[0] for f in self.formats)
+            self._problem(f"Not written: {FORMATS[fmt].name} cannot be written from here; "
+                          f"name the file {offered}.")
             return
         path = path.resolve()
         if path.is_dir():

@@ -13,10 +13,11 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, Select, Static, TabbedContent, TabPane
+from textual.widgets import Header, Label, Select, Static, TabbedContent, TabPane
 
 from ..delivery import deliver
 from ..focus import FOCUS_BINDINGS
+from ..widgets.app_footer import AppFooter
 from ..widgets.campaign_frame import CampaignFrameForm
 from ..widgets.findings import FindingsList
 from ..widgets.preview import BriefPreview
@@ -108,7 +109,7 @@ class ComposeScreen(Screen[None]):
             yield Label("Theme", classes="heading")
             yield ThemeList(self._glanced, id="themes")
             yield Static("Loading the corpus…", id="status")
-        yield Footer()
+        yield AppFooter()
 
     async def _lay_out_rest(self) -> None:
         if self.laid_out or self._laying_out:
@@ -116,9 +117,9 @@ class ComposeScreen(Screen[None]):
         self._laying_out = True
         await self.query_one("#choices").mount_all([
             Label("Audience", classes="heading"),
-            Select[str]([], id="audience", prompt="Audience"),
+            Select[str]([], id="audience", prompt="Audience", compact=True),
             Label("Template", classes="heading"),
-            Select[str]([], id="template", prompt="Template"),
+            Select[str]([], id="template", prompt="Template", compact=True),
         ], before="#status")
         panels = TabbedContent(id="panels")
         for pane in (TabPane("Testimony", TestimonyList(id="testimony"), id="tab-testimony"),

@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from ..delivery import close, deliver
 from ..review_desk import ChecksRefused, DeskError, DraftPage, ReviewDesk, status_label
+from ..widgets.app_footer import AppFooter
 from ..widgets.findings import FindingsList
 from ..widgets.preview import BriefPreview
 from ..widgets.version_diff import VersionDiff
@@ -111,7 +112,7 @@ approval line (or DRAFT).
                 yield Static("", id="draft-comments", markup=False)
             with TabPane("5 Audit log", id="tab-log"), VerticalScroll(classes="history"):
                 yield Static("", id="draft-log", markup=False)
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"draft {self.draft_id}"

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Select, Static
+from textual.widgets import Header, Label, Select, Static
 
 from ..delivery import close, deliver
 from ..review_desk import DeskError, ReviewDesk
+from ..widgets.app_footer import AppFooter
 from ..widgets.draft_table import DraftTable
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class ReviewQueueScreen(Screen[None]):
             yield Static("", id="queue-who")
         yield Static("Opening the review database…", id="queue-notice", markup=False)
         yield DraftTable(id="drafts")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "review queue"
