@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 if TYPE_CHECKING:
-    from textual.widgets._markdown import MarkdownBlock
+    from textual.widgets.markdown import MarkdownBlock
 
 
 class BriefPreview(VerticalScroll, can_focus=True):
@@ -59,7 +59,7 @@ Findings panel scrolls here to the passage it is about.
 
         When the preview is hidden (a narrow screen showing the panels) the scroll
         happens as soon as it is laid out again."""
-        from textual.widgets._markdown import MarkdownBlock
+        from textual.widgets.markdown import MarkdownBlock
 
         if not self.size.area:
             self._scroll_when_shown = (line, quote, section)
