@@ -358,16 +358,18 @@ async def test_tab_from_the_tab_bar_lands_on_something_visible() -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await settled(pilot)
         screen = compose_screen(app)
-        for pane in ("tab-testimony", "tab-frame", "tab-findings"):
-            screen.query_one(TabbedContent).active = pane
+        screen.query_one("#panels Tabs").focus()
+        await pilot.pause()
+        for pane in ("tab-frame", "tab-findings", "tab-testimony"):
+            await pilot.press("right")  # the next tab
             await settled(pilot)
-            screen.query_one("#panels Tabs").focus()
-            await pilot.pause()
             await pilot.press("tab")
             await pilot.pause()
             focused = app.focused
             assert focused is not None and focused.region.area > 0, pane
             assert focused in screen.query_one(f"#{pane}").walk_children(), pane
+            await pilot.press("shift+tab")  # back to the tab bar
+            await pilot.pause()
 
 
 async def test_f5_gives_the_screen_to_the_panel_and_back() -> None:

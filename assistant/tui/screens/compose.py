@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Label, Select, Static, TabbedContent, TabPane
+from textual.widgets import Header, Input, Label, Select, Static, TabbedContent, TabPane
 
 from ..delivery import deliver
 from ..focus import FOCUS_BINDINGS
@@ -122,7 +122,10 @@ class ComposeScreen(Screen[None]):
             Select[str]([], id="template", prompt="Template", compact=True),
         ], before="#status")
         panels = TabbedContent(id="panels")
-        for pane in (TabPane("Testimony", TestimonyList(id="testimony"), id="tab-testimony"),
+        testimony = Vertical(Input(placeholder="Filter: words, speaker, source, badge",
+                                   id="testimony-filter", compact=True),
+                             TestimonyList(id="testimony"), id="testimony-pane")
+        for pane in (TabPane("Testimony", testimony, id="tab-testimony"),
                      TabPane("Frame", CampaignFrameForm(id="frame"), id="tab-frame"),
                      TabPane("Findings", FindingsList(id="findings"), id="tab-findings")):
             panels.compose_add_child(pane)  # what `with TabbedContent():` does in compose
@@ -307,6 +310,10 @@ class ComposeScreen(Screen[None]):
             self.notify(str(exc), severity="warning")
             return
         self.choose(**changes)
+
+    @on(Input.Changed, "#testimony-filter")
+    def _filter_testimony(self, event: Input.Changed) -> None:
+        self.query_one(TestimonyList).filter(event.value)
 
     @on(CampaignFrameForm.Edited)
     def _frame_edited(self, event: CampaignFrameForm.Edited) -> None:
