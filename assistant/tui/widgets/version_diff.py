@@ -33,7 +33,8 @@ def diff_text(pieces: list[Piece], old: int, new: int) -> Text:
                 "so renumbering shows nothing.\n\n", style="italic")
     for piece in pieces:
         start, end = MARKS.get(piece.kind, ("", ""))
-        gap = " " if text.plain and not text.plain.endswith(("\n", " ")) else ""
+        gap = " " if text.plain and not text.plain.endswith(("\n", " ")) and not (
+            piece.text.startswith("\n")) else ""
         text.append(gap)
         text.append(f"{start}{piece.text}{end}", style=STYLES.get(piece.kind, ""))
     return text
