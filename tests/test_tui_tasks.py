@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import docx
-from textual.widgets import Input, Static, TabbedContent, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from assistant.review import open_store
 from assistant.tui.dialogs.confirm import ConfirmDialog

@@ -198,17 +198,20 @@ class ReviewDesk:
         with refusals("The review queue cannot be read"):
             return store.list_queue(status)
 
-    def page(self, draft_id: int) -> DraftPage:
-        """A draft, its audit log, the findings on its newest version and the user's role."""
+    def page(self, draft_id: int, *, checked: bool = True) -> DraftPage:
+        """A draft, its audit log, the user's role and (when `checked`) the findings on
+        its newest version; without them the page reads in a fraction of the time, and
+        `findings` adds them after."""
         store = self.store()
         with refusals(f"Draft {draft_id} cannot be shown"):
             draft = store.get_draft(draft_id)
             log = store.audit_log(draft_id)
         user, role = self.who()
-        findings, note = self._findings(draft)
+        findings, note = self.findings(draft) if checked else (None, "Running the checks…")
         return DraftPage(draft, log, findings, note, user, role)
 
-    def _findings(self, draft: DraftView) -> tuple[list[Finding] | None, str]:
+    def findings(self, draft: DraftView) -> tuple[list[Finding] | None, str]:
+        """The checks on the newest version of `draft`, or None and why they cannot run."""
         from ..checks import check_markdown
         from ..compose.catalogue import TemplateCatalogue
         from ..corpus import CorpusError

@@ -127,12 +127,25 @@ approval line (or DRAFT).
 
     @work(thread=True, exclusive=True, group="draft")
     def _read(self, done: str = "") -> None:
+        # The draft first, then the checks (the slow part) fill in the Findings tab.
         try:
-            page = self.desk.page(self.draft_id)
+            page = self.desk.page(self.draft_id, checked=False)
         except DeskError as exc:
             deliver(self, self._failed, exc)
             return
         deliver(self, self._show, page, done)
+        findings, note = self.desk.findings(page.draft)
+        checked = DraftPage(page.draft, page.log, findings, note, page.user, page.role)
+        deliver(self, self._checked, checked, done)
+
+    def _checked(self, page: DraftPage, done: str) -> None:
+        if self.page is None or self.page.draft != page.draft:
+            return  # a newer read is on its way
+        self.page = page
+        self._show_findings(page)
+        self._notice("\n".join(line for line in (done or _next_step(page), _greyed(page))
+                                if line))
+        self.refresh_bindings()
 
     def _failed(self, exc: DeskError) -> None:
         self.busy = False
