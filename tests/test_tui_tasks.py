@@ -416,3 +416,24 @@ def test_no_private_textual_modules_are_imported() -> None:
                  if "textual.widgets._" in p.read_text(encoding="utf-8")
                  or "from textual._" in p.read_text(encoding="utf-8")]
     assert offending == []
+
+
+async def test_the_testimony_filter_lists_only_the_quotes_that_match() -> None:
+    from assistant.tui.widgets.testimony import TestimonyList
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settled(pilot)
+        await choose_theme(pilot, "harsh-life")
+        testimony = app.screen.query_one(TestimonyList)
+        before = testimony.option_count
+        app.screen.query_one("#testimony-filter", Input).focus()
+        await pilot.press(*"ibrahim")
+        await settled(pilot)
+        shown = [testimony.get_option_at_index(i) for i in range(testimony.option_count)]
+        quotes = [o for o in shown if o.id]
+        assert 0 < len(quotes) < before
+        assert all("ibrahim" in str(o.prompt).lower() for o in quotes)
+        await pilot.press(*"zzz")
+        await settled(pilot)
+        assert "No quote matches 'ibrahimzzz'." in str(testimony.get_option_at_index(0).prompt)

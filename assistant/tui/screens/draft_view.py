@@ -95,6 +95,7 @@ approval line (or DRAFT).
         """What is on screen (None until read)."""
         self.busy = False
         """True while a read or an action is under way."""
+        self._keys_state: tuple[str, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -145,7 +146,16 @@ approval line (or DRAFT).
         self._show_findings(page)
         self._notice("\n".join(line for line in (done or _next_step(page), _greyed(page))
                                 if line))
-        self.refresh_bindings()
+        self._refresh_keys(page)
+
+    def _refresh_keys(self, page: DraftPage) -> None:
+        """Grey out or bring back keys, only when that changes (the footer is redrawn
+        whole each time, which is slow)."""
+        state = tuple(blocked(page, action, decision) for action, decision in (
+            ("submit", ""), ("decide", "approved"), ("export", "")))
+        if state != self._keys_state:
+            self._keys_state = state
+            self.refresh_bindings()
 
     def _failed(self, exc: DeskError) -> None:
         self.busy = False
@@ -167,7 +177,7 @@ approval line (or DRAFT).
         self._notice("\n".join(line for line in (done or _next_step(page), _greyed(page))
                                 if line))
         self.busy = False
-        self.refresh_bindings()
+        self._refresh_keys(page)
 
     def _show_findings(self, page: DraftPage) -> None:
         note = self.query_one("#findings-note", Static)
