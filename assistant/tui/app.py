@@ -164,7 +164,7 @@ class CounterbriefApp(App[None]):
 
     def action_command_palette(self) -> None:
         """The command palette (guarded against paging before its list is laid out)."""
-        from .widgets.paging import SafeCommandPalette
+        from .widgets.guarded import SafeCommandPalette
 
         if self.use_command_palette and not SafeCommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(SafeCommandPalette(id="--command-palette"))

@@ -18,6 +18,7 @@ from ..focus import FOCUS_BINDINGS
 from ..widgets.app_footer import AppFooter
 from ..widgets.campaign_frame import CampaignFrameForm
 from ..widgets.findings import FindingsList
+from ..widgets.guarded import GuardedSelect
 from ..widgets.preview import BriefPreview
 from ..widgets.testimony import TestimonyList
 from ..widgets.theme_list import ThemeList
@@ -106,9 +107,9 @@ class ComposeScreen(PanelsScreen):
         self._laying_out = True
         await self.query_one("#choices").mount_all([
             Label("Audience", classes="heading"),
-            Select[str]([], id="audience", prompt="Audience", compact=True),
+            GuardedSelect([], id="audience", prompt="Audience", compact=True),
             Label("Template", classes="heading"),
-            Select[str]([], id="template", prompt="Template", compact=True),
+            GuardedSelect([], id="template", prompt="Template", compact=True),
         ], before="#status")
         panels = TabbedContent(id="panels")
         testimony = Vertical(Input(placeholder="Filter: words, speaker, source, badge",

@@ -161,13 +161,15 @@ class PanelsScreen(BriefOutputScreen):
             return
         if not self.laid_out:
             return
-        for selector in ("#panels", "#preview", "#themes"):
-            area = self.query_one(selector)
+        areas = [found.first() for found in (self.query(s) for s in
+                                             ("#panels", "#preview", "#themes")) if found]
+        for area in areas:
             if self.focused is not None and (self.focused is area
                                              or area in self.focused.ancestors):
                 self.maximize(area, container=False)
                 return
-        self.maximize(self.query_one("#preview"), container=False)
+        if areas:
+            self.maximize(areas[0], container=False)
 
     def action_check(self) -> None:
         """Show the findings panel (the checks run on every rebuild)."""

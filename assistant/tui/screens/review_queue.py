@@ -15,6 +15,7 @@ from ..delivery import close, deliver
 from ..review_desk import DeskError, ReviewDesk
 from ..widgets.app_footer import AppFooter
 from ..widgets.draft_table import DraftTable
+from ..widgets.guarded import GuardedSelect
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -65,7 +66,7 @@ class ReviewQueueScreen(Screen[None]):
         yield Header()
         with Horizontal(id="queue-bar"):
             yield Label("Show", id="queue-show")
-            yield Select[str]([(label, value) for label, value in FILTERS], value=self.status,
+            yield GuardedSelect([(label, value) for label, value in FILTERS], value=self.status,
                               allow_blank=False, id="queue-filter")
             yield Static("", id="queue-who")
         yield Static("Opening the review database…", id="queue-notice", markup=False)

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from .paging import PagedOptionList
+from .guarded import PagedOptionList
 
 if TYPE_CHECKING:
     from ...checks.findings import Finding

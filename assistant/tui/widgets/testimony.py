@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets.option_list import Option
 
-from .paging import PagedOptionList
+from .guarded import PagedOptionList
 
 if TYPE_CHECKING:
     from ...compose.brief import Candidate

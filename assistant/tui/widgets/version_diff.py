@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, Select, Static
 
 from ..reader_diff import Piece, word_diff
+from .guarded import GuardedSelect
 
 if TYPE_CHECKING:
     from ...review import DraftView
@@ -58,9 +59,9 @@ numbers are folded away, so adding a source does not bury the real changes.
     def compose(self) -> ComposeResult:
         with Horizontal(id="diff-pick"):
             yield Label("Compare version", classes="diff-label")
-            yield Select[int]([], id="diff-old", allow_blank=True, prompt="none", compact=True)
+            yield GuardedSelect([], id="diff-old", allow_blank=True, prompt="none", compact=True)
             yield Label("with", classes="diff-label")
-            yield Select[int]([], id="diff-new", allow_blank=True, prompt="none", compact=True)
+            yield GuardedSelect([], id="diff-new", allow_blank=True, prompt="none", compact=True)
         with VerticalScroll(id="diff-scroll", can_focus=True):
             yield Static("", id="diff-text", markup=False)
 
