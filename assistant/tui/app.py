@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 
@@ -72,6 +72,13 @@ class CounterbriefApp(App[None]):
         self.review_desk = ReviewDesk(options.db_url, options.user, options.corpus_dir,
                                       options.templates_dir)
         """The review database, opened in a worker the first time a review screen needs it."""
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys still queued when the app closes find no screen to go to: drop them
+        # rather than fail on the way out (the exit status would say the app crashed).
+        if isinstance(event, events.Key) and not self.screen_stack:
+            return
+        await super().on_event(event)
 
     def get_default_screen(self) -> Screen[None]:
         return ComposeScreen(self.options.corpus_dir, self.options.templates_dir,

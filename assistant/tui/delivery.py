@@ -20,7 +20,7 @@ def deliver(node: DOMNode, callback: Callable[..., Any], *args: Any) -> None:
     closed."""
 
     def run() -> None:
-        if node.is_attached:
+        if on_screen(node):
             callback(*args)
 
     try:
@@ -33,10 +33,28 @@ def deliver(node: DOMNode, callback: Callable[..., Any], *args: Any) -> None:
         return
 
 
+def on_screen(node: DOMNode) -> bool:
+    """Whether `node` is still on a screen the app shows or will show again. A screen
+    being left is off the stack at once but loses its widgets one by one after."""
+    if not node.is_attached:
+        return False
+    try:
+        screen = node if isinstance(node, Screen) else node.screen
+        return screen in node.app.screen_stack
+    except Exception:  # no screen or no app any more
+        return False
+
+
 def close(screen: Screen[Any], result: Any = None) -> None:
     """Dismiss `screen` with `result`, if it is still the screen on top.
 
     A key queued for a screen can arrive after it was closed (Escape pressed twice
-    quickly); dismissing then would close whatever screen is under it instead."""
-    if screen.is_active:
-        screen.dismiss(result)
+    quickly); dismissing then would close whatever screen is under it instead. A screen
+    still being put together (Escape 20 ms after F3) closes once it is, so that none of
+    its widgets is taken down half-way through setting itself up."""
+    if not screen.is_active:
+        return
+    if not screen.is_mounted:
+        screen.call_after_refresh(close, screen, result)
+        return
+    screen.dismiss(result)
