@@ -37,7 +37,7 @@ async def test_accepting_a_candidate_shows_its_problems_and_adds_it_to_the_corpu
     app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await _idle(pilot)
-        await pilot.press("f4")
+        await pilot.press("f6")
         screen = app.screen
         assert isinstance(screen, CurateScreen)
         screen.query_one("#article-path", Input).value = str(article)
@@ -89,7 +89,7 @@ async def test_a_pasted_article_is_read_with_ctrl_r_and_duplicates_are_said(
                "fighter told NPR last year.\n")
     async with app.run_test(size=(120, 36)) as pilot:
         await _idle(pilot)
-        await pilot.press("f4")
+        await pilot.press("f6")
         screen = app.screen
         assert isinstance(screen, CurateScreen)
         area = screen.query_one("#article-text", TextArea)

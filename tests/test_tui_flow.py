@@ -6,7 +6,7 @@ from pathlib import Path
 
 import docx
 import yaml
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import Input, OptionList, Select, TextArea
 
 from assistant.paths import bundled_templates_dir
 from assistant.tui.dialogs.confirm import ConfirmDialog
@@ -127,9 +127,9 @@ async def test_editing_the_campaign_frame_changes_the_brief() -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await settled(pilot)
-        field = app.screen.query_one("#frame-goal", Input)
+        field = app.screen.query_one("#frame-goal", TextArea)
         field.focus()
-        field.value = "Persuade ministers to resettle defectors who speak out."
+        field.load_text("Persuade ministers to resettle defectors who speak out.")
         await settled(pilot)
         assert "Persuade ministers to resettle defectors who speak out." in (
             compose_screen(app).draft.markdown)  # type: ignore[union-attr]
@@ -177,20 +177,21 @@ async def test_f1_explains_the_focused_panel_and_its_keys() -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpDialog)
         assert "## Testimony" in app.screen.text
-        assert ("p", "Pin") in [(key, does) for key, does, _, _ in app.screen.keys]
+        assert ("testimony.pin", "p", "Pin") in [row[:3] for row in app.screen.keys]
 
 
-async def test_the_export_dialog_suggests_a_file_named_after_theme_and_audience() -> None:
+async def test_the_export_dialog_suggests_a_file_named_after_template_theme_and_audience(
+        ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await settled(pilot)
         await pilot.press("ctrl+e")
         await pilot.pause()
         path = app.screen.query_one("#path", Input)
-        assert path.value == "brutality-against-sunnis-policymakers.docx"
-        await pilot.press("shift+tab", "down", "enter")  # the formats: Word, then Markdown
+        assert path.value == "policy-brief--brutality-against-sunnis--policymakers.docx"
+        await pilot.press("shift+tab", "down", "enter")  # Word, Markdown, Web page
         await pilot.pause()
-        assert path.value == "brutality-against-sunnis-policymakers.md"
+        assert path.value == "policy-brief--brutality-against-sunnis--policymakers.md"
 
 
 async def test_the_command_palette_offers_themes() -> None:
@@ -213,7 +214,7 @@ async def test_choosing_a_finding_scrolls_the_preview_to_it() -> None:
         screen = compose_screen(app)
         # A frame line naming the group's news agency: the checks warn about it, and the
         # frame is at the end of the brief, well below the first screenful.
-        screen.query_one("#frame-media", Input).value = "Replies under Amaq posts"
+        screen.query_one("#frame-media", TextArea).load_text("Replies under Amaq posts")
         await settled(pilot)
         await pilot.press("ctrl+r")
         await pilot.pause()

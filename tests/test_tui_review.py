@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from textual.binding import Binding
-from textual.widgets import Input, Static, TabbedContent
+from textual.widgets import Input, Static
 
 from assistant.review import open_store
 from assistant.tui.dialogs.decision import DecisionDialog
@@ -130,22 +130,19 @@ async def test_a_reviewer_approves_a_submitted_draft_and_sees_it_approved_and_lo
         assert table_rows(reviewer.screen)[0][5] == "APPROVED"
 
 
-async def test_approving_your_own_draft_is_refused_with_the_reason(tmp_path: Path) -> None:
+async def test_approving_your_own_draft_is_greyed_out_with_the_reason(tmp_path: Path) -> None:
     url = db_url(tmp_path)
     team(url).close()
     saved_draft(url, "alice", submit=True)
     app = review_app(url, "alice")
     async with app.run_test(size=(120, 36)) as pilot:
         view = await open_queue_and_draft(pilot, 1)
+        assert view.check_action("decide", ("approved",)) is None  # greyed in the footer
+        assert "Approve and Send back are greyed out: You wrote this version" in shown(
+            view, "#draft-notice")
         await pilot.press("a")
-        await pilot.pause()
-        assert "You wrote this version" in shown(app.screen, "#decision-warning")
-        app.screen.query_one("#decision-comment", Input).value = "Looks fine to me."
-        await pilot.press("enter")
         await review_settled(pilot)
-        notice = shown(view, "#draft-notice")
-        assert "Draft 1 was not approved" in notice
-        assert "nobody may approve their own work" in notice
+        assert app.screen is view  # no dialog for a decision that would be refused
         assert "[IN REVIEW]" in shown(view, "#draft-head")
 
 
@@ -156,8 +153,8 @@ async def test_an_author_who_is_not_a_reviewer_is_told_so(tmp_path: Path) -> Non
     app = review_app(url, "carol")
     async with app.run_test(size=(120, 36)) as pilot:
         view = await open_queue_and_draft(pilot, 1)
-        await decide(pilot, "a", "")
-        assert "only reviewers and admins may approve" in shown(view, "#draft-notice")
+        assert view.check_action("decide", ("approved",)) is None
+        assert "only reviewers and admins may decide" in shown(view, "#draft-notice")
 
 
 async def test_a_decision_on_a_version_that_changed_meanwhile_is_refused(tmp_path: Path) -> None:
@@ -326,11 +323,11 @@ async def test_f1_explains_the_draft_view_and_lists_its_keys(tmp_path: Path) -> 
         await pilot.pause()
         assert isinstance(app.screen, HelpDialog)
         assert "## Draft" in app.screen.text
-        ids = [row[3] for row in app.screen.keys]
+        ids = [row[0] for row in app.screen.keys]
         assert {"draft.approve", "draft.request-changes", "draft.edit"} <= set(ids)
 
 
-async def test_submitting_a_draft_the_checks_fail_is_refused_and_shows_the_findings(
+async def test_submitting_a_draft_the_checks_fail_is_greyed_out_with_the_reason(
         tmp_path: Path) -> None:
     url = db_url(tmp_path)
     team(url).close()
@@ -344,9 +341,9 @@ async def test_submitting_a_draft_the_checks_fail_is_refused_and_shows_the_findi
     app = review_app(url, "carol")
     async with app.run_test(size=(120, 36)) as pilot:
         view = await open_queue_and_draft(pilot, 1)
+        assert view.check_action("submit", ()) is None
         await pilot.press("s")
         await review_settled(pilot)
-        assert "Draft 1 was not submitted: the checks report" in shown(view, "#draft-notice")
-        assert view.query_one(TabbedContent).active == "tab-findings"
+        assert "Submit is greyed out: The checks report errors" in shown(view, "#draft-notice")
         assert "[DRAFT]" in shown(view, "#draft-head")
     assert open_store(url, "carol").get_draft(1).status == "draft"

@@ -72,13 +72,13 @@ async def test_leaving_trainer_mode_opened_on_its_own_quits() -> None:
     assert pilot.app.return_code == 0
 
 
-async def test_f5_from_the_compose_screen_opens_trainer_mode_and_escape_returns() -> None:
+async def test_f7_from_the_compose_screen_opens_trainer_mode_and_escape_returns() -> None:
     from .tui_helpers import make_app, settled
 
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await settled(pilot)
-        await pilot.press("f5")
+        await pilot.press("f7")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, TrainScreen)

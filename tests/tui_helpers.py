@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from assistant.tui.app import CounterbriefApp, build_app
 from assistant.tui.screens.compose import ComposeScreen
@@ -44,4 +44,6 @@ async def settled(pilot: Pilot[None], rounds: int = 200) -> None:
     await pilot.pause()
     for field in app.screen.query(Input):
         field.cursor_blink = False
+    for area in app.screen.query(TextArea):
+        area.cursor_blink = False
     await pilot.pause()

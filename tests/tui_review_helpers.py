@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from assistant.compose import TemplateCatalogue
 from assistant.compose.brief import BriefInputs
@@ -92,4 +92,6 @@ async def review_settled(pilot: Pilot[None], rounds: int = 200) -> None:
     await pilot.pause()
     for field in app.screen.query(Input):
         field.cursor_blink = False
+    for area in app.screen.query(TextArea):
+        area.cursor_blink = False
     await pilot.pause()

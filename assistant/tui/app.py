@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
-from textual.app import App
+from textual import events, on
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 
 from .commands import BriefCommands
@@ -23,7 +23,11 @@ from .screens.compose import ComposeScreen, ThemesShown
 from .screens.curate import CurateCommands
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from textual.screen import Screen
+
+    from ..review import DraftView
 
 EXIT_WHEN_READY_ENV = "COUNTERBRIEF_EXIT_WHEN_READY"
 """Set to 1 and the app exits as soon as the themes are on screen (bench/startup.py)."""
@@ -56,9 +60,9 @@ class CounterbriefApp(App[None]):
                 tooltip="What the focused panel is for, and its keys"),
         Binding("f3", "review_queue", "Reviews", id="app.review-queue",
                 tooltip="The review queue: saved drafts, their state, approve or send back"),
-        Binding("f4", "curate", "Curate", id="app.curate", show=False,
+        Binding("f6", "curate", "Curate", id="app.curate", show=False,
                 tooltip="Find the quotes in a news article and add them to the corpus"),
-        Binding("f5", "train", "Train", id="app.train",
+        Binding("f7", "train", "Train", id="app.train",
                 tooltip="Trainer mode: walk a room through the narratives, full screen"),
         Binding("ctrl+t", "toggle_light", "Light/Dark", id="app.light-dark",
                 tooltip="Switch between the light and the dark theme"),
@@ -74,27 +78,53 @@ class CounterbriefApp(App[None]):
                                       options.templates_dir)
         """The review database, opened in a worker the first time a review screen needs it."""
 
+    async def on_event(self, event: events.Event) -> None:
+        # Keys still queued when the app closes find no screen to go to: drop them
+        # rather than fail on the way out (the exit status would say the app crashed).
+        if isinstance(event, events.Key) and not self.screen_stack:
+            return
+        await super().on_event(event)
+
     def get_default_screen(self) -> Screen[None]:
         return ComposeScreen(self.options.corpus_dir, self.options.templates_dir,
                              stop_when_themes_shown=self.options.exit_when_ready)
 
     def on_mount(self) -> None:
-        from .config import load_settings
+        from .config import load_settings, remembered_theme
 
         loaded = load_settings(self.options.config_dir)
-        self.theme = LIGHT if loaded.settings.theme == "light" else DARK
-        for problem in loaded.problems:
-            self.notify(f"{problem}\nUsing the default keys.", title="Settings not applied",
-                        severity="warning", timeout=10)
+        chosen = remembered_theme(self.options.config_dir)
+        if chosen in self.available_themes:
+            self.theme = chosen
+        else:
+            self.theme = LIGHT if loaded.settings.theme == "light" else DARK
+        problems = list(loaded.problems)
         if loaded.settings.keymap:
-            from .keys import unknown_binding_ids
+            from .keys import check_keymap
 
-            self.set_keymap(loaded.settings.keymap)
-            unknown = unknown_binding_ids(loaded.settings.keymap)
-            if unknown:
-                self.notify(f"{loaded.path}: no binding called {', '.join(unknown)} "
-                            "(press F1 to see the binding ids)", title="Unknown keys in settings",
-                            severity="warning", timeout=10)
+            usable, refused = check_keymap(loaded.settings.keymap)
+            problems += [f"{loaded.path}: {why}" for why in refused]
+            if usable:
+                self.set_keymap(usable)
+        if problems:
+            self.notify("\n".join(problems[:8]) + "\nEverything else in it was applied.",
+                        title="Some settings were not applied", severity="warning",
+                        timeout=15, markup=False)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: object) -> None:
+        from .config import remember_theme
+
+        remember_theme(self.theme, self.options.config_dir)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own commands; its colour "Theme" named so that it is not mistaken for
+        a brief's narrative theme."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Theme":
+                command = command._replace(title="Colours (light, dark…)",
+                                           help="Change the colours of the app")
+            yield command
 
     @on(ThemesShown)
     def _themes_shown(self) -> None:
@@ -115,11 +145,52 @@ class CounterbriefApp(App[None]):
         from .screens.curate import CurateScreen
 
         self.push_screen(CurateScreen(self.options.corpus_dir))
+
     def action_train(self) -> None:
         from .screens.train import TrainScreen
 
         if not isinstance(self.screen, TrainScreen):
             self.push_screen(TrainScreen(self.options.corpus_dir, self.options.templates_dir))
+
+    def edit_draft(self, draft: DraftView) -> None:
+        """Open a saved draft's newest choices in the compose screen, after asking when
+        that would replace changes the communicator has not saved or exported."""
+        compose = next((s for s in self.screen_stack if isinstance(s, ComposeScreen)), None)
+        if compose is None:
+            return
+
+        def go(replace: bool | None = True) -> None:
+            if not replace:
+                return
+            refused = compose.open_draft(draft)
+            if refused:
+                self.notify(refused, title="Not opened", severity="error", markup=False)
+                return
+            while self.screen is not compose:
+                self.pop_screen()
+            from .review_desk import origin_of
+
+            self.review_desk.origin = origin_of(draft)
+            self.notify(f"Editing draft {draft.id} from version {draft.current_number}. Press "
+                        f"ctrl+s to save your changes as version {draft.current_number + 1}.",
+                        title=f"Draft {draft.id}")
+
+        if not compose.dirty:
+            go()
+            return
+        from .dialogs.confirm import ConfirmDialog
+
+        self.push_screen(ConfirmDialog(
+            "The brief on the compose screen has changes you have not saved or exported.\n"
+            f"Open draft {draft.id} in its place and lose them?",
+            yes=f"Open draft {draft.id}", no="Keep my brief"), go)
+
+    def action_command_palette(self) -> None:
+        """The command palette (guarded against paging before its list is laid out)."""
+        from .widgets.guarded import SafeCommandPalette
+
+        if self.use_command_palette and not SafeCommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     def action_toggle_light(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
@@ -157,5 +228,9 @@ def build_app(corpus_dir: Path, templates_dir: Path, *, db_url: str | None = Non
 
 def run_app(corpus_dir: Path, *, templates_dir: Path, db_url: str | None = None,
             user: str | None = None) -> None:
-    """Open the terminal UI (called by `assistant` with no arguments)."""
-    build_app(corpus_dir, templates_dir, db_url=db_url, user=user).run()
+    """Open the terminal UI (called by `assistant` with no arguments). Exits with the
+    app's status: non-zero when it stopped on an error, so nothing mistakes that for success."""
+    app = build_app(corpus_dir, templates_dir, db_url=db_url, user=user)
+    app.run()
+    if app.return_code:
+        raise SystemExit(app.return_code)

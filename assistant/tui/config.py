@@ -62,20 +62,59 @@ def load_settings(directory: Path | None = None) -> LoadedSettings:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         return LoadedSettings(problems=[f"{where}: not valid YAML"], path=path)
-    # pydantic loads only when there is a file to validate: most starts have none
-    from pydantic import ValidationError
+    return _read(data, path)
 
-    from .config_model import TuiSettings
 
+def _read(data: object, path: Path) -> LoadedSettings:
+    """Each setting on its own, so one bad value costs only itself; problems are said in
+    the words of the file (the JSON Schema, from `config_model`, says the same to editors)."""
+    if not isinstance(data, dict):
+        return LoadedSettings(problems=[f"{path}: expected settings such as `theme: light` "
+                                        "and `keymap:`, one per line"], path=path)
+    problems = [f"{path}: '{key}' is not a setting (the settings are: keymap, theme)"
+                for key in data if key not in ("keymap", "theme")]
+    theme = data.get("theme", "dark")
+    if theme not in ("dark", "light"):
+        problems.append(f"{path}: theme: '{theme}' is not a theme; write dark or light")
+        theme = "dark"
+    keymap: dict[str, str] = {}
+    raw = data.get("keymap") or {}
+    if not isinstance(raw, dict):
+        problems.append(f"{path}: keymap: expected lines like `testimony.pin: i` "
+                        "(binding id, then keys)")
+        raw = {}
+    for binding_id, keys in raw.items():
+        if not isinstance(keys, str) or not keys.strip():
+            problems.append(f"{path}: keymap: {binding_id}: give the keys as text, "
+                            "like \"ctrl+p\" or \"i,insert\"")
+            continue
+        keymap[str(binding_id)] = keys.strip()
+    return LoadedSettings(Settings(keymap, theme), problems=problems, path=path)
+
+
+STATE_FILE = "state.json"
+"""What the app remembers by itself (the colours last chosen), apart from config.yaml,
+which is the user's to write."""
+
+
+def remembered_theme(directory: Path | None = None) -> str | None:
+    """The colour theme chosen last time, if any."""
     try:
-        valid = TuiSettings.model_validate(data)
-        return LoadedSettings(Settings(valid.keymap, valid.theme), path=path)
-    except ValidationError as exc:
-        problems = [
-            f"{path}: {'.'.join(str(p) for p in err['loc']) or 'top level'}: {err['msg']}"
-            for err in exc.errors()
-        ]
-        return LoadedSettings(problems=problems, path=path)
+        state = json.loads(((directory or config_dir()) / STATE_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    theme = state.get("theme") if isinstance(state, dict) else None
+    return theme if isinstance(theme, str) else None
+
+
+def remember_theme(theme: str, directory: Path | None = None) -> None:
+    """Keep the colour theme for next time (quietly: not being able to is no error)."""
+    folder = directory or config_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / STATE_FILE).write_text(json.dumps({"theme": theme}) + "\n", "utf-8")
+    except OSError:
+        pass
 
 
 def settings_schema() -> dict[str, Any]:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..checks.findings import Finding
     from ..compose.brief import BriefInputs
     from ..corpus import Corpus
-    from ..review import AuditEntryView, DraftSummary, DraftView, ReviewStore
+    from ..review import AuditEntryView, DraftSummary, DraftView, Export, ReviewStore
 
 Clock = Callable[[], datetime]
 
@@ -75,6 +75,18 @@ class DeskError(Exception):
         return f"{self.title}: {self.message}"
 
 
+class ChecksRefused(DeskError):
+    """Submission refused because the checks report errors; `problems` lists them."""
+
+    def __init__(self, title: str, message: str, problems: list[str]) -> None:
+        super().__init__(title, message)
+        self.problems = problems
+
+
+class CorpusUnusable(DeskError):
+    """The corpus cannot be loaded, so nothing can be rebuilt or checked from it."""
+
+
 # Plain classes, not dataclasses: this module is imported at start-up, and every
 # millisecond there is measured (bench/startup.py).
 
@@ -112,10 +124,12 @@ class DraftPage:
 class Saved:
     """A brief saved from the compose screen."""
 
-    def __init__(self, draft: DraftView, note: str = "") -> None:
+    def __init__(self, draft: DraftView, note: str = "", unchanged: bool = False) -> None:
         self.draft = draft
         self.note = note
         """Why it became a new draft rather than a new version, if it did."""
+        self.unchanged = unchanged
+        """True when nothing was written: the same text is already saved as this draft."""
 
 
 class ReviewDesk:
@@ -184,17 +198,20 @@ class ReviewDesk:
         with refusals("The review queue cannot be read"):
             return store.list_queue(status)
 
-    def page(self, draft_id: int) -> DraftPage:
-        """A draft, its audit log, the findings on its newest version and the user's role."""
+    def page(self, draft_id: int, *, checked: bool = True) -> DraftPage:
+        """A draft, its audit log, the user's role and (when `checked`) the findings on
+        its newest version; without them the page reads in a fraction of the time, and
+        `findings` adds them after."""
         store = self.store()
         with refusals(f"Draft {draft_id} cannot be shown"):
             draft = store.get_draft(draft_id)
             log = store.audit_log(draft_id)
         user, role = self.who()
-        findings, note = self._findings(draft)
+        findings, note = self.findings(draft) if checked else (None, "Running the checks…")
         return DraftPage(draft, log, findings, note, user, role)
 
-    def _findings(self, draft: DraftView) -> tuple[list[Finding] | None, str]:
+    def findings(self, draft: DraftView) -> tuple[list[Finding] | None, str]:
+        """The checks on the newest version of `draft`, or None and why they cannot run."""
         from ..checks import check_markdown
         from ..compose.catalogue import TemplateCatalogue
         from ..corpus import CorpusError
@@ -230,9 +247,16 @@ class ReviewDesk:
             note = (f"The theme or audience differs from draft {origin.draft_id}, so this "
                     "was saved as a new draft.")
             origin = None
+        from ..review import content_hash
+
+        digest = content_hash(markdown)
         with refusals("The brief was not saved"):
             corpus = {"corpus_dir": str(self.corpus_dir.resolve()),  # what it was built from
                       "corpus_hash": self.corpus().fingerprint}
+            same = self._same_text(store, origin, inputs, digest)
+            if same is not None:  # saving the same text twice makes nothing new
+                self.origin = origin_of(same)
+                return Saved(same, note, unchanged=True)
             if origin is None:
                 draft = store.new_draft(inputs, markdown, fingerprint, title=title, **corpus)
             else:
@@ -241,6 +265,24 @@ class ReviewDesk:
                                          note="saved from the compose screen", **corpus)
         self.origin = origin_of(draft)
         return Saved(draft, note)
+
+    @staticmethod
+    def _same_text(store: ReviewStore, origin: DraftOrigin | None, inputs: BriefInputs,
+                   digest: str) -> DraftView | None:
+        """The draft whose newest version already has this text and these choices: the
+        one the brief came from, or (after a restart) any with the same theme, audience
+        and template."""
+        if origin is not None:
+            candidates = [origin.draft_id]
+        else:
+            candidates = [d.id for d in store.list_queue(None) if d.current_hash == digest
+                          and (d.theme, d.audience, d.template) == (
+                              inputs.theme, inputs.audience, inputs.template)]
+        for draft_id in candidates:
+            draft = store.get_draft(draft_id)
+            if draft.current_hash == digest and draft.current.inputs == inputs:
+                return draft
+        return None
 
     def submit(self, draft_id: int, expected_revision: int) -> DraftView:
         """Send the newest version for review; refused while the checks report errors."""
@@ -268,6 +310,35 @@ class ReviewDesk:
                                          expected_hash=expected_hash)
 
 
+    def comment(self, draft_id: int, text: str) -> DraftView:
+        """Add a comment on the newest version without deciding anything."""
+        store = self.store()
+        with refusals(f"The comment on draft {draft_id} was not saved"):
+            return store.comment(draft_id, text)
+
+    def export(self, draft_id: int, number: int, fmt: str, path: Path) -> tuple[Path, str]:
+        """Write version `number` as `fmt` to `path` atomically, with its approval line (or
+        DRAFT); refused if its text no longer matches its hash. Returns the path written
+        and the status line the file carries."""
+        from ..render.files import write_atomically
+        from ..review.composing import export_bytes
+
+        store = self.store()
+        written = path.expanduser().resolve()
+
+        def write(export: Export) -> str:
+            try:
+                write_atomically(written, export_bytes(export, fmt))
+            except OSError as exc:
+                raise DeskError(f"Nothing was written to {written}",
+                                f"cannot write {written}: {exc.strerror or exc}") from None
+            return str(written)
+
+        with refusals(f"Draft {draft_id} was not exported"):
+            done = store.export(draft_id, number, write=write)
+        return written, done.status_line
+
+
 def origin_of(draft: DraftSummary) -> DraftOrigin:
     """Where the compose screen stands after opening or saving `draft`."""
     return DraftOrigin(draft.id, draft.revision, draft.current_number, draft.theme,
@@ -278,14 +349,16 @@ def origin_of(draft: DraftSummary) -> DraftOrigin:
 def refusals(title: str) -> Iterator[None]:
     """The library's refusals (and an unreadable corpus) as a DeskError with `title`."""
     from ..corpus import CorpusError
-    from ..review import ReviewError
+    from ..review import ChecksFailed, ReviewError
 
     try:
         yield
+    except ChecksFailed as exc:
+        raise ChecksRefused(title, str(exc), exc.problems) from None
     except ReviewError as exc:
         raise DeskError(title, str(exc)) from None
     except CorpusError as exc:
-        raise DeskError(title, f"the corpus has {len(exc.problems)} problem(s); run "
+        raise CorpusUnusable(title, f"the corpus has {len(exc.problems)} problem(s); run "
                                "`assistant corpus validate`") from None
 
 

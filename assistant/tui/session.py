@@ -22,7 +22,8 @@ from ..corpus import Corpus
 from ..corpus.stats import corpus_stats
 from ..render import TemplateLibrary, render_markdown, write_atomically
 
-FORMATS = ("md", "html", "docx")
+WRITERS = ("md", "html", "docx")
+"""The export formats (ids in render/formats.py) this screen can write."""
 DEFAULT_TEMPLATE = "policy-brief"
 
 
@@ -173,10 +174,12 @@ class ComposeSession:
         order[at], order[to] = order[to], order[at]
         return {"order": order}
 
-    @staticmethod
-    def suggested_filename(inputs: BriefInputs) -> str:
-        """`<theme>-<audience>` in the current directory, without an extension."""
-        return f"{inputs.theme}-{inputs.audience}"
+    @property
+    def formats(self) -> list[str]:
+        """The export formats offered, in the order render/formats.py lists them."""
+        from ..render.formats import FORMATS
+
+        return [fmt for fmt in FORMATS if fmt in WRITERS]
 
     def export(self, draft: Draft, fmt: str, path: Path) -> Path:
         """Write the brief as `fmt` (md, html or docx) atomically: an existing file is
@@ -190,8 +193,12 @@ class ComposeSession:
                 from ..render.word import render_docx
 
                 data = render_docx(draft.brief, self.library)
-            else:
+            elif fmt == "md":
                 data = draft.markdown.encode()
+            else:
+                raise SessionError(f"Nothing was written to {path}",
+                                   [f"the app cannot write {fmt} yet; use "
+                                    f"`assistant brief --format {fmt}`"])
             write_atomically(path, data)
         except BriefError as exc:
             raise SessionError(f"Could not write {path}", [str(exc)]) from None

@@ -11,6 +11,8 @@ from textual.containers import Grid
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from ..delivery import close
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Dismisses with True (the risky action) or False (stay)."""
@@ -36,7 +38,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        close(self, event.button.id == "yes")
 
     def action_stay(self) -> None:
-        self.dismiss(False)
+        close(self, False)

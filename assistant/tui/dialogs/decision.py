@@ -12,7 +12,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-APPROVE, CHANGES = "approved", "changes-requested"
+from ..delivery import close
+from ..focus import FOCUS_BINDINGS
+
+APPROVE, CHANGES, COMMENT = "approved", "changes-requested", "comment"
+VERBS = {APPROVE: ("Approve", "Approve"), CHANGES: ("Request changes to", "Request changes"),
+         COMMENT: ("Comment on", "Add the comment")}
+"""Each decision's title verb and button."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,7 @@ to look again. An approval says the text may be published as it is; requesting
 changes sends it back to its author, and your comment says what should change.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_BINDINGS,
         Binding("escape", "cancel", "Cancel", id="decision.cancel",
                 tooltip="Close without deciding anything"),
     ]
@@ -56,8 +63,12 @@ changes sends it back to its author, and your comment says what should change.
     def approving(self) -> bool:
         return self.decision == APPROVE
 
+    @property
+    def needs_comment(self) -> bool:
+        return self.decision != APPROVE
+
     def compose(self) -> ComposeResult:
-        verb = "Approve" if self.approving else "Request changes to"
+        verb, button = VERBS[self.decision]
         with Vertical(id="decision", classes="-approve" if self.approving else "-changes"):
             yield Label(f"{verb} draft {self.draft_id}, version {self.number}",
                         classes="dialog-title")
@@ -71,8 +82,7 @@ changes sends it back to its author, and your comment says what should change.
             yield Static("", id="decision-problem", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="decision-cancel")
-                yield Button("Approve" if self.approving else "Request changes",
-                             id="decision-confirm",
+                yield Button(button, id="decision-confirm",
                              variant="success" if self.approving else "warning")
 
     def on_mount(self) -> None:
@@ -82,14 +92,15 @@ changes sends it back to its author, and your comment says what should change.
     @on(Button.Pressed, "#decision-confirm")
     def _confirm(self) -> None:
         comment = self.query_one("#decision-comment", Input).value.strip()
-        if not self.approving and not comment:
+        if self.needs_comment and not comment:
             problem = self.query_one("#decision-problem", Static)
-            problem.update("Say what should change: a comment is required to request changes.")
+            problem.update("Write the comment first." if self.decision == COMMENT else
+                           "Say what should change: a comment is required to request changes.")
             problem.display = True
             self.query_one("#decision-comment", Input).focus()
             return
-        self.dismiss(Decision(self.decision, comment))
+        close(self, Decision(self.decision, comment))
 
     @on(Button.Pressed, "#decision-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        close(self, None)

@@ -1,4 +1,5 @@
-"""Choose a format and a file name for the brief."""
+"""Choose a format and a file name for the brief: the extension and the format always
+agree (render/formats.py decides), and an existing file is replaced only when asked."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-FORMATS = {"docx": "Word (.docx)", "md": "Markdown (.md)", "html": "Web page (.html)"}
+from ...render.formats import FORMATS, FormatMismatch, default_file_name, format_for_path
+from ..delivery import close
+from ..focus import FOCUS_BINDINGS
 
 
 class FormatButton(RadioButton):
@@ -27,35 +30,48 @@ class FormatButton(RadioButton):
 
 @dataclass(frozen=True)
 class ExportRequest:
-    """What to write and where."""
+    """What to write and where (an absolute path; replacing it was agreed to)."""
 
     format: str
     path: Path
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):
-    """Format (Word, Markdown, HTML) and path; the path follows the format until edited."""
+    """Format and file; the name follows the format until edited, the format follows
+    the extension typed. A file that exists is replaced only after asking."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FOCUS_BINDINGS,
         Binding("escape", "cancel", "Cancel", id="export.cancel",
                 tooltip="Close without writing anything"),
     ]
 
-    def __init__(self, stem: str, errors: int = 0, directory: Path | None = None) -> None:
+    def __init__(self, template: str, theme: str, audience: str, *,
+                 formats: list[str] | None = None, errors: int = 0,
+                 directory: Path | None = None, status: str = "") -> None:
         super().__init__()
-        self.stem = stem
+        self.names = (template, theme, audience)
+        self.formats = [f for f in (formats or list(FORMATS)) if f in FORMATS]
         self.errors = errors
         self.directory = directory or Path(".")
-        self.format = "docx"
+        self.status = status
+        """The line the file will carry (DRAFT or who approved it), when known."""
+        self.format = "docx" if "docx" in self.formats else self.formats[0]
+        self.formats.sort(key=lambda f: f != self.format)  # the suggested one first
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):
             yield Label("Export the brief", classes="dialog-title")
+            if self.status:
+                yield Static(self.status, id="export-status", markup=False)
             with RadioSet(id="format"):
-                for fmt, label in FORMATS.items():
-                    yield FormatButton(label, value=fmt == self.format, name=fmt)
+                for fmt in self.formats:
+                    spec = FORMATS[fmt]
+                    yield FormatButton(f"{spec.name} ({spec.suffixes[0]})",
+                                       value=fmt == self.format, name=fmt)
             yield Label("File")
-            yield Input(self._default_path(), id="path")
+            yield Input(self._default_path(self.format), id="path")
+            yield Static("", id="export-problem", markup=False)
             if self.errors:
                 yield Label(f"Note: the checks found {self.errors} error"
                             f"{'s' * (self.errors != 1)}; a reviewer will refuse it as it is.",
@@ -67,30 +83,82 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def on_mount(self) -> None:
         # Enter exports straight away with the suggested name; typing edits it.
         self.query_one("#path", Input).focus()
+        self.query_one("#export-problem").display = False
 
-    def _default_path(self) -> str:
-        return str(self.directory / f"{self.stem}.{self.format}")
+    def _default_path(self, fmt: str) -> str:
+        return str(self.directory / default_file_name(*self.names, fmt))
+
+    def _problem(self, text: str) -> None:
+        problem = self.query_one("#export-problem", Static)
+        problem.update(text)
+        problem.display = bool(text)
 
     @on(RadioSet.Changed)
-    def _format(self, event: RadioSet.Changed) -> None:
+    def _format_chosen(self, event: RadioSet.Changed) -> None:
+        old, self.format = self.format, event.pressed.name or self.format
         path = self.query_one("#path", Input)
-        following = path.value == self._default_path()
-        self.format = event.pressed.name or "docx"
-        if following:  # only replace a name the user has not typed themselves
-            path.value = self._default_path()
+        if path.value == self._default_path(old):
+            path.value = self._default_path(self.format)
+            return
+        typed = Path(path.value)
+        if typed.suffix and _format_of(typed) not in (None, self.format):
+            path.value = str(typed.with_suffix(FORMATS[self.format].suffixes[0]))
+
+    @on(Input.Changed, "#path")
+    def _path_typed(self, event: Input.Changed) -> None:
+        self._problem("")
+        fmt = _format_of(Path(event.value))
+        if fmt in self.formats and fmt != self.format:  # the extension decides the format
+            self.format = fmt
+            for button in self.query(FormatButton):
+                if button.name == fmt:
+                    button.value = True
 
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#export-button")
     def _export(self) -> None:
         value = self.query_one("#path", Input).value.strip()
         if not value:
-            self.notify("Give a file name to write to.", severity="warning")
+            self._problem("Give a file name to write to.")
             return
         path = Path(value).expanduser()
         if not path.suffix:
-            path = path.with_suffix(f".{self.format}")
-        self.dismiss(ExportRequest(self.format, path))
+            path = path.with_name(path.name + FORMATS[self.format].suffixes[0])
+        try:
+            fmt = format_for_path(path)  # the extension decides
+        except FormatMismatch as exc:
+            self._problem(f"Not written: {exc}.")
+            return
+        if fmt not in self.formats:
+            offered = ", ".join(FORMATS[f].suffixes[0] for f in self.formats)
+            self._problem(f"Not written: {FORMATS[fmt].name} cannot be written from here; "
+                          f"name the file {offered}.")
+            return
+        path = path.resolve()
+        if path.is_dir():
+            self._problem(f"Not written: {path} is a folder; give a file name.")
+            return
+        request = ExportRequest(fmt, path)
+        if not path.exists():
+            close(self, request)
+            return
+        from .confirm import ConfirmDialog
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                close(self, request)
+
+        self.app.push_screen(ConfirmDialog(f"{path} already exists.\nReplace it?",
+                                           yes="Replace it", no="Keep it"), answered)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        close(self, None)
+
+
+def _format_of(path: Path) -> str | None:
+    """The format an extension names, or None."""
+    try:
+        return format_for_path(path)
+    except FormatMismatch:
+        return None

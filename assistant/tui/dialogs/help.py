@@ -10,12 +10,16 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Markdown
 
+from ..delivery import close
+
 GENERAL = """\
 ## counterbrief
 
 Pick a **theme** and an **audience**; the brief is rebuilt and checked as you go.
-Tab moves between panels; the footer shows the keys that matter where you are.
-Keys can be changed in `config.yaml` (see the README); the last column below is the
+Tab moves between fields and panels, F4 to the next of Testimony, Frame and Findings,
+F5 gives the whole screen to the panel you are in; the footer shows the keys that
+matter where you are, those that work everywhere first.
+Keys can be changed in `config.yaml` (see the README); the first column below is the
 name to use there.
 """
 
@@ -37,7 +41,7 @@ class HelpDialog(ModalScreen[None]):
             yield Markdown(self.text or GENERAL)
             yield Label("Keys", classes="dialog-title")
             table: DataTable[str] = DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
-            table.add_columns("Key", "Does", "Why", "Binding id")
+            table.add_columns("Binding id", "Key", "Does", "Why")
             table.add_rows(self.keys)
             yield table
             yield Label("Escape closes this help.", classes="hint")
@@ -46,4 +50,4 @@ class HelpDialog(ModalScreen[None]):
         self.query_one(DataTable).focus()
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        close(self, None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -11,20 +10,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, Select, Static, TabbedContent, TabPane
+from textual.widgets import Header, Input, Label, Select, Static, TabbedContent, TabPane
 
+from ..delivery import deliver
+from ..focus import FOCUS_BINDINGS
+from ..widgets.app_footer import AppFooter
 from ..widgets.campaign_frame import CampaignFrameForm
 from ..widgets.findings import FindingsList
+from ..widgets.guarded import GuardedSelect
 from ..widgets.preview import BriefPreview
 from ..widgets.testimony import TestimonyList
 from ..widgets.theme_list import ThemeList
+from .compose_output import PanelsScreen
 
 if TYPE_CHECKING:  # the domain modules load in a worker, after the first frame
     from ...checks.findings import Finding
     from ...compose.brief import BriefInputs
-    from ..dialogs.export import ExportRequest
+    from ...review import DraftView
     from ..session import ComposeSession, Draft
 
 class ThemesShown(Message):
@@ -37,18 +40,24 @@ arrow key on the themes list rebuilds once, not on every key."""
 
 
 
-class ComposeScreen(Screen[None]):
+class ComposeScreen(PanelsScreen):
     """Themes and choices on the left, the brief in the middle, panels on the right.
 
     Below 110 columns the preview and the panels share the space: F2 switches."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+e", "export", "Export", id="compose.export",
+        # Priority: they work from a frame field too, whose own ctrl+e moves the cursor.
+        Binding("ctrl+e", "export", "Export", id="compose.export", priority=True,
                 tooltip="Export the brief as Markdown, HTML or Word"),
-        Binding("ctrl+s", "save_draft", "Save draft", id="compose.save-draft",
+        Binding("ctrl+s", "save_draft", "Save draft", id="compose.save-draft", priority=True,
                 tooltip="Save the brief for review: a new draft, or a new version of the "
                         "draft it was opened from"),
+        *FOCUS_BINDINGS,
+        Binding("f4", "next_panel", "Next panel", id="compose.next-panel",
+                tooltip="Show the next of the Testimony, Frame and Findings panels"),
+        Binding("f5", "maximise", "Maximise", id="compose.maximise",
+                tooltip="Give the whole screen to the panel you are in (again: back)"),
         Binding("f2", "toggle_panels", "Preview/Panels", id="compose.toggle-panels",
                 tooltip="Go to the testimony, frame and findings panels, or back to the "
                         "preview (on a narrow terminal they take turns)"),
@@ -63,20 +72,18 @@ class ComposeScreen(Screen[None]):
         """Load nothing after the themes (the app is about to exit: bench/startup.py)."""
         self.corpus_dir = corpus_dir
         self.templates_dir = templates_dir
-        self.session: ComposeSession | None = None
         self.inputs: BriefInputs | None = None
-        self.draft: Draft | None = None
-        self.dirty = False
-        """True when there are choices the communicator has not exported yet."""
-        self.pending = False
-        """True from a change until the brief it asked for is on screen."""
         self._generation = 0
         self._timer: Timer | None = None
         self._filling = False
-        self._laid_out = threading.Event()
-        """Set once the selectors, preview and panels are mounted (after the themes)."""
         self._laying_out = False
         self._glanced: list[dict[str, Any]] | None = None
+        self._loaded_early: ComposeSession | None = None
+        """A session that arrived before the rest of the screen was mounted."""
+        self.load_problem: str | None = None
+        """Why the corpus or templates could not be loaded (None: they were, or are loading)."""
+        self._kept: dict[str, tuple[list[str], list[str], list[str]]] = {}
+        """Pins, exclusions and order of the themes the communicator has left, by theme."""
 
     def compose(self) -> ComposeResult:
         # The first frame shows the themes only; the selectors, the preview and the panels
@@ -92,33 +99,41 @@ class ComposeScreen(Screen[None]):
             yield Label("Theme", classes="heading")
             yield ThemeList(self._glanced, id="themes")
             yield Static("Loading the corpus…", id="status")
-        yield Footer()
+        yield AppFooter()
 
     async def _lay_out_rest(self) -> None:
-        if self._laid_out.is_set() or self._laying_out:
+        if self.laid_out or self._laying_out:
             return
         self._laying_out = True
         await self.query_one("#choices").mount_all([
             Label("Audience", classes="heading"),
-            Select[str]([], id="audience", prompt="Audience"),
+            GuardedSelect([], id="audience", prompt="Audience", compact=True),
             Label("Template", classes="heading"),
-            Select[str]([], id="template", prompt="Template"),
+            GuardedSelect([], id="template", prompt="Template", compact=True),
         ], before="#status")
         panels = TabbedContent(id="panels")
-        for pane in (TabPane("Testimony", TestimonyList(id="testimony"), id="tab-testimony"),
+        testimony = Vertical(Input(placeholder="Filter: words, speaker, source, badge",
+                                   id="testimony-filter", compact=True),
+                             TestimonyList(id="testimony"), id="testimony-pane")
+        for pane in (TabPane("Testimony", testimony, id="tab-testimony"),
                      TabPane("Frame", CampaignFrameForm(id="frame"), id="tab-frame"),
                      TabPane("Findings", FindingsList(id="findings"), id="tab-findings")):
             panels.compose_add_child(pane)  # what `with TabbedContent():` does in compose
         await self.query_one("#workspace").mount_all(
             [BriefPreview("*Loading the corpus…*", id="preview"), panels])
-        self._laid_out.set()
+        self.laid_out = True
+        if self._glanced is not None:
+            self._load()  # the first frames are drawn: now the validating load
+        if self._loaded_early is not None:
+            self._loaded(self._loaded_early)
 
     def on_mount(self) -> None:
         self.query_one(ThemeList).focus()
         if self._glanced is not None:  # already in the list: announce it once it is drawn
             self._set_status("Loading the templates…")
             self.call_after_refresh(self._themes_drawn)
-        self._load()
+        else:
+            self._load()
 
     # --- loading ------------------------------------------------------------------------
 
@@ -127,26 +142,21 @@ class ComposeScreen(Screen[None]):
         # In steps, so the themes appear first (from the glance in `compose`), and only
         # once they and the rest of the screen are up do validation (pydantic),
         # composition, rendering and the checks (Jinja2 and friends) load.
+        # With a glance this runs once the rest of the screen is mounted (_lay_out_rest).
         glanced = self._glanced
-        if glanced is not None:
-            if self.stop_when_themes_shown:
-                return
-            self._laid_out.wait(timeout=10)  # leave the interpreter to the first frames
-
         from ...corpus import CorpusError, load_corpus
         from ...corpus.stats import corpus_stats
 
         try:
             corpus = load_corpus(self.corpus_dir)
         except CorpusError as exc:
-            self.app.call_from_thread(
-                self._failed, f"The corpus at {self.corpus_dir} has {len(exc.problems)} "
-                "problem(s)", [str(p) for p in exc.problems])
+            deliver(self, self._failed, f"The corpus at {self.corpus_dir} has "
+                    f"{len(exc.problems)} problem(s)", [str(p) for p in exc.problems])
             return
         claims = {tid: theme.claim for tid, theme in corpus.themes.items()}
         rows = corpus_stats(corpus)["themes"]
         if glanced is None or _differs(glanced, rows, claims):
-            self.app.call_from_thread(self._themes_loaded, rows, claims)
+            deliver(self, self._themes_loaded, rows, claims)
         if self.stop_when_themes_shown:
             return
         from ..session import ComposeSession, SessionError
@@ -154,14 +164,15 @@ class ComposeScreen(Screen[None]):
         try:
             session = ComposeSession.open(corpus, self.templates_dir)
         except SessionError as exc:
-            self.app.call_from_thread(self._failed, exc.title, exc.problems)
+            deliver(self, self._failed, exc.title, exc.problems)
             return
-        self._laid_out.wait(timeout=10)
-        self.app.call_from_thread(self._loaded, session)
+        deliver(self, self._loaded, session)
 
     def _failed(self, title: str, problems: list[str]) -> None:
         from .problems import ProblemsScreen
 
+        self.load_problem = title
+        self._set_status(f"{title}.")
         if self.stop_when_themes_shown:  # the bench must not mistake this for success
             self.app.exit(return_code=1, message=f"{title}\n" + "\n".join(problems[:20]))
             return
@@ -178,6 +189,10 @@ class ComposeScreen(Screen[None]):
             self.call_later(self._lay_out_rest)
 
     def _loaded(self, session: ComposeSession) -> None:
+        if not self.laid_out:  # shown once the selectors exist (_lay_out_rest)
+            self._loaded_early = session
+            return
+        self._loaded_early = None
         self.session = session
         self._filling = True
         self.query_one("#audience", Select).set_options(session.audience_options())
@@ -214,11 +229,27 @@ class ComposeScreen(Screen[None]):
         updated = self.inputs.model_copy(update=changes)
         if updated == self.inputs:
             return
-        if "theme" in changes or "audience" in changes:
+        if updated.theme != self.inputs.theme:
+            updated = self._arrangement_for(self.inputs, updated)
+        elif "audience" in changes:
             updated = updated.model_copy(update={"order": []})  # another set of candidates
         self.inputs = updated
         self.dirty = True
         self._schedule()
+
+    def _arrangement_for(self, old: BriefInputs, new: BriefInputs) -> BriefInputs:
+        """Pins, exclusions and order belong to a theme: keep the old theme's for when the
+        communicator comes back, and bring back the new theme's (say so when it matters)."""
+        if old.pins or old.exclusions or old.order:
+            self._kept[old.theme] = (old.pins, old.exclusions, old.order)
+        pins, exclusions, order = self._kept.pop(new.theme, ([], [], []))
+        if old.pins or old.exclusions:
+            self.notify(f"Your pins and exclusions for '{old.theme}' are kept with that "
+                        "theme and come back when you return to it.", timeout=5)
+        if pins or exclusions:
+            self.notify(f"Your pins and exclusions for '{new.theme}' are back.", timeout=5)
+        return new.model_copy(update={"pins": pins, "exclusions": exclusions,
+                                      "order": order})
 
     def choose_theme(self, theme_id: str) -> None:
         """Highlight a theme (the command palette uses this)."""
@@ -226,9 +257,35 @@ class ComposeScreen(Screen[None]):
 
     def select(self, which: str, value: str) -> None:
         """Set the audience or template selector (the command palette uses this)."""
-        if not self._laid_out.is_set():
+        if not self.laid_out:
             return
         self.query_one(f"#{which}", Select).value = value
+
+    def open_draft(self, draft: DraftView) -> str:
+        """Show a saved draft's newest choices (the caller has asked about unsaved work).
+        Returns the reason it cannot be rebuilt here, or "" once it is being rebuilt."""
+        from ..drafting import missing_choices
+
+        if self.load_problem:
+            return (f"{self.load_problem}: the compose screen cannot rebuild drafts until "
+                    "that is fixed (`assistant corpus validate`).")
+        if self.session is None or self.inputs is None:
+            return "The compose screen is still loading the corpus; try again in a moment."
+        inputs = draft.current.inputs
+        missing = missing_choices(self.session, inputs)
+        if missing:
+            return missing
+        # The choices first, then the selectors: their change events then find nothing new.
+        self.inputs = inputs
+        self.dirty = False
+        self._kept = {}
+        self.query_one(CampaignFrameForm).forget_typing()
+        self.choose_theme(inputs.theme)
+        self.select("audience", inputs.audience)
+        self.select("template", inputs.template)
+        self.rebuild()
+        self.sub_title = f"draft {draft.id}, version {draft.current_number}"
+        return ""
 
     @on(TestimonyList.Arranged)
     def _arranged(self, event: TestimonyList.Arranged) -> None:
@@ -243,6 +300,10 @@ class ComposeScreen(Screen[None]):
             self.notify(str(exc), severity="warning")
             return
         self.choose(**changes)
+
+    @on(Input.Changed, "#testimony-filter")
+    def _filter_testimony(self, event: Input.Changed) -> None:
+        self.query_one(TestimonyList).filter(event.value)
 
     @on(CampaignFrameForm.Edited)
     def _frame_edited(self, event: CampaignFrameForm.Edited) -> None:
@@ -270,6 +331,12 @@ class ComposeScreen(Screen[None]):
 
     # --- rebuilding -----------------------------------------------------------------------
 
+    def rebuild(self) -> None:
+        """Rebuild the brief from the current choices now."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._rebuild()
+
     def _schedule(self, delay: float = REBUILD_DELAY) -> None:
         if self._timer is not None:
             self._timer.stop()
@@ -290,10 +357,10 @@ class ComposeScreen(Screen[None]):
         try:
             draft = self.session.build(self.inputs)
         except SessionError as exc:
-            self.app.call_from_thread(self._build_failed, exc)
+            deliver(self, self._build_failed, exc)
             return
         if generation == self._generation:  # a newer build supersedes this one
-            self.app.call_from_thread(self._show, draft, generation)
+            deliver(self, self._show, draft, generation)
 
     def _build_failed(self, exc: Exception) -> None:
         self.pending = False
@@ -327,70 +394,6 @@ class ComposeScreen(Screen[None]):
         self.query_one("#status", Static).update(text)
 
     # --- actions --------------------------------------------------------------------------
-
-    def action_toggle_panels(self) -> None:
-        """Narrow: show the panels instead of the preview, or back. Wide: both are shown,
-        so just move the focus between them."""
-        if not self._laid_out.is_set():
-            return
-        panels = self.query_one(TabbedContent)
-        to_panels = not (self.has_class("-panels") if self.has_class("-narrow")
-                         else panels.has_focus_within)
-        self.set_class(to_panels, "-panels")
-        if to_panels:
-            pane = panels.active_pane
-            target = pane.query("OptionList, Input").first() if pane is not None else None
-            self.call_after_refresh(target.focus if target is not None else panels.focus)
-        else:
-            self.call_after_refresh(self.query_one(BriefPreview).focus)
-
-    def action_check(self) -> None:
-        """Show the findings panel (the checks run on every rebuild)."""
-        if not self._laid_out.is_set():
-            return
-        self.set_class(True, "-panels")
-        self.query_one(TabbedContent).active = "tab-findings"
-        self.query_one(FindingsList).focus()
-
-    def action_save_draft(self) -> None:
-        from ..drafting import save_draft  # the review layer loads only when it is used
-
-        save_draft(self)
-
-    def action_export(self) -> None:
-        from ..dialogs.export import ExportDialog
-
-        if self.draft is None or self.session is None:
-            self.notify("The brief is not ready yet.", severity="warning")
-            return
-        self.app.push_screen(
-            ExportDialog(self.session.suggested_filename(self.draft.brief.inputs),
-                         errors=self.draft.error_count),
-            self._export,
-        )
-
-    def _export(self, request: ExportRequest | None) -> None:
-        if request is not None:
-            self._write(request)
-
-    @work(thread=True, exclusive=True, group="export")
-    def _write(self, request: ExportRequest) -> None:
-        from ..session import SessionError
-
-        assert self.session is not None and self.draft is not None
-        draft = self.draft
-        try:
-            written = self.session.export(draft, request.format, request.path)
-        except SessionError as exc:
-            self.app.call_from_thread(
-                self.notify, str(exc), title="Nothing was written", severity="error")
-            return
-        self.app.call_from_thread(self._written, written, draft)
-
-    def _written(self, path: Path, draft: Draft) -> None:
-        if self.draft is draft:
-            self.dirty = False
-        self.notify(f"Wrote {path}", title="Exported")
 
 
 def _differs(glanced: list[dict[str, Any]], rows: list[dict[str, Any]],

@@ -11,9 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
-from ..review_desk import DeskError, DraftPage, ReviewDesk, status_label
+from ..delivery import close, deliver
+from ..review_desk import ChecksRefused, DeskError, DraftPage, ReviewDesk, status_label
+from ..widgets.app_footer import AppFooter
 from ..widgets.findings import FindingsList
 from ..widgets.preview import BriefPreview
 from ..widgets.version_diff import VersionDiff
@@ -24,9 +26,10 @@ if TYPE_CHECKING:
     from ...checks.findings import Finding
     from ...review import AuditEntryView, DraftView, ReviewView
     from ..dialogs.decision import Decision
+    from ..dialogs.export import ExportRequest
 
 TABS = ("tab-brief", "tab-diff", "tab-findings", "tab-comments", "tab-log")
-TAB_FOCUS = {"tab-brief": "SavedBrief", "tab-diff": "VersionDiff",
+TAB_FOCUS = {"tab-brief": "SavedBrief", "tab-diff": "#diff-scroll",
              "tab-findings": "FindingsList", "tab-comments": ".history", "tab-log": ".history"}
 """What takes the keyboard when a tab is shown."""
 DECISION_WORDS = {"approved": "APPROVED", "changes-requested": "CHANGES REQUESTED",
@@ -50,11 +53,14 @@ class DraftViewScreen(Screen[None]):
 The newest version of a saved draft, exactly as a reviewer approves it. The tabs show
 the **Brief** as it reads, the **Diff** from the version before, the **Findings** of
 the checks, the **Comments** of reviewers and the **Audit log** of everything done to
-the draft (keys 1 to 5).
+the draft (keys 1 to 5). The Diff tab compares any two versions.
 
 Authors **submit** a draft for review (refused while the checks report errors) and
 **edit** it in the compose screen, where saving makes a new version. Reviewers
-**approve** it or **request changes** with a comment; nobody decides on their own work.
+**approve** it or **request changes** with a comment, or just **comment**; nobody
+decides on their own work. Keys for what would be refused are shown greyed out, and
+the line under the title says why. **Export** writes the newest version with its
+approval line (or DRAFT).
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="draft.back", tooltip="Back to the review queue"),
@@ -67,6 +73,10 @@ Authors **submit** a draft for review (refused while the checks report errors) a
                         "report errors)"),
         Binding("e", "edit", "Edit", id="draft.edit",
                 tooltip="Open this version in the compose screen; saving makes a new version"),
+        Binding("m", "decide('comment')", "Comment", id="draft.comment",
+                tooltip="Comment on this version without approving or sending it back"),
+        Binding("x", "export", "Export", id="draft.export",
+                tooltip="Write the newest version to a file, with its approval line or DRAFT"),
         Binding("ctrl+r", "reload", "Reload", id="draft.reload", show=False,
                 tooltip="Read the draft again (others may have changed it)"),
         # Not in the footer (too narrow at 80 columns): each tab's label shows its number.
@@ -85,6 +95,7 @@ Authors **submit** a draft for review (refused while the checks report errors) a
         """What is on screen (None until read)."""
         self.busy = False
         """True while a read or an action is under way."""
+        self._keys_state: tuple[str, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,7 +113,7 @@ Authors **submit** a draft for review (refused while the checks report errors) a
                 yield Static("", id="draft-comments", markup=False)
             with TabPane("5 Audit log", id="tab-log"), VerticalScroll(classes="history"):
                 yield Static("", id="draft-log", markup=False)
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"draft {self.draft_id}"
@@ -117,12 +128,34 @@ Authors **submit** a draft for review (refused while the checks report errors) a
 
     @work(thread=True, exclusive=True, group="draft")
     def _read(self, done: str = "") -> None:
+        # The draft first, then the checks (the slow part) fill in the Findings tab.
         try:
-            page = self.desk.page(self.draft_id)
+            page = self.desk.page(self.draft_id, checked=False)
         except DeskError as exc:
-            self.app.call_from_thread(self._failed, exc)
+            deliver(self, self._failed, exc)
             return
-        self.app.call_from_thread(self._show, page, done)
+        deliver(self, self._show, page, done)
+        findings, note = self.desk.findings(page.draft)
+        checked = DraftPage(page.draft, page.log, findings, note, page.user, page.role)
+        deliver(self, self._checked, checked, done)
+
+    def _checked(self, page: DraftPage, done: str) -> None:
+        if self.page is None or self.page.draft != page.draft:
+            return  # a newer read is on its way
+        self.page = page
+        self._show_findings(page)
+        self._notice("\n".join(line for line in (done or _next_step(page), _greyed(page))
+                                if line))
+        self._refresh_keys(page)
+
+    def _refresh_keys(self, page: DraftPage) -> None:
+        """Grey out or bring back keys, only when that changes (the footer is redrawn
+        whole each time, which is slow)."""
+        state = tuple(blocked(page, action, decision) for action, decision in (
+            ("submit", ""), ("decide", "approved"), ("export", "")))
+        if state != self._keys_state:
+            self._keys_state = state
+            self.refresh_bindings()
 
     def _failed(self, exc: DeskError) -> None:
         self.busy = False
@@ -134,16 +167,17 @@ Authors **submit** a draft for review (refused while the checks report errors) a
         version = draft.current
         self.query_one("#draft-head", Static).update(_head(draft))
         self.call_later(self.query_one(SavedBrief).show_markdown, version.markdown)
-        self.query_one(VersionDiff).show_diff(draft.diff(), version.number)
+        self.query_one(VersionDiff).show_draft(draft)
         self._show_findings(page)
         self.query_one("#draft-comments", Static).update(_comments(draft.reviews))
         self.query_one("#draft-log", Static).update(_log(page.log))
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("tab-comments").label = f"4 Comments ({len(draft.reviews)})"
         tabs.get_tab("tab-log").label = f"5 Audit log ({len(page.log)})"
-        self._notice(done or _next_step(page))
+        self._notice("\n".join(line for line in (done or _next_step(page), _greyed(page))
+                                if line))
         self.busy = False
-        self.refresh_bindings()
+        self._refresh_keys(page)
 
     def _show_findings(self, page: DraftPage) -> None:
         note = self.query_one("#findings-note", Static)
@@ -166,14 +200,11 @@ Authors **submit** a draft for review (refused while the checks report errors) a
     # --- acting ---------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer submitting only for a draft, deciding only for a draft in review (the
-        notice line says what to do otherwise)."""
-        status = self.page.draft.status if self.page is not None else None
-        if action == "submit":
-            return status in (None, "draft")
-        if action == "decide":
-            return status in (None, "in-review")
-        return True
+        """An action that would be refused is shown greyed out (the notice says why)."""
+        if self.page is None or action not in ("submit", "decide", "export"):
+            return True
+        decision = str(parameters[0]) if parameters else ""
+        return None if blocked(self.page, action, decision) else True
 
     def _ready(self) -> DraftPage | None:
         if self.page is None or self.busy:
@@ -190,9 +221,12 @@ Authors **submit** a draft for review (refused while the checks report errors) a
             return
         draft = page.draft
         version = draft.current
+        why = blocked(page, "decide", decision)
+        if why:
+            self.notify(why, title="Not possible now", severity="warning", markup=False)
+            return
         self.app.push_screen(
-            DecisionDialog(decision, draft.id, draft.title, version.number, version.short_hash,
-                           warning=_decision_warning(page)),
+            DecisionDialog(decision, draft.id, draft.title, version.number, version.short_hash),
             lambda chosen: self._decided(chosen, draft.revision, version.content_hash),
         )
 
@@ -200,6 +234,9 @@ Authors **submit** a draft for review (refused while the checks report errors) a
         if chosen is not None:
             self.busy = True
             self._notice("Saving the decision…")
+            if chosen.decision == "comment":
+                self._act(lambda: self.desk.comment(self.draft_id, chosen.comment))
+                return
             self._act(lambda: self.desk.decide(self.draft_id, chosen.decision, chosen.comment,
                                                revision, content_hash))
 
@@ -216,14 +253,14 @@ Authors **submit** a draft for review (refused while the checks report errors) a
         try:
             draft = action()
         except DeskError as exc:
-            self.app.call_from_thread(self._refused, exc)
+            deliver(self, self._refused, exc)
             return
-        self.app.call_from_thread(self._acted, draft)
+        deliver(self, self._acted, draft)
 
     def _refused(self, exc: DeskError) -> None:
         self.busy = False
         lines = exc.full.splitlines()
-        if len(lines) > 1 and "checks report" in lines[0]:
+        if isinstance(exc, ChecksRefused):
             # The problems are the error findings, listed with their fixes in that tab.
             self._notice(f"{lines[0].rstrip(':')}. The Findings tab lists them.",
                          problem=True)
@@ -240,12 +277,50 @@ Authors **submit** a draft for review (refused while the checks report errors) a
         self._read(done)
 
     def action_edit(self) -> None:
-        """Go to the compose screen with this version's choices."""
-        from ..drafting import open_in_compose
+        """Go to the compose screen with this version's choices (asking first if that
+        would replace unsaved work there)."""
+        page = self._ready()
+        edit = getattr(self.app, "edit_draft", None)
+        if page is not None and callable(edit):
+            edit(page.draft)
+
+    def action_export(self) -> None:
+        """Write the newest version, with its approval line or DRAFT, to a file."""
+        from ..dialogs.export import ExportDialog
 
         page = self._ready()
-        if page is not None:
-            open_in_compose(self.app, page.draft)
+        if page is None:
+            return
+        why = blocked(page, "export")
+        if why:
+            self.notify(why, title="Not exported", severity="error", markup=False)
+            return
+        draft = page.draft
+        approval = draft.approval_of(draft.current_number)
+        status = approval.line() if approval is not None else (
+            "Not approved: the file will say DRAFT at the top.")
+        self.app.push_screen(
+            ExportDialog(draft.template, draft.theme, draft.audience, status=status,
+                         formats=["md", "html", "docx"]),
+            lambda request: self._export(request, draft.current_number))
+
+    def _export(self, request: ExportRequest | None, number: int) -> None:
+        if request is not None:
+            self._write(request, number)
+
+    @work(thread=True, exclusive=True, group="draft-export")
+    def _write(self, request: ExportRequest, number: int) -> None:
+        try:
+            path, status = self.desk.export(self.draft_id, number, request.format,
+                                            request.path)
+        except DeskError as exc:
+            deliver(self, self._refused, exc)
+            return
+        deliver(self, self._exported, path, status)
+
+    def _exported(self, path: object, status: str) -> None:
+        self.notify(f"Wrote {path}\n{status}", title="Exported", markup=False)
+        self._read(f"Exported to {path}.")
 
     @on(FindingsList.Chosen)
     def _finding_chosen(self, event: FindingsList.Chosen) -> None:
@@ -263,7 +338,7 @@ Authors **submit** a draft for review (refused while the checks report errors) a
         self.call_after_refresh(target.focus)
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        close(self)
 
 
 def _head(draft: DraftView) -> Text:
@@ -327,10 +402,40 @@ def _next_step(page: DraftPage) -> str:
             return "In review: waiting for a reviewer (you wrote this version)."
         return "In review: press a to approve or c to request changes."
     if draft.status == "approved":
-        return "Approved: export it from the command line with `assistant draft export`."
+        return "Approved: press x to export it with its approval line."
     if draft.status == "changes-requested":
         return "Changes requested: press e to edit it; saving makes a new version."
     return "A draft: press s to submit it for review, or e to edit it."
+
+
+def _greyed(page: DraftPage) -> str:
+    """Which keys are greyed out and why (only for the decisions a reviewer looks for)."""
+    why = blocked(page, "decide", "approved")
+    if why and page.draft.status == "in-review":
+        return f"Approve and Send back are greyed out: {why}"
+    why = blocked(page, "submit")
+    if why and page.draft.status == "draft":
+        return f"Submit is greyed out: {why}"
+    return ""
+
+
+def blocked(page: DraftPage, action: str, decision: str = "") -> str:
+    """Why `action` would be refused for the person looking ("" when it would not)."""
+    draft = page.draft
+    if action == "export":
+        if not draft.current.intact:
+            return ("The stored text no longer matches its hash: it cannot be exported. "
+                    "Edit it to make a new version.")
+        return ""
+    if action == "submit":
+        if draft.status != "draft":
+            return f"Only a draft can be submitted; this one is {status_label(draft.status)}."
+        if page.findings and any(f.is_error for f in page.findings):
+            return "The checks report errors (Findings tab): fix them before submitting."
+        return ""
+    if action == "decide" and decision != "comment":
+        return _decision_warning(page)
+    return ""
 
 
 def _decision_warning(page: DraftPage) -> str:

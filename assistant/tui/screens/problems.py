@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
+
+from ..widgets.app_footer import AppFooter
 
 SHOWN = 200
 """Problems listed on screen; `assistant corpus validate` prints them all."""
@@ -37,7 +39,7 @@ class ProblemsScreen(Screen[None]):
             more = len(self.problems) - len(shown)
             text = "\n".join(shown) + (f"\n… and {more} more" if more else "")
             yield Static(text, markup=False)
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.query_one("#problems-list").focus()

@@ -9,10 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Select, Static
+from textual.widgets import Header, Label, Select, Static
 
+from ..delivery import close, deliver
 from ..review_desk import DeskError, ReviewDesk
+from ..widgets.app_footer import AppFooter
 from ..widgets.draft_table import DraftTable
+from ..widgets.guarded import GuardedSelect
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -63,12 +66,12 @@ class ReviewQueueScreen(Screen[None]):
         yield Header()
         with Horizontal(id="queue-bar"):
             yield Label("Show", id="queue-show")
-            yield Select[str]([(label, value) for label, value in FILTERS], value=self.status,
+            yield GuardedSelect([(label, value) for label, value in FILTERS], value=self.status,
                               allow_blank=False, id="queue-filter")
             yield Static("", id="queue-who")
         yield Static("Opening the review database…", id="queue-notice", markup=False)
         yield DraftTable(id="drafts")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "review queue"
@@ -87,9 +90,9 @@ class ReviewQueueScreen(Screen[None]):
             drafts = self.desk.queue(None if status == "all" else status)
             who, role = self.desk.who()
         except DeskError as exc:
-            self.app.call_from_thread(self._failed, exc)
+            deliver(self, self._failed, exc)
             return
-        self.app.call_from_thread(self._show, status, drafts, who, role, self.desk.clock())
+        deliver(self, self._show, status, drafts, who, role, self.desk.clock())
 
     def _show(self, status: str, drafts: list[DraftSummary], who: str, role: str | None,
               now: datetime) -> None:
@@ -142,7 +145,7 @@ class ReviewQueueScreen(Screen[None]):
             self.action_reload()
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        close(self)
 
 
 def _filter_name(status: str) -> str:

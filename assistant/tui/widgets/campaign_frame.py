@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Input, Label
+from textual.widgets import Label, TextArea
 
 if TYPE_CHECKING:
     from ...compose.brief import CampaignFrame
@@ -23,11 +23,24 @@ LABELS = {
 }
 
 
-class CampaignFrameForm(VerticalScroll):
-    """One input per GAMMMA+ field. Typing in a field overrides the brief's proposal.
+class FrameField(TextArea):
+    """One field of the frame: several lines, wrapped, so the proposal can be read whole.
+    Tab leaves the field (it never types a tab character)."""
 
-    The inputs are made when the first brief arrives, so the frame's definition (a
-    domain module) is not needed to draw the first screen."""
+    def __init__(self, name: str) -> None:
+        super().__init__("", id=f"frame-{name}", soft_wrap=True, tab_behavior="focus",
+                         show_line_numbers=False, compact=True)
+        self.field = name
+        self.border_title = LABELS.get(name, name.title())
+
+
+class CampaignFrameForm(VerticalScroll, can_focus=False):
+    """One text area per GAMMMA+ field. Typing in a field overrides the brief's proposal.
+
+    What the user typed is never replaced by a brief that was built before they typed it:
+    a field is refilled only while it still shows what the form last put there. The
+    fields are made when the first brief arrives, so the frame's definition (a domain
+    module) is not needed to draw the first screen."""
 
     HELP = """\
 ## Campaign frame (GAMMMA+)
@@ -36,6 +49,7 @@ RAN's GAMMMA+ model: every brief states its **Goal**, **Audience**, **Message**,
 **Messenger**, **Media**, **Action** (call to action) and how it will be
 **Monitored** and evaluated. Fields start with what the brief proposes for this theme
 and audience; what you type replaces it. Empty a field to go back to the proposal.
+Tab moves to the next field.
 """
 
     class Edited(Message):
@@ -46,24 +60,42 @@ and audience; what you type replaces it. Empty a field to go back to the proposa
             self.value = value
             super().__init__()
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: dict[str, str] = {}
+        """What the form itself last put in each field."""
+
     def show_frame(self, frame: CampaignFrame, overrides: dict[str, str]) -> None:
-        """Show the brief's frame; a field being typed in keeps what the user typed."""
+        """Show the brief's frame; a field the user has typed in keeps what they typed."""
         from ...compose.brief import FRAME_FIELDS
 
         if not self.children:
-            for name in FRAME_FIELDS:
-                self.mount(Label(LABELS.get(name, name.title()), classes="frame-label"),
-                           Input(id=f"frame-{name}", placeholder=LABELS.get(name, name)))
+            self.mount_all([widget for name in FRAME_FIELDS for widget in (
+                Label(LABELS.get(name, name.title()), classes="frame-label"),
+                FrameField(name))])
         for name in FRAME_FIELDS:
-            field = self.query_one(f"#frame-{name}", Input)
+            field = self.query_one(f"#frame-{name}", FrameField)
             wanted = overrides.get(name, getattr(frame, name))
-            if field.value != wanted and not field.has_focus:
-                with field.prevent(Input.Changed):
-                    field.value = wanted
-                    field.cursor_position = 0
+            untouched = field.text == self._shown.get(name, "")
+            emptied = not field.text.strip() and not field.has_focus
+            if field.text != wanted and (untouched or emptied):
+                with field.prevent(TextArea.Changed):
+                    field.load_text(wanted)
+            if untouched or emptied or field.text == wanted:
+                self._shown[name] = field.text
 
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
+    def forget_typing(self) -> None:
+        """The next frame shown replaces every field (a saved draft was opened)."""
+        for field in self.query(FrameField):
+            self._shown[field.field] = field.text
+
+    def values(self) -> dict[str, str]:
+        """Each field's text now, by field name."""
+        return {field.field: field.text for field in self.query(FrameField)}
+
+    @on(TextArea.Changed)
+    def _changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        if event.input.id and event.input.id.startswith("frame-"):
-            self.post_message(self.Edited(event.input.id.removeprefix("frame-"), event.value))
+        field = event.text_area
+        if isinstance(field, FrameField):
+            self.post_message(self.Edited(field.field, field.text))

@@ -10,11 +10,13 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from .guarded import PagedOptionList
+
 if TYPE_CHECKING:
     from ...checks.findings import Finding
 
 
-class FindingsList(OptionList):
+class FindingsList(PagedOptionList):
     """Errors first, then warnings, then notes; each with its line and a suggestion."""
 
     HELP = """\

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from .guarded import PagedOptionList
 
 if TYPE_CHECKING:
     from ...compose.brief import Candidate
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 Arrangement = Literal["pin", "exclude", "up", "down"]
 
 
-class TestimonyList(OptionList):
+class TestimonyList(PagedOptionList):
     """Every quote considered for the brief, best first, with the reasons for its rank.
 
     State is written out in words ([IN BRIEF], [PINNED], [EXCLUDED], [GRAPHIC]) so that
@@ -38,6 +39,8 @@ reasons for each rank. Badges say what happens to each quote:
   **[TOO LONG FOR THIS FORMAT]** the template cannot carry a quotation this long.
 
 Pin or exclude the highlighted quote, or move it up or down to change the order.
+The filter above the list shows only quotes whose words, speaker, source or badges
+contain what you type.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "arrange('pin')", "Pin", id="testimony.pin",
@@ -58,18 +61,40 @@ Pin or exclude the highlighted quote, or move it up or down to change the order.
             self.quote_id = quote_id
             super().__init__()
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: list[tuple[int, Candidate, Text]] = []
+        self.filter_text = ""
+        """Only quotes whose entry contains this (any case) are listed."""
+
     def show_candidates(self, candidates: list[Candidate],
                         source_name: Callable[[str], str]) -> None:
         """Replace the list, keeping the highlighted quote highlighted."""
+        self._shown = [(rank, c, _entry(rank, c, source_name))
+                       for rank, c in enumerate(candidates, start=1)]
+        self._fill()
+
+    def filter(self, text: str) -> None:
+        """List only the quotes whose words, speaker, source or badges contain `text`."""
+        self.filter_text = text.strip()
+        self._fill()
+
+    def _fill(self) -> None:
         keep = self.quote_id
+        needle = self.filter_text.casefold()
+        shown = [(c, entry) for _, c, entry in self._shown
+                 if not needle or needle in entry.plain.casefold()]
         self.clear_options()
         entries: list[Option | None] = []
-        for rank, candidate in enumerate(candidates, start=1):
+        for candidate, entry in shown:
             if entries:
                 entries.append(None)  # a rule between multi-line entries
-            entries.append(Option(_entry(rank, candidate, source_name), id=candidate.quote.id))
+            entries.append(Option(entry, id=candidate.quote.id))
+        if not shown and self._shown:
+            entries.append(Option(f"No quote matches '{self.filter_text}'.", id="none",
+                                  disabled=True))
         self.add_options(entries)
-        ids = [c.quote.id for c in candidates]
+        ids = [c.quote.id for c, _ in shown]
         if ids:
             self.highlighted = ids.index(keep) if keep in ids else 0
 
@@ -80,7 +105,7 @@ Pin or exclude the highlighted quote, or move it up or down to change the order.
         return option.id if option is not None else None
 
     def action_arrange(self, how: Arrangement) -> None:
-        if self.quote_id is not None:
+        if self.quote_id not in (None, "none"):
             self.post_message(self.Arranged(how, self.quote_id))
 
 

@@ -11,12 +11,15 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from .guarded import PagedOptionList
 
-class ThemeList(OptionList):
+
+class ThemeList(PagedOptionList):
     """One entry per theme: title, the claim in ICSR's words, quote and speaker counts.
 
     When the list is too short to show every claim, only the highlighted theme's claim is
-    shown, so that every theme stays in view."""
+    shown; shorter still (80x24), the other themes show their title only, so that every
+    theme stays in view."""
 
     HELP = """\
 ## Themes
@@ -38,7 +41,8 @@ different speakers the corpus has for it; fewer than three quotes makes a thin b
         self._rows: dict[str, tuple[dict[str, Any], str]] = {
             row["id"]: (row, row.get("claim", "")) for row in rows or []}
         self._marked: str | None = next(iter(self._rows), None)
-        self._compact = False
+        self._compact = 0
+        """0: every claim shown; 1: the highlighted theme's only; 2: others by title only."""
         super().__init__(*self._theme_options(), id=id)
         if self._rows:
             self.highlighted = 0
@@ -55,7 +59,7 @@ different speakers the corpus has for it; fewer than three quotes makes a thin b
         self.clear_options()
         self._marked = None
         self._rows = {row["id"]: (row, claims.get(row["id"], "")) for row in rows}
-        self._compact = self._too_tall()
+        self._compact = self._fitting()
         self.add_options(self._theme_options())
         if rows:
             self.highlighted = 0
@@ -63,30 +67,44 @@ different speakers the corpus has for it; fewer than three quotes makes a thin b
     def _theme_options(self) -> list[Option | None]:
         entries: list[Option | None] = []
         for theme_id in self._rows:
-            if entries:
+            if entries and self._compact < 2:
                 entries.append(None)  # a rule between multi-line entries
             entries.append(Option(self._entry(theme_id), id=theme_id))
         return entries
 
-    def _entry(self, theme_id: str) -> Text:
+    def _entry(self, theme_id: str, compact: int | None = None) -> Text:
         row, claim = self._rows[theme_id]
         chosen = theme_id == self._marked
-        return _entry(row, claim if chosen or not self._compact else "", chosen)
+        level = self._compact if compact is None else compact
+        if chosen or level == 0:
+            return _entry(row, claim, chosen)
+        return _entry(row, "", chosen, counts=level < 2)
 
-    def _too_tall(self) -> bool:
-        """Whether every entry with its claim needs more lines than the list has."""
+    def _fitting(self) -> int:
+        """The least compact level at which every theme fits in the list's height."""
         width = self.scrollable_content_region.width
         if width <= 0 or self.size.height <= 0:
-            return False  # not laid out yet: decided again on the first resize
-        needed = len(self._rows) - 1  # the rules between entries
-        for row, claim in self._rows.values():
-            needed += len(_entry(row, claim, True).wrap(self.app.console, width))
-        return needed > self.size.height
+            return self._compact  # not laid out yet: decided again on the first resize
+        for level in (0, 1):
+            needed = len(self._rows) - 1  # the rules between entries
+            for theme_id in self._rows:
+                needed += len(self._entry(theme_id, level).wrap(self.app.console, width))
+            if needed <= self.size.height:
+                return level
+        return 2
 
     def on_resize(self) -> None:
-        compact = self._too_tall()
+        compact = self._fitting()
         if compact != self._compact:
+            rules_change = (compact == 2) != (self._compact == 2)
             self._compact = compact
+            if rules_change:
+                keep = self.theme_id
+                self.clear_options()
+                self.add_options(self._theme_options())
+                if keep is not None:
+                    self.highlighted = self.get_option_index(keep)
+                return
             for theme_id in self._rows:
                 self.replace_option_prompt(theme_id, self._entry(theme_id))
 
@@ -114,11 +132,13 @@ different speakers the corpus has for it; fewer than three quotes makes a thin b
         self.post_message(self.Chosen(theme_id))
 
 
-def _entry(row: dict[str, Any], claim: str, chosen: bool = False) -> Text:
+def _entry(row: dict[str, Any], claim: str, chosen: bool = False, counts: bool = True) -> Text:
     quotes, speakers = row["quotes"], row["speakers"]
     text = Text()
     text.append("▶ " if chosen else "", style="bold")
     text.append(row["title"], style="bold")
+    if not counts:
+        return text
     text.append(f"\n{quotes} quote{'s' * (quotes != 1)} · "
                 f"{speakers} speaker{'s' * (speakers != 1)}")
     if row.get("graphic_quotes"):
