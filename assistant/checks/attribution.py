@@ -53,7 +53,7 @@ def _names(speaker: Speaker) -> list[str]:
 
 
 _ALIASES: dict[int, tuple[Corpus, tuple[Alias, ...]]] = {}
-_ALTERNATION: dict[int, re.Pattern[str]] = {}
+_ALTERNATION: dict[tuple[Alias, ...], re.Pattern[str]] = {}
 
 
 def _aliases(corpus: Corpus) -> tuple[Alias, ...]:
@@ -65,6 +65,7 @@ def _aliases(corpus: Corpus) -> tuple[Alias, ...]:
         for n in _names(s):
             found.append(Alias(s.id, n, len(n)))
     aliases = tuple(sorted(found, key=lambda a: -a.length))
+    _ALIASES.clear()  # one corpus at a time: an old one is not kept alive
     _ALIASES[id(corpus)] = (corpus, aliases)
     return aliases
 
@@ -74,11 +75,14 @@ def speakers_named(text: str, corpus: Corpus) -> list[tuple[str, int]]:
     label that mentions someone else: "Mahmoud, Abu Omar's cousin") counts once."""
     flat = text.translate(TYPOGRAPHY)  # same length: offsets are the text's own
     aliases = _aliases(corpus)
-    combined = _ALTERNATION.get(id(aliases))
+    if not aliases:  # a corpus whose speakers are all unnamed
+        return []
+    # keyed by the names themselves: an id() can be reused once a corpus is gone
+    combined = _ALTERNATION.get(aliases)
     if combined is None:
         # longest names first: at any place the longest name that fits is the one read
         combined = terms_pattern([(f"a{i}", a.name) for i, a in enumerate(aliases)])
-        _ALTERNATION[id(aliases)] = combined
+        _ALTERNATION[aliases] = combined
     return [(aliases[int((m.lastgroup or "a0")[1:])].speaker, m.start())
             for m in combined.finditer(flat)]
 

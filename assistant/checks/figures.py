@@ -210,6 +210,7 @@ class FigureIndex:
         kept = _KNOWN.get(id(corpus))
         if kept is None or kept[0] is not corpus:
             kept = (corpus, known_figures(corpus))
+            _KNOWN.clear()  # one corpus at a time: an old one is not kept alive
             _KNOWN[id(corpus)] = kept
         return kept[1]
 
