@@ -210,19 +210,23 @@ def _validate_file(path: Path, root: Path, corpus: Corpus) -> list[Problem]:
                     Problem(display, line_of(data, loc), _message(error, data, loc, model))
                 )
             continue
-        rid = record.id  # type: ignore[attr-defined]
-        table = corpus.table(kind)
-        line = line_of(data, (kind, index))
-        if rid in table:
-            first = corpus.locations[(kind, rid)]
-            problems.append(
-                Problem(display, line,
-                        f"duplicate {SINGULAR[kind]} id '{rid}' (first defined at {first.file}:{first.line})")
-            )
-            continue
-        table[rid] = record
-        corpus.locations[(kind, rid)] = Location(display, line)
+        duplicate = add_record(corpus, kind, record, display, line_of(data, (kind, index)))
+        if duplicate:
+            problems.append(duplicate)
     return problems
+
+
+def add_record(corpus: Corpus, kind: str, record: Any, display: str, line: int) -> Problem | None:
+    """Put a valid record in its table, or say it repeats an id already defined."""
+    rid = record.id
+    table = corpus.table(kind)
+    if rid in table:
+        first = corpus.locations[(kind, rid)]
+        return Problem(display, line,
+                       f"duplicate {SINGULAR[kind]} id '{rid}' (first defined at {first.file}:{first.line})")
+    table[rid] = record
+    corpus.locations[(kind, rid)] = Location(display, line)
+    return None
 
 
 def _cross_check(corpus: Corpus, today: date) -> list[Problem]:
@@ -270,8 +274,14 @@ def _cross_check(corpus: Corpus, today: date) -> list[Problem]:
     return problems
 
 
-def validate_corpus(root: Path, today: date | None = None) -> tuple[Corpus, list[Problem]]:
-    """Load everything that can be loaded and list every problem, sorted by file and line."""
+def validate_corpus(root: Path, today: date | None = None, *,
+                    cache: bool = True) -> tuple[Corpus, list[Problem]]:
+    """Load everything that can be loaded and list every problem, sorted by file and line.
+
+    With `cache`, a file whose bytes are unchanged since an earlier load is read from the
+    corpus cache (see cache.py) instead of being parsed and validated again; the result
+    is the same either way. References between files are always checked afresh.
+    """
     today = today or date.today()
     corpus = Corpus(root=root)
     if not root.is_dir():
@@ -281,10 +291,17 @@ def validate_corpus(root: Path, today: date | None = None) -> tuple[Corpus, list
         return corpus, [Problem(_display(root), 0, "no .yaml files in the corpus directory")]
     problems: list[Problem] = []
     digest = hashlib.sha256()
+    from .cache import CorpusCache
+
+    store = CorpusCache.for_corpus() if cache else None
     for path in files:
+        content = path.read_bytes()
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-        problems.extend(_validate_file(path, root, corpus))
+        digest.update(content + b"\0")
+        if store is None:
+            problems.extend(_validate_file(path, root, corpus))
+        else:
+            problems.extend(store.validate_file(path, content, corpus, _display(path)))
     corpus.fingerprint = digest.hexdigest()[:16]
     problems.extend(_cross_check(corpus, today))
     return corpus, sorted(set(problems))

@@ -1,0 +1,171 @@
+"""The corpus cache: each file's validated records, kept so an unchanged file is not parsed.
+
+Parsing YAML with line numbers and validating every record is most of the time it takes
+to open a large corpus. The cache keeps, per corpus file, what validating that file alone
+produced (its records, the line of each, its problems) as JSON in the cache directory.
+
+An entry is used only when it was made from exactly the bytes now in the file (a SHA-256
+of the content, not the size or the modification time, which an edit can leave as they
+were) by exactly this validating code (a hash of the modules that decide what a file
+means). Anything else (a missing, corrupt, truncated, foreign or stale entry) is ignored
+and replaced: the file is then parsed and validated as if there were no cache. Records
+read back are validated again by the same models, so an entry can never put into the
+corpus anything the models would refuse. References between files, duplicate ids across
+files and date checks are never cached: the loader checks them on every load.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .models import KINDS, Audience, Fact, Quote, Source, Speaker, Theme
+
+FORMAT = 1
+_MAGIC = b"counterbrief-corpus-cache"
+_CODE = ("models.py", "loader.py", "yamlfile.py", "cache.py")  # what a file's records depend on
+
+
+class _Entry(BaseModel):
+    """What validating one file alone gave, in the order the file holds it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    content: str  # SHA-256 of the file's bytes
+    code: str  # hash of the validating code
+    display: str  # the file's name as problems give it (relative to the working directory)
+    sources: list[Source] = []
+    speakers: list[Speaker] = []
+    quotes: list[Quote] = []
+    facts: list[Fact] = []
+    themes: list[Theme] = []
+    audiences: list[Audience] = []
+    lines: dict[str, list[int]] = {}
+    broken: list[tuple[str, str]] = []
+    problems: list[tuple[int, str]] = []
+
+
+def _code_hash() -> str:
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"{FORMAT}".encode())
+    for name in _CODE:
+        digest.update(b"\0" + (here / name).read_bytes())
+    return digest.hexdigest()
+
+
+class CorpusCache:
+    """Per-file entries under one directory; every failure to read or write is a miss."""
+
+    _code: str | None = None
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        if CorpusCache._code is None:
+            CorpusCache._code = _code_hash()
+        self.code = CorpusCache._code
+        self.hits = 0
+        self.misses = 0
+
+    @classmethod
+    def for_corpus(cls) -> CorpusCache:
+        """The cache the app and the command line share (see paths.cache_dir)."""
+        from ..paths import cache_dir
+
+        return cls(cache_dir() / "corpus")
+
+    def entry_path(self, path: Path) -> Path:
+        name = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32]
+        return self.directory / f"{name}.json"
+
+    def validate_file(self, path: Path, content: bytes, corpus: Any, display: str) -> list[Any]:
+        """Add the file's records to `corpus` and return its problems, as the loader's own
+        validation of the file would (from the cache when the entry matches `content`)."""
+        from .loader import Corpus, _validate_file
+
+        content_hash = hashlib.sha256(content).hexdigest()
+        entry = self._read(path, content_hash, display)
+        if entry is None:
+            self.misses += 1
+            alone = Corpus(root=corpus.root)
+            problems = _validate_file(path, corpus.root, alone)
+            entry = _entry_of(alone, problems, content_hash, self.code, display)
+            if _unchanged(path, content):  # never file records under bytes they did not come from
+                self._write(path, entry)
+        else:
+            self.hits += 1
+        return _merge(entry, corpus, display)
+
+    def _read(self, path: Path, content_hash: str, display: str) -> _Entry | None:
+        try:
+            raw = self.entry_path(path).read_bytes()
+        except OSError:
+            return None
+        header, _, body = raw.partition(b"\n")
+        parts = header.split(b" ")
+        if len(parts) != 3 or parts[0] != _MAGIC or parts[1] != str(FORMAT).encode():
+            return None
+        if parts[2] != hashlib.sha256(body).hexdigest().encode():
+            return None  # truncated or damaged
+        try:
+            entry = _Entry.model_validate_json(body)
+        except (ValidationError, ValueError):
+            return None
+        if (entry.content, entry.code, entry.display) != (content_hash, self.code, display):
+            return None
+        if any(len(entry.lines.get(kind, ())) != len(getattr(entry, kind)) for kind in KINDS):
+            return None
+        return entry
+
+    def _write(self, path: Path, entry: _Entry) -> None:
+        body = entry.model_dump_json(exclude_defaults=True).encode()
+        header = b" ".join((_MAGIC, str(FORMAT).encode(), hashlib.sha256(body).hexdigest().encode()))
+        target = self.entry_path(path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(header + b"\n" + body)
+                os.replace(temporary, target)  # readers see the old entry or the new, never half
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError:
+            pass  # a read-only or full cache directory only costs speed
+
+
+def _unchanged(path: Path, content: bytes) -> bool:
+    try:
+        return path.read_bytes() == content
+    except OSError:
+        return False
+
+
+def _entry_of(alone: Any, problems: list[Any], content_hash: str, code: str,
+              display: str) -> _Entry:
+    tables: dict[str, list[Any]] = {kind: list(alone.table(kind).values()) for kind in KINDS}
+    lines = {kind: [alone.locations[(kind, r.id)].line for r in records]
+             for kind, records in tables.items() if records}
+    return _Entry(content=content_hash, code=code, display=display, lines=lines,
+                  broken=sorted(alone.broken_ids),
+                  problems=[(p.line, p.message) for p in problems], **tables)
+
+
+def _merge(entry: _Entry, corpus: Any, display: str) -> list[Any]:
+    """The entry's records into the corpus; duplicates of ids from earlier files reported."""
+    from .loader import Problem, add_record
+
+    problems = [Problem(display, line, message) for line, message in entry.problems]
+    corpus.broken_ids.update(entry.broken)
+    for kind in KINDS:
+        records: list[Any] = getattr(entry, kind)
+        for record, line in zip(records, entry.lines.get(kind, ()), strict=True):
+            duplicate = add_record(corpus, kind, record, display, line)
+            if duplicate:
+                problems.append(duplicate)
+    return problems
