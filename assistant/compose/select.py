@@ -14,6 +14,7 @@ from ..corpus.loader import Corpus
 from ..corpus.models import Audience, Fact, NameDisclosure, Quote, Speaker, Theme
 from .brief import Candidate, Reason, TemplateInfo
 from .errors import ChoiceRefused
+from .index import selection_index
 
 STRENGTH_WEIGHT = 10.0
 STRENGTH_WORDS = {1: "touches on", 2: "supports", 3: "states"}
@@ -105,7 +106,17 @@ def rank_quotes(corpus: Corpus, theme: Theme, audience: Audience, template: Temp
     excluded, or a pin too long for the format.
     """
     pin_set, exclusion_set = set(pins), set(exclusions)
-    considered = {q.id for q in corpus.quotes.values() if q.strength_for(theme.id)} | pin_set
+
+    def verdict(quote: Quote) -> tuple[bool, float]:
+        c = _candidate(corpus, quote, theme, audience, template, False, False)
+        return c.allowed, c.score
+
+    def usable(quote: Quote) -> bool:
+        return template.quote_max_chars is None or len(quote.text) <= template.quote_max_chars
+
+    considered = selection_index(corpus).considered(  # the best linked quotes, not all
+        corpus, theme.id, (audience.model_dump_json(), template.model_dump_json()), verdict,
+        usable, pin_set, exclusion_set)
     candidates = [
         _candidate(corpus, corpus.quotes[qid], theme, audience, template,
                    qid in pin_set, qid in exclusion_set)
@@ -205,10 +216,10 @@ def rank_facts(corpus: Corpus, theme: Theme, count: int) -> list[tuple[Fact, lis
     def key(fact: Fact) -> tuple[bool, bool, int, str]:
         return (fact.id not in related, not fact.corroborated, related.get(fact.id, 0), fact.id)
 
-    own = sorted((f for f in corpus.facts.values() if f.id in related), key=key)
-    general = sorted((f for f in corpus.facts.values() if f.id not in related
-                      and f.corroborated and not f.disagreeing), key=key)
-    ranked = (own + general[: max(0, MIN_FACTS - len(own))])[:count]
+    own = sorted((corpus.facts[f] for f in related if f in corpus.facts), key=key)
+    general = selection_index(corpus).first_general_facts(  # corroborated, undisputed, by id
+        corpus, MIN_FACTS - len(own), set(related))
+    ranked = (own + general)[:count]
     chosen: list[tuple[Fact, list[Reason]]] = []
     for fact in ranked:
         reasons = [Reason(text="listed by the theme as a related fact" if fact.id in related
