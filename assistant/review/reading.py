@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..compose.brief import BriefInputs
@@ -26,7 +26,7 @@ def queue(session: Session, status: str | None = None, *, limit: int | None = No
 
     `limit` and `offset` give one page of it (the database does the paging, so a page of
     a queue of 10,000 drafts costs what a page of a short one does)."""
-    query = (
+    query: Any = (
         select(*_SUMMARY_COLUMNS, User.name, Version.content_hash)
         .join(User, User.id == Draft.author_id)
         .join(Version, (Version.draft_id == Draft.id)
@@ -57,7 +57,8 @@ _SUMMARY_COLUMNS = (Draft.id, Draft.title, Draft.theme, Draft.audience, Draft.te
                     Draft.updated_at)
 
 
-def _in_status(query: Select[Any], status: str | None) -> Select[Any]:
+def _in_status(query: Any, status: str | None) -> Any:
+    """The query narrowed to one state; ValueError names the states for an unknown one."""
     if status is None:
         return query
     if status not in STATUSES:
