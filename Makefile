@@ -27,7 +27,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/pytest -n 2 -q
 
 bench: $(VENV)/.installed-test
-	$(BIN)/python bench/startup.py
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

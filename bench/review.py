@@ -8,6 +8,7 @@ through ReviewStore, as the command line and the app do.
 from __future__ import annotations
 
 import hashlib
+import statistics
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from assistant.compose.brief import BriefInputs
 from assistant.review.database import ensure_schema, open_engine
 from assistant.review.models import STATUSES, AuditEntry, Draft, Review, User, Version
 from assistant.review.store import ReviewStore
+
+from .timing import Metric, cpu, interleaved, ms
 
 DRAFTS = 10_000
 VERSIONS = 50
@@ -76,3 +79,59 @@ def build(folder: Path, markdown: str, drafts: int = DRAFTS, versions: int = VER
 
 def store(url: str) -> ReviewStore:
     return ReviewStore(open_engine(url), "reviewer")
+
+
+def _raw_page(path: Path, limit: int, offset: int) -> None:
+    """The yardstick: the same page read with the sqlite3 module alone."""
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "SELECT d.id, d.title, d.theme, d.audience, d.template, d.status, d.current_number,"
+            " d.revision, d.created_at, d.updated_at, u.name, v.content_hash FROM drafts d"
+            " JOIN users u ON u.id = d.author_id JOIN versions v ON v.draft_id = d.id"
+            " AND v.number = d.current_number ORDER BY d.id LIMIT ? OFFSET ?",
+            (limit, offset)).fetchall()
+
+
+def metrics(folder: Path, markdown: str, runs: int, corpus_dir: Path,
+            templates_dir: Path) -> list[Metric]:
+    """The queue of 10,000 drafts a page at a time (first, middle and last page, all
+    drafts and one state), the whole queue for information, and a draft of 50 versions."""
+    from assistant.tui.review_desk import ReviewDesk
+
+    url, long_id = build(folder, markdown)
+    desk = store(url)
+    page, pages = 100, [0, DRAFTS // 2, DRAFTS - 100]
+    turn = {"n": 0}
+
+    def one_page() -> float:
+        offset = pages[turn["n"] % len(pages)]
+        status = STATUSES[turn["n"] % len(STATUSES)] if turn["n"] % 2 else None
+        turn["n"] += 1
+        return cpu(lambda: (desk.list_queue(status, limit=page, offset=offset // 4 if status
+                                            else offset), desk.queue_length(status)))
+
+    database = folder / "review.sqlite3"
+    taken = interleaved({
+        "raw": lambda: cpu(lambda: _raw_page(database, page, DRAFTS // 2)),
+        "page": one_page,
+        "all": lambda: cpu(desk.list_queue),
+        "open": lambda: cpu(lambda: (desk.get_draft(long_id), desk.audit_log(long_id))),
+    }, runs)
+    review_desk = ReviewDesk(url, "reviewer", corpus_dir, templates_dir)
+    review_desk.page(long_id)  # the corpus and the checks' word lists loaded: not counted
+    opened = [cpu(lambda: review_desk.page(long_id)) for _ in range(runs)]
+    review_desk.close()
+    return [
+        Metric("review_queue_10k", f"review queue page ({page} of {DRAFTS} drafts, with count)",
+               ms(statistics.median(taken["page"])), ms(statistics.median(taken["raw"])),
+               "the same page through sqlite3 alone", 50.0, "ms", runs=taken,
+               note=f"whole queue of {DRAFTS} at once: {ms(statistics.median(taken['all'])):.0f} ms"),
+        Metric("open_draft_50", f"open a draft of {VERSIONS} versions (versions, comments, log)",
+               ms(statistics.median(taken["open"])), ms(statistics.median(taken["raw"])),
+               "a queue page through sqlite3 alone", 100.0, "ms", runs=taken),
+        Metric("open_draft_in_app", "open a draft in the app (the above plus findings)",
+               ms(statistics.median(opened)), ms(statistics.median(taken["open"])),
+               "opening it from the store alone", 300.0, "ms", runs={"opened": opened}),
+    ]

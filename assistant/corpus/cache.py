@@ -16,9 +16,12 @@ files and date checks are never cached: the loader checks them on every load.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +51,19 @@ class _Entry(BaseModel):
     lines: dict[str, list[int]] = {}
     broken: list[tuple[str, str]] = []
     problems: list[tuple[int, str]] = []
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection while loading: every collection would walk all the
+    records made so far (loading 100,000 quotes took 2.5 times as long with it on)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _code_hash() -> str:
@@ -158,13 +174,23 @@ def _entry_of(alone: Any, problems: list[Any], content_hash: str, code: str,
 
 def _merge(entry: _Entry, corpus: Any, display: str) -> list[Any]:
     """The entry's records into the corpus; duplicates of ids from earlier files reported."""
-    from .loader import Problem, add_record
+    from .loader import Location, Problem, add_record
 
     problems = [Problem(display, line, message) for line, message in entry.problems]
     corpus.broken_ids.update(entry.broken)
     for kind in KINDS:
         records: list[Any] = getattr(entry, kind)
-        for record, line in zip(records, entry.lines.get(kind, ()), strict=True):
+        if not records:
+            continue
+        table: dict[str, Any] = corpus.table(kind)
+        ids = [r.id for r in records]
+        lines = entry.lines[kind]
+        if table.keys().isdisjoint(ids):  # the usual case: all at once
+            table.update(zip(ids, records, strict=True))
+            corpus.locations.update(((kind, rid), Location(display, line))
+                                    for rid, line in zip(ids, lines, strict=True))
+            continue
+        for record, line in zip(records, lines, strict=True):
             duplicate = add_record(corpus, kind, record, display, line)
             if duplicate:
                 problems.append(duplicate)

@@ -282,6 +282,13 @@ def validate_corpus(root: Path, today: date | None = None, *,
     corpus cache (see cache.py) instead of being parsed and validated again; the result
     is the same either way. References between files are always checked afresh.
     """
+    from .cache import collection_paused
+
+    with collection_paused():  # a large corpus is a million new objects, none of them garbage
+        return _validate_corpus(root, today, cache)
+
+
+def _validate_corpus(root: Path, today: date | None, cache: bool) -> tuple[Corpus, list[Problem]]:
     today = today or date.today()
     corpus = Corpus(root=root)
     if not root.is_dir():
