@@ -6,8 +6,8 @@ produced (its records, the line of each, its problems) as JSON in the cache dire
 
 An entry is used only when it was made from exactly the bytes now in the file (a SHA-256
 of the content, not the size or the modification time, which an edit can leave as they
-were) by exactly this validating code (a hash of the modules that decide what a file
-means). Anything else (a missing, corrupt, truncated, foreign or stale entry) is ignored
+were) by exactly this validating code (a hash of this package's modules and of the
+versions of PyYAML and pydantic). Anything else (a missing, corrupt, truncated, foreign or stale entry) is ignored
 and replaced: the file is then parsed and validated as if there were no cache. Records
 read back are validated again by the same models, so an entry can never put into the
 corpus anything the models would refuse. References between files, duplicate ids across
@@ -31,7 +31,6 @@ from .models import KINDS, Audience, Fact, Quote, Source, Speaker, Theme
 
 FORMAT = 1
 _MAGIC = b"counterbrief-corpus-cache"
-_CODE = ("models.py", "loader.py", "yamlfile.py", "cache.py")  # what a file's records depend on
 
 
 class _Entry(BaseModel):
@@ -67,10 +66,15 @@ def collection_paused() -> Iterator[None]:
 
 
 def _code_hash() -> str:
+    """Every module of this package and the versions of the parser and the validator: an
+    entry made by other code may hold what that code accepted, not what this one does."""
+    import pydantic
+    import yaml
+
     here = Path(__file__).resolve().parent
-    digest = hashlib.sha256(f"{FORMAT}".encode())
-    for name in _CODE:
-        digest.update(b"\0" + (here / name).read_bytes())
+    digest = hashlib.sha256(f"{FORMAT}\0{pydantic.VERSION}\0{yaml.__version__}".encode())
+    for path in sorted(here.glob("*.py")):
+        digest.update(b"\0" + path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
