@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench eval-ingest screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,14 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench
+
+eval-ingest: $(VENV)/.installed-test
+	$(BIN)/python -m assistant.ingest.evaluation -v
+
+# The README's picture of an exported brief, made with the app's own export (needs soffice
+# and pdftoppm: apt-get install libreoffice-writer poppler-utils).
+screenshots: $(VENV)/.installed
+	sh docs/screenshots.sh $(BIN)/assistant
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -40,8 +40,11 @@ def pg_schema() -> Iterator[PgSchema]:
     created = PgSchema(admin_url, schema, engine)
     yield created
     with engine.begin() as connection:
+        team_roles = connection.execute(text(
+            "SELECT rolname FROM pg_roles WHERE rolname IN (:owner, :member)"),
+            dict(zip(("owner", "member"), created.team_roles(), strict=True))).scalars().all()
         connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        for login in created.logins:
+        for login in [*created.logins, *team_roles]:
             connection.execute(text(f'DROP OWNED BY "{login}"'))
             connection.execute(text(f'DROP ROLE "{login}"'))
     engine.dispose()

@@ -9,11 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
 
 from assistant.compose.brief import BriefInputs
-from assistant.review import ReviewStore, open_store
+from assistant.review import ReviewStore, open_store, set_up_database
 
 PG_ENV = "ASSISTANT_TEST_DATABASE_URL"
 PG_HOWTO = (
@@ -53,6 +53,7 @@ class Team:
     names: dict[str, str] = field(default_factory=dict)
     create_login: Callable[[str], None] = lambda _name: None
     stores: list[ReviewStore] = field(default_factory=list)
+    set_up: bool = False
 
     def real(self, name: str) -> str:
         """The user name in the database (PostgreSQL logins carry a unique suffix)."""
@@ -62,11 +63,14 @@ class Team:
         return self.names[name]
 
     def owner(self) -> ReviewStore:
-        """The person who set the database up: an admin."""
-        store = self._open(self.owner_url, "owner")
-        if not any(u.role == "admin" for u in store.list_users()):
-            store.add_user(store.user, "admin")
-        return store
+        """The team's first admin, made by `db init` (run by the server's superuser on
+        PostgreSQL) the first time it is asked for."""
+        admin = self.real("admin")
+        if not self.set_up:
+            set_up_database(self.owner_url, admin, None if self.backend == "postgresql"
+                            else admin, clock=self.clock)
+            self.set_up = True
+        return self._open(self.login_url(admin), admin)
 
     def add(self, **roles: str) -> Team:
         owner = self.owner()
@@ -106,6 +110,17 @@ class PgSchema:
         if login is not None:
             url = url.set(username=login, password=None)
         return url.render_as_string(hide_password=False)
+
+    def team_roles(self) -> tuple[str, str]:
+        """The owner and member roles `db init` makes for this schema."""
+        from assistant.review.team import team_roles
+
+        engine = create_engine(self.url())
+        try:
+            with engine.connect() as connection:
+                return team_roles(connection)
+        finally:
+            engine.dispose()
 
     def create_login(self, name: str) -> None:
         with self.engine.begin() as connection:

@@ -156,7 +156,7 @@ MALFORMED = [
     ),
     pytest.param(
         {"sources.yaml": VALID["sources.yaml"].replace("published: 2014", "published: 2014-13")},
-        "sources.yaml:9: source npr, published: Value error, '2014-13' is not a real date",
+        "sources.yaml:9: source npr, published: '2014-13' is not a real date",
         id="impossible-date",
     ),
     pytest.param(
@@ -221,20 +221,20 @@ def test_validate_json_lists_problems_with_file_and_line(tmp_path: Path) -> None
     assert "String should match pattern" in problem["message"]
 
 
-def test_a_missing_corpus_directory_is_refused_with_its_name(tmp_path: Path) -> None:
+def test_a_missing_corpus_directory_is_a_usage_error_naming_it(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["corpus", "validate", "--corpus", str(tmp_path / "nope")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "nope: corpus directory not found" in result.output
 
 
 def test_a_file_that_is_not_utf8_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     root = write_corpus(tmp_path)
     (root / "latin1.yaml").write_bytes("quotes:\n  - text: caf\xe9\n".encode("latin-1"))
-    assert problems_in(root) == ["latin1.yaml:1: not UTF-8 text (byte 21)"]
+    assert problems_in(root) == ["latin1.yaml:2: not UTF-8 text (byte 21)"]
 
 
 def test_commands_that_need_the_corpus_refuse_a_broken_one(tmp_path: Path) -> None:
     root = write_corpus(tmp_path, {"quotes.yaml": "quotes: ["})
     result = CliRunner().invoke(cli, ["--corpus", str(root), "themes"])
     assert result.exit_code == 1
-    assert "quotes.yaml:2: YAML syntax" in result.output
+    assert "quotes.yaml:1: YAML syntax" in result.output  # the file has one line

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 DOMAIN = ["assistant.corpus", "assistant.compose", "assistant.render", "assistant.checks",
-          "assistant.review", "assistant.ingest"]
+          "assistant.review", "assistant.ingest", "assistant.train"]
 
 
 @pytest.mark.parametrize("module", DOMAIN)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import os
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import docx
@@ -13,6 +13,7 @@ import pytest
 
 from assistant.compose import Brief
 from assistant.render import Approval, write_atomically
+from assistant.render.export import ExportOptions
 from assistant.render.html import render_html
 from assistant.render.word import render_docx
 
@@ -62,9 +63,12 @@ def test_approved_word_document_carries_the_approval_in_its_header() -> None:
         "Approved by Sam Lee on 3 March 2026, version 1a2b3c4d")
 
 
-def test_same_brief_gives_byte_identical_exports() -> None:
-    assert render_docx(brief(), library()) == render_docx(brief(), library())
-    assert render_html(brief(), library()) == render_html(brief(), library())
+def test_same_brief_exported_at_the_same_time_gives_byte_identical_exports() -> None:
+    at = ExportOptions(now=datetime(2026, 3, 3, 9, 30, tzinfo=UTC))
+    assert render_docx(brief(), library(), options=at) == render_docx(brief(), library(),
+                                                                       options=at)
+    assert render_html(brief(), library(), options=at) == render_html(brief(), library(),
+                                                                       options=at)
 
 
 def test_atomic_write_replaces_the_file_whole(tmp_path: Path) -> None:

@@ -105,12 +105,14 @@ def test_content_note_comes_before_the_first_quotation() -> None:
     assert markdown.index("Content note:") < markdown.index("> “")
 
 
-def test_quote_is_cited_with_the_original_outlet_in_the_sources() -> None:
+def test_quote_names_its_original_outlet_in_the_attribution_and_cites_the_report_read() -> None:
     markdown = render_markdown(brief("harsh-life", "young-people", pins=["q-says-no"]), library())
-    number = re.search(r"“ISIS wants to kill everyone who says no”\n> — .* \[(\d+)\]", markdown)
+    number = re.search(r"“ISIS wants to kill everyone who says no”\n>\n> — .*, speaking to NPR "
+                       r"\[(\d+)\]\n", markdown)
     assert number
-    assert (f"{number.group(1)}. NPR, quoted in The New York Times, “ISIS Defectors Reveal "
+    assert (f"{number.group(1)}. The New York Times, “ISIS Defectors Reveal "
             "Disillusionment”, 20 September 2015.") in markdown
+    assert "quoted in" not in markdown
 
 
 def test_disputed_figure_shows_each_source_and_the_note() -> None:
@@ -137,3 +139,28 @@ def test_every_template_states_the_campaign_frame() -> None:
 def test_rendering_twice_gives_identical_text() -> None:
     first = render_markdown(brief(template="trainer-notes"), library())
     assert render_markdown(brief(template="trainer-notes"), library()) == first
+
+
+def test_a_context_line_never_points_back_at_a_source_the_brief_has_not_shown() -> None:
+    corpus = mini_corpus()
+    first = corpus.quotes["q-behead"]
+    corpus.quotes["q-behead"] = first.model_copy(
+        update={"context": "The same speaker, in the same NPR interview."})
+    inputs = BriefInputs(theme="leaving-and-speaking-out", audience="policymakers",
+                         template="trainer-notes", pins=["q-behead"], order=["q-behead"])
+    markdown = render_markdown(compose_brief(corpus, inputs, library()), library())
+    assert "the same NPR interview" not in markdown
+    assert "Context:" not in markdown.split("“I was thinking all the time")[1].split("###")[0]
+
+
+def test_a_context_line_that_points_back_at_an_earlier_quote_stays() -> None:
+    corpus = mini_corpus()
+    quote = corpus.quotes["q-behead"]
+    corpus.quotes["q-behead"] = quote.model_copy(update={"context": "The same speaker again."})
+    inputs = BriefInputs(theme="leaving-and-speaking-out", audience="policymakers",
+                         template="trainer-notes", pins=["q-behead", "q-says-no"],
+                         order=["q-says-no", "q-behead"])
+    b = compose_brief(corpus, inputs, library())
+    if b.quotes[0].speaker.id != b.quotes[1].speaker.id:
+        pytest.skip("the mini corpus gives these two quotes different speakers")
+    assert "Context: The same speaker again." in render_markdown(b, library())

@@ -28,11 +28,11 @@ def run(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def submitted(run) -> str:  # type: ignore[no-untyped-def]
-    """Draft by alice, submitted; bob reviews."""
+    """Draft by alice (the admin `db init` made), submitted; bob reviews."""
+    assert run("alice", "db", "init", "--admin", "alice").exit_code == 0
     created = run("alice", "draft", "new", "--theme", "harsh-life", "--audience", "journalists")
     assert created.exit_code == 0, created.output
     draft_id: str = created.stdout.strip()
-    assert run("alice", "users", "add", "alice", "--role", "admin").exit_code == 0
     assert run("alice", "users", "add", "bob", "--role", "reviewer").exit_code == 0
     submit = run("alice", "review", "submit", draft_id)
     assert submit.exit_code == 0, submit.output

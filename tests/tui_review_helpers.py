@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from assistant.compose.brief import BriefInputs
 from assistant.corpus import load_corpus
-from assistant.review import DraftView, ReviewStore, open_store
+from assistant.review import DraftView, ReviewStore, open_store, set_up_database
 from assistant.review.composing import compose_version
 from assistant.tui.app import CounterbriefApp, build_app
 from assistant.tui.screens.draft_view import DraftViewScreen
@@ -37,11 +37,11 @@ def db_url(tmp_path: Path) -> str:
 def team(url: str) -> ReviewStore:
     """A database where alice and bob are reviewers and carol an author (set up by an
     admin called admin), acting as admin."""
+    set_up_database(url, "admin", "admin", clock=fixed(SAVED_AT))  # `assistant db init`
     store = open_store(url, "admin", clock=fixed(SAVED_AT))
     store.add_user("alice", "reviewer")
     store.add_user("bob", "reviewer")
     store.add_user("carol", "author")
-    store.add_user("admin", "admin")
     return store
 
 

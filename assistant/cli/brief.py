@@ -9,16 +9,15 @@ import click
 
 from ..compose import BriefInputs, ChoiceRefused, TemplateError, UnknownId, compose_brief
 from ..compose.explain import selection_report
-from .common import Refused, echo_json, settings, unknown_id
+from ..corpus.characters import forbidden_character
+from ..render.formats import FORMATS, FormatMismatch, format_for_path
+from .common import BadUsage, Refused, echo_json, settings, unknown_id
+from .export_options import export_options, options_from
 
 if TYPE_CHECKING:
     from ..checks import Finding
     from ..compose import Brief
     from ..corpus import Corpus
-
-FORMATS = ("md", "html", "docx")
-SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-                  ".docx": "docx"}
 
 
 def _frame_overrides(values: tuple[str, ...]) -> dict[str, str]:
@@ -28,16 +27,24 @@ def _frame_overrides(values: tuple[str, ...]) -> dict[str, str]:
         if not sep or not name.strip():
             raise click.BadParameter(f"'{value}' should be FIELD=TEXT, e.g. goal=...",
                                      param_hint="--frame")
+        bad = forbidden_character(text)
+        if bad is not None:
+            raise click.BadParameter(f"the {name.strip()} line holds a character that is not "
+                                     f"allowed ({bad[1]})", param_hint="--frame")
         overrides[name.strip().lower()] = text
     return overrides
 
 
 def _format(chosen: str | None, output: Path | None) -> str:
-    if chosen:
-        return chosen
-    if output is not None:
-        return SUFFIX_FORMATS.get(output.suffix.lower(), "md")
-    return "md"
+    """The format: the -o extension decides and must agree with --format (exit 2)."""
+    from ..render.files import is_special
+
+    if output is not None and not is_special(output):
+        try:
+            return format_for_path(output, chosen)
+        except FormatMismatch as exc:
+            raise BadUsage(str(exc)) from None
+    return chosen or "md"
 
 
 @click.command("brief")
@@ -46,8 +53,9 @@ def _format(chosen: str | None, output: Path | None) -> str:
               help="Audience id (see `assistant audiences`).")
 @click.option("--template", default="policy-brief", show_default=True, metavar="F",
               help="Format id (see `assistant templates`).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format (default: from the -o suffix, else md).")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
+              help="Output format (default: from the -o extension, else md); pdf needs the "
+                   "optional extra counterbrief[pdf].")
 @click.option("--quotes", type=click.IntRange(min=0), default=None, metavar="N",
               help="How many quotations (default: the template's).")
 @click.option("--pin", multiple=True, metavar="Q", help="A quote id that must appear (repeat).")
@@ -57,7 +65,11 @@ def _format(chosen: str | None, output: Path | None) -> str:
               help="Override a campaign-frame line: goal, audience, message, messenger, "
                    "media, action or monitoring (repeat).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to FILE (atomically). Without it md/html go to standard output.")
+              help="Write to FILE (atomically); its extension must match the format. "
+                   "Without it md/html go to standard output.")
+@click.option("--force", is_flag=True,
+              help="Write even when FILE is a link, a device or read-only.")
+@export_options
 @click.option("--json", "as_json", is_flag=True,
               help="Print the selection with the reasons for each choice.")
 @click.option("--strict", is_flag=True,
@@ -66,14 +78,18 @@ def _format(chosen: str | None, output: Path | None) -> str:
 def brief_command(ctx: click.Context, theme: str, audience: str, template: str,
                   fmt: str | None, quotes: int | None, pin: tuple[str, ...],
                   exclude: tuple[str, ...], frame: tuple[str, ...], output: Path | None,
+                  force: bool, part: str, paper: str, marking: str, language: str,
                   as_json: bool, strict: bool) -> None:
     """Compose a draft brief for a theme and an audience, with every quotation cited."""
     from ..render import TemplateLibrary, render_markdown, write_atomically
+    from ..render.export import ExportRefused, brief_document, export_bytes
 
     fmt = _format(fmt, output)
-    if fmt == "docx" and output is None:
-        raise click.UsageError("a Word document needs a file name: add -o FILE.docx")
+    if FORMATS[fmt].binary and output is None:
+        raise click.UsageError(f"a {FORMATS[fmt].name} document needs a file name: add "
+                               f"-o FILE{FORMATS[fmt].suffixes[0]}")
     config = settings(ctx)
+    options = options_from(part, paper, marking, language, config.user or config.os_user)
     corpus = config.corpus()
     library = TemplateLibrary(config.templates_dir)
     inputs = BriefInputs(theme=theme, audience=audience, template=template, quotes=quotes,
@@ -82,30 +98,29 @@ def brief_command(ctx: click.Context, theme: str, audience: str, template: str,
     try:
         brief = compose_brief(corpus, inputs, library)
         markdown = render_markdown(brief, library)
-        if fmt == "html":
-            from ..render.html import render_html
-
-            data = render_html(brief, library).encode()
-        elif fmt == "docx":
-            from ..render.word import render_docx
-
-            data = render_docx(brief, library)
-        else:
-            data = markdown.encode()
+        document = brief_document(markdown, fingerprint=brief.fingerprint,
+                                  subject=f"{brief.theme.title} – for {brief.audience.name}")
+        data = export_bytes(document, fmt, options, library)
     except UnknownId as exc:
         unknown_id(exc.kind, exc.given, exc.known)
-    except (ChoiceRefused, TemplateError) as exc:
+    except (ChoiceRefused, TemplateError, ExportRefused) as exc:
         raise Refused(str(exc)) from None
 
     shown_as = str(output) if output is not None else "brief"
     findings = _checked(brief, markdown, corpus, strict, shown_as)
 
     if output is not None:
+        from ..render.files import OutputRefused
+
         try:
-            write_atomically(output, data)
+            write_atomically(output, data, force=force)
+        except OutputRefused as exc:
+            hint = " (add --force to write it anyway)" if exc.forcible else ""
+            raise Refused(f"{exc}{hint}") from None
         except OSError as exc:
             raise Refused(f"cannot write {output}: {exc.strerror or exc}") from None
-        click.echo(f"wrote {output} ({fmt}: {len(brief.quotes)} quotations, "
+        shown_part = "" if part == "all" else f", {part} part"
+        click.echo(f"wrote {output} ({fmt}{shown_part}: {len(brief.quotes)} quotations, "
                    f"{len(brief.facts)} facts, {len(brief.references)} sources; DRAFT)",
                    err=True)
     elif not as_json:

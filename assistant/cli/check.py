@@ -18,6 +18,8 @@ from ..checks.header import audience_of, template_of
 from ..compose.brief import TemplateInfo
 from .common import Refused, settings, unknown_id
 
+MAX_CHECKED_BYTES = 50_000_000  # ten times the largest brief the checks are measured on
+
 
 def _templates(directory: Path) -> list[TemplateInfo]:
     from ..compose import TemplateCatalogue, TemplateError
@@ -50,8 +52,13 @@ def check_command(ctx: click.Context, file: Path | None, draft_id: str | None,
         _check_draft(ctx, draft_id, audience, as_json)
         return
     assert file is not None
-    if not file.is_file():
+    if not file.exists():
         raise click.UsageError(f"no such file: {file}")
+    if not file.is_file():
+        raise click.UsageError(f"{file} is not a regular file; give a Markdown file to check")
+    if file.stat().st_size > MAX_CHECKED_BYTES:
+        raise Refused(f"{file} is over {MAX_CHECKED_BYTES // 1_000_000} MB; a brief that long "
+                      "cannot be checked")
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -88,13 +95,17 @@ def report(findings: list[Finding], file: str, as_json: bool) -> None:
 def _check_draft(ctx: click.Context, draft_id: str, audience: str | None,
                  as_json: bool) -> None:
     """Check the current version of a saved draft, as submission for review would."""
-    from .review import open_review_store, refusals
+    from .review import DRAFT_ID, draft_corpus, open_review_store, refusals
 
     config = settings(ctx)
-    corpus = config.corpus()
     store = open_review_store(ctx)
     with refusals():
-        version = store.get_draft(_draft_number(draft_id)).current
+        draft = store.get_draft(DRAFT_ID.convert(draft_id, None, ctx))
+    version = draft.current
+    used = draft_corpus(ctx, draft)  # the corpus the version was composed from
+    corpus = used.corpus
+    if used.note and not as_json:
+        click.echo(f"note: {used.note}", err=True)
     chosen_id = audience or version.inputs.audience
     if chosen_id not in corpus.audiences:
         unknown_id("audience", chosen_id, list(corpus.audiences))
@@ -108,12 +119,6 @@ def _check_draft(ctx: click.Context, draft_id: str, audience: str | None,
     report(findings, f"draft {draft_id} version {version.number}", as_json)
     if count_errors(findings):
         ctx.exit(1)
-
-
-def _draft_number(draft_id: str) -> int:
-    if not draft_id.isdigit():
-        raise click.UsageError(f"a draft id is a number (got '{draft_id}')")
-    return int(draft_id)
 
 
 COMMANDS = [check_command]

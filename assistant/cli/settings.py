@@ -40,10 +40,13 @@ class Settings:
     def corpus(self) -> Corpus:
         """The corpus, or refuse with every problem listed."""
         from ..corpus import CorpusError, load_corpus
-        from .common import Refused  # click, only on this (command-line) path
+        from ..corpus.loader import NotACorpus
+        from .common import BadUsage, Refused  # click, only on this (command-line) path
 
         try:
             return load_corpus(self.corpus_dir)
+        except NotACorpus as exc:
+            raise BadUsage("; ".join(f"--corpus {p}" for p in exc.problems)) from None
         except CorpusError as exc:
             shown = exc.problems[:20]
             more = len(exc.problems) - len(shown)

@@ -117,6 +117,8 @@ class TemplateInfo(Model):
     file: str = ""
     media: str = Field("", description="Default Media line of the campaign frame")
     monitoring: str = Field("", description="Default Monitoring line of the campaign frame")
+    pages: int | None = Field(
+        None, description="A4 pages the audience part fits in the bundled fonts")
     quote_max_chars: int | None = Field(
         None, description="Longest quotation the format can carry (e.g. a 280-character post)"
     )
@@ -131,6 +133,8 @@ class Brief(Model):
     quotes: list[ChosenQuote]
     facts: list[ChosenFact]
     references: list[Reference]
+    originals: dict[str, Source] = Field(
+        default_factory=dict, description="Outlets the documents read quote, by id")
     candidates: list[Candidate] = Field(description="Every quote considered, best first")
     content_note: str | None = Field(None, description="Set when any chosen quote is graphic")
     fingerprint: str = Field(description="Corpus and template the brief came from")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from ..corpus.loader import Corpus
-from ..corpus.models import Citation, Fact
+from ..corpus.models import Citation, Fact, Source
 from .brief import (
     Brief,
     BriefInputs,
@@ -41,23 +41,25 @@ def _arranged(chosen: list[Candidate], order: list[str]) -> list[Candidate]:
 
 
 class _References:
-    """Numbers each (source, via) pair on first use, in reading order."""
+    """Numbers each document read on first use, in reading order: one entry per document.
+    The outlets it quotes (`via`) are kept apart, for the attributions."""
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.numbers: dict[tuple[str, str | None], int] = {}
+        self.numbers: dict[str, int] = {}
         self.entries: list[Reference] = []
+        self.originals: dict[str, Source] = {}
 
     def cite(self, source_id: str, via_id: str | None) -> int:
-        key = (source_id, via_id)
-        if key not in self.numbers:
+        if via_id:
+            self.originals[via_id] = self.corpus.sources[via_id]
+        if source_id not in self.numbers:
             source = self.corpus.sources[source_id]
-            via = self.corpus.sources[via_id] if via_id else None
             number = len(self.entries) + 1
-            self.numbers[key] = number
-            self.entries.append(Reference(number=number, source=source, via=via,
-                                          text=format_citation(source, via)))
-        return self.numbers[key]
+            self.numbers[source_id] = number
+            self.entries.append(Reference(number=number, source=source,
+                                          text=format_citation(source)))
+        return self.numbers[source_id]
 
     def cite_all(self, citations: list[Citation]) -> list[int]:
         return list(dict.fromkeys(self.cite(c.source, c.via) for c in citations))
@@ -108,7 +110,8 @@ def compose_brief(corpus: Corpus, inputs: BriefInputs,
                             + templates.content(template.id))
     return Brief(
         inputs=inputs, theme=theme, audience=audience, template=template, frame=frame,
-        quotes=quotes, facts=facts, references=refs.entries, candidates=candidates,
+        quotes=quotes, facts=facts, references=refs.entries, originals=refs.originals,
+        candidates=candidates,
         content_note=_content_note(quotes), fingerprint=digest.hexdigest()[:16],
     )
 

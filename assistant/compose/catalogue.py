@@ -21,7 +21,6 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from .brief import TemplateInfo
@@ -60,12 +59,13 @@ def _key_line(header: str, key: str) -> int:
 
 def parse_header(header: str, file: str, stem: str) -> TemplateInfo:
     """Validate a front-matter header into a TemplateInfo, naming file and line on error."""
+    from ..corpus.yamlfile import YamlError, parse_yaml  # the corpus's bounded reader
+
     try:
-        data = yaml.safe_load(header) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        raise TemplateError(file, line, f"front matter is not valid YAML ({exc})") from None
+        data = parse_yaml(header) or {}
+    except YamlError as exc:
+        line = exc.line + 1 if exc.line else 1
+        raise TemplateError(file, line, f"front matter: {exc.message}") from None
     if not isinstance(data, dict):
         raise TemplateError(file, 2, "front matter must be 'key: value' lines")
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..corpus.models import Source
+from ..corpus.models import Source, SourceKind
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -38,9 +38,17 @@ def _title(source: Source) -> str:
     return source.title if _described(source.title) else f"“{source.title}”"
 
 
-def outlet_name(source: Source) -> str:
-    """The outlet, or an honest stand-in when the copy we read does not name one."""
-    return source.outlet or "outlet not named in the copy we read"
+def told(original: Source) -> str:
+    """Where a remark first appeared, for its attribution: 'speaking to NPR', 'writing for
+    CNN', 'in the ICSR report', 'reported by The Guardian'."""
+    name = short_outlet(original)
+    if original.kind in (SourceKind.interview, SourceKind.broadcast):
+        return f"speaking to {name}"
+    if original.kind == SourceKind.op_ed:
+        return f"writing for {name}"
+    if original.kind == SourceKind.report:
+        return f"in the {name} report" if original.outlet else f"in {name}"
+    return f"reported by {name}"
 
 
 def short_outlet(source: Source) -> str:
@@ -59,9 +67,10 @@ def short_source(source: Source, via: Source | None = None) -> str:
 
 
 def format_citation(source: Source, via: Source | None = None) -> str:
-    """One reference-list entry.
+    """One reference-list entry: what is known of the document, nothing said of what is not.
 
-    A quote read in one outlet that first appeared in another is cited as such:
+    A brief lists each document read once (no `via`): the outlet a remark first appeared
+    in is named where the quotation is attributed (`told`). With `via`, the older form:
     "CBS News, quoted in The New York Times, “ISIS Defectors ...”, 20 September 2015."
     """
     parts: list[str] = []
@@ -78,9 +87,8 @@ def format_citation(source: Source, via: Source | None = None) -> str:
         parts.append(_title(source))
     if source.author:
         parts.append(source.author)
-    if not source.outlet:
-        parts.append("outlet not named in the copy we read")
-    parts.append(long_date(source.published) or "undated")
+    if source.published:
+        parts.append(long_date(source.published))
     text = ", ".join(parts) + "."
     if source.address:
         text += f" {source.address}"

@@ -2,7 +2,8 @@
 
 Parsing YAML with line numbers and validating every record is most of the time it takes
 to open a large corpus. The cache keeps, per corpus file, what validating that file alone
-produced (its records, the line of each, its problems) as JSON in the cache directory.
+produced (its records and the line of each) as JSON in the cache directory, for every
+file that validates without a problem; a file with problems is read afresh each time.
 
 An entry is used only when it was made from exactly the bytes now in the file (a SHA-256
 of the content, not the size or the modification time, which an edit can leave as they
@@ -27,7 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .models import KINDS, Audience, Fact, Quote, Source, Speaker, Theme
+from .models import KINDS, Audience, Chart, Fact, Quote, Source, Speaker, Theme
 
 FORMAT = 1
 _MAGIC = b"counterbrief-corpus-cache"
@@ -47,9 +48,8 @@ class _Entry(BaseModel):
     facts: list[Fact] = []
     themes: list[Theme] = []
     audiences: list[Audience] = []
+    charts: list[Chart] = []
     lines: dict[str, list[int]] = {}
-    broken: list[tuple[str, str]] = []
-    problems: list[tuple[int, str]] = []
 
 
 @contextmanager
@@ -109,16 +109,19 @@ class CorpusCache:
 
         content_hash = hashlib.sha256(content).hexdigest()
         entry = self._read(path, content_hash, display)
-        if entry is None:
-            self.misses += 1
-            alone = Corpus(root=corpus.root)
-            problems = _validate_file(path, corpus.root, alone)
-            entry = _entry_of(alone, problems, content_hash, self.code, display)
-            if _unchanged(path, content):  # never file records under bytes they did not come from
-                self._write(path, entry)
-        else:
+        if entry is not None:
             self.hits += 1
-        return _merge(entry, corpus, display)
+            return _merge(entry, corpus, display)
+        self.misses += 1
+        alone = Corpus(root=corpus.root)
+        problems = _validate_file(path, content, alone)
+        if not (problems or alone.broken_ids or alone.broken_records or alone.unreadable_ids):
+            # only a file without problems is kept: one being edited is read afresh, so its
+            # problems are always exactly what the loader says of it
+            entry = _entry_of(alone, content_hash, self.code, display)
+            self._write(path, entry)
+            return _merge(entry, corpus, display)
+        return _validate_file(path, content, corpus)
 
     def _read(self, path: Path, content_hash: str, display: str) -> _Entry | None:
         try:
@@ -159,29 +162,18 @@ class CorpusCache:
             pass  # a read-only or full cache directory only costs speed
 
 
-def _unchanged(path: Path, content: bytes) -> bool:
-    try:
-        return path.read_bytes() == content
-    except OSError:
-        return False
-
-
-def _entry_of(alone: Any, problems: list[Any], content_hash: str, code: str,
-              display: str) -> _Entry:
+def _entry_of(alone: Any, content_hash: str, code: str, display: str) -> _Entry:
     tables: dict[str, list[Any]] = {kind: list(alone.table(kind).values()) for kind in KINDS}
     lines = {kind: [alone.locations[(kind, r.id)].line for r in records]
              for kind, records in tables.items() if records}
-    return _Entry(content=content_hash, code=code, display=display, lines=lines,
-                  broken=sorted(alone.broken_ids),
-                  problems=[(p.line, p.message) for p in problems], **tables)
+    return _Entry(content=content_hash, code=code, display=display, lines=lines, **tables)
 
 
 def _merge(entry: _Entry, corpus: Any, display: str) -> list[Any]:
     """The entry's records into the corpus; duplicates of ids from earlier files reported."""
-    from .loader import Location, Problem, add_record
+    from .loader import Location, add_record
 
-    problems = [Problem(display, line, message) for line, message in entry.problems]
-    corpus.broken_ids.update(entry.broken)
+    problems: list[Any] = []
     for kind in KINDS:
         records: list[Any] = getattr(entry, kind)
         if not records:

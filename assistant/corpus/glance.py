@@ -22,11 +22,18 @@ CACHE_VERSION = 1
 
 
 def _files(root: Path) -> list[Path]:
-    files = [p for p in root.rglob("*.y*ml") if "schema" not in p.relative_to(root).parts]
-    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+    """The corpus files, found as the validating load finds them (a folder that is not a
+    corpus, `/` say, is not walked); OSError when the folder cannot say."""
+    from .folder import FolderRefused, corpus_files
+
+    try:
+        return corpus_files(root)
+    except FolderRefused as exc:
+        raise OSError(exc.message) from None
 
 
-def _records(files: list[Path], kinds: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
+def _records(root: Path, files: list[Path],
+             kinds: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
     import yaml
 
     try:
@@ -34,11 +41,15 @@ def _records(files: list[Path], kinds: tuple[str, ...]) -> dict[str, list[dict[s
     except ImportError:  # pragma: no cover - depends on how PyYAML was built
         from yaml import SafeLoader as Loader  # type: ignore[assignment]
 
+    from .folder import read_corpus_file
+    from .yamlfile import check_shape
+
     found: dict[str, list[dict[str, Any]]] = {kind: [] for kind in kinds}
     for path in files:
-        text = path.read_text(encoding="utf-8")
+        text = read_corpus_file(path, root).decode("utf-8")
         if not any(f"{kind}:" in text for kind in kinds):
             continue  # sources, facts...: not needed for the list
+        check_shape(text)  # no nesting deep enough to overflow the C parser's stack
         data = yaml.load(text, Loader=Loader)
         if isinstance(data, dict):
             for kind in kinds:
@@ -47,11 +58,11 @@ def _records(files: list[Path], kinds: tuple[str, ...]) -> dict[str, list[dict[s
 
 
 def _cache_key(root: Path, files: list[Path]) -> str:
-    digest = hashlib.sha256(f"{CACHE_VERSION}\0{root.resolve()}".encode())
+    digest = hashlib.sha256(f"{CACHE_VERSION}\0{root.resolve()}".encode("utf-8", "surrogateescape"))
     for path in files:
         stat = path.stat()
         digest.update(f"\0{path.relative_to(root).as_posix()}\0{stat.st_size}\0"
-                      f"{stat.st_mtime_ns}".encode())
+                      f"{stat.st_mtime_ns}".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
@@ -72,7 +83,7 @@ def glance_themes(root: Path, cache_dir: Path | None = None) -> list[dict[str, A
                 return rows
         except (OSError, ValueError, KeyError):
             pass
-    rows_read = _read_rows(files)
+    rows_read = _read_rows(root, files)
     if cache is not None and rows_read is not None:
         _keep(cache, {"key": key, "rows": rows_read})
     return rows_read
@@ -89,9 +100,9 @@ def _keep(cache: Path, data: dict[str, Any]) -> None:
         pass
 
 
-def _read_rows(files: list[Path]) -> list[dict[str, Any]] | None:
+def _read_rows(root: Path, files: list[Path]) -> list[dict[str, Any]] | None:
     try:
-        found = _records(files, ("themes", "quotes"))
+        found = _records(root, files, ("themes", "quotes"))
         themes, quotes = found["themes"], found["quotes"]
         rows = []
         for theme in themes:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,10 +18,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .folder import FileRefused, FolderRefused, corpus_files, read_corpus_file
 from .models import (
     KINDS,
     Audience,
-    CorpusFile,
+    Chart,
     Fact,
     Quote,
     Source,
@@ -27,7 +30,9 @@ from .models import (
     Theme,
     earliest_day,
 )
-from .yamlfile import LinedDict, LinedList, YamlError, line_of, read_yaml
+from .yamlfile import LinedDict, LinedList, YamlError, decode_yaml, line_of, parse_yaml
+
+_ID_LINE = re.compile(r"^[ \t-]*id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", re.M)
 
 MODELS: dict[str, type[BaseModel]] = {
     "sources": Source,
@@ -36,6 +41,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "facts": Fact,
     "themes": Theme,
     "audiences": Audience,
+    "charts": Chart,
 }
 SINGULAR = {kind: kind[:-1] for kind in KINDS}
 
@@ -62,6 +68,10 @@ class CorpusError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class NotACorpus(CorpusError):
+    """The corpus folder is missing or is not a corpus: a usage error, not a bad corpus."""
+
+
 @dataclass(frozen=True)
 class Location:
     file: str
@@ -79,8 +89,14 @@ class Corpus:
     facts: dict[str, Fact] = field(default_factory=dict)
     themes: dict[str, Theme] = field(default_factory=dict)
     audiences: dict[str, Audience] = field(default_factory=dict)
+    charts: dict[str, Chart] = field(default_factory=dict)
     locations: dict[tuple[str, str], Location] = field(default_factory=dict)
     broken_ids: set[tuple[str, str]] = field(default_factory=set)
+    unreadable_ids: set[str] = field(default_factory=set)
+    """Ids seen in files that are not valid YAML: referring to one is not a second error."""
+    broken_records: list[tuple[str, dict[str, Any], Location, set[str]]] = field(
+        default_factory=list)
+    """Records that failed validation, kept so their references are still checked."""
     fingerprint: str = ""
 
     def table(self, kind: str) -> dict[str, Any]:
@@ -96,20 +112,11 @@ class Corpus:
         return self.locations.get((kind, record_id))
 
 
-def corpus_files(root: Path) -> list[Path]:
-    """YAML files under the corpus directory, in a stable order (schemas excluded)."""
-    files = [
-        p
-        for p in root.rglob("*")
-        if p.suffix in (".yaml", ".yml") and p.is_file() and "schema" not in p.relative_to(root).parts
-    ]
-    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
-
-
 def _display(path: Path) -> str:
+    """The path as given (a link is named, not where it leads), relative when possible."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return str(Path(os.path.abspath(path)).relative_to(os.getcwd()))
+    except (ValueError, OSError):
         return str(path)
 
 
@@ -139,9 +146,42 @@ def _message(error: Any, data: Any, loc: tuple[int | str, ...], model: type[Base
         return f"{owner}: unknown key '{key}'{hint}"
     if kind == "missing":
         return f"{where}: missing required key"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        known = _fields_at(model, loc[2:])
+        keys = f" with keys such as {', '.join(known)}" if known else ""
+        return f"{where}: should be a mapping{keys}"
+    if kind == "list_type":
+        return f"{where}: should be a list (one '- ' item per line, or [a, b])"
+    if kind == "string_type":
+        return f"{where}: should be text"
     value = error.get("input")
     shown = f" (got {value!r})" if isinstance(value, str | int | float | bool) else ""
-    return f"{where}: {error['msg']}{shown}"
+    text = str(error["msg"]).removeprefix("Value error, ")
+    return f"{where}: {text}{shown}"
+
+
+_UNION_TAGS = {"float": "a number", "int": "a whole number", "str": "text", "bool": "true or false",
+               "none": "empty", "date": "a date"}
+
+
+def _merged_union_errors(errors: list[Any], kind: str,
+                         index: int) -> list[tuple[Any, tuple[int | str, ...]]]:
+    """`value.float` and `value.str` failing together are one problem: "a number or text"."""
+    merged: list[tuple[Any, tuple[int | str, ...]]] = []
+    alternatives: dict[tuple[int | str, ...], list[str]] = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        tag = str(loc[-1]) if loc else ""
+        if len(loc) > 1 and tag in _UNION_TAGS:
+            key = (kind, index, *loc[:-1])
+            if key not in alternatives:
+                alternatives[key] = []
+                merged.append(({"type": "union", "msg": "", "input": error.get("input")}, key))
+            alternatives[key].append(_UNION_TAGS[tag])
+            continue
+        merged.append((error, (kind, index, *loc)))
+    return [({**e, "msg": "should be " + " or ".join(alternatives[loc])} if e["type"] == "union"
+             else e, loc) for e, loc in merged]
 
 
 def _fields_at(model: type[BaseModel], path: tuple[int | str, ...]) -> list[str]:
@@ -178,11 +218,13 @@ def _records(data: LinedDict, display: str) -> Iterator[tuple[str, int, Any] | P
             yield kind, index, item
 
 
-def _validate_file(path: Path, root: Path, corpus: Corpus) -> list[Problem]:
+def _validate_file(path: Path, raw: bytes, corpus: Corpus) -> list[Problem]:
     display = _display(path)
     try:
-        data = read_yaml(path)
+        data = parse_yaml(decode_yaml(raw))
     except YamlError as exc:
+        # the ids it seems to define, so that references to them are not errors too
+        corpus.unreadable_ids.update(_ID_LINE.findall(raw.decode("utf-8", errors="replace")))
         return [Problem(display, max(exc.line, 1), exc.message)]
     if data is None:
         return []
@@ -204,8 +246,11 @@ def _validate_file(path: Path, root: Path, corpus: Corpus) -> list[Problem]:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 # known but broken: references to it should not add a second, misleading error
                 corpus.broken_ids.add((kind, item["id"]))
-            for error in exc.errors():
-                loc = (kind, index, *error["loc"])
+            if isinstance(item, dict):
+                failed = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
+                corpus.broken_records.append(
+                    (kind, item, Location(display, line_of(data, (kind, index))), failed))
+            for error, loc in _merged_union_errors(exc.errors(), kind, index):
                 problems.append(
                     Problem(display, line_of(data, loc), _message(error, data, loc, model))
                 )
@@ -236,16 +281,33 @@ def _cross_check(corpus: Corpus, today: date) -> list[Problem]:
         loc = corpus.locations[(kind, rid)]
         problems.append(Problem(loc.file, loc.line, f"{SINGULAR[kind]} {rid}: {message}"))
 
-    def refer(kind: str, rid: str, target_kind: str, target: str | None, what: str) -> None:
+    def refer(kind: str, rid: str, target_kind: str, target: object, what: str,
+              at: Location | None = None) -> None:
         if (
-            target is not None
+            isinstance(target, str)
             and target not in corpus.table(target_kind)
             and (target_kind, target) not in corpus.broken_ids
+            and target not in corpus.unreadable_ids
         ):
-            known = list(corpus.table(target_kind))
-            close = difflib.get_close_matches(target, known, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            add(kind, rid, f"{what} '{target}' is not defined{hint}")
+            message = f"{what} '{target}' is not defined{_hint(target, corpus, target_kind)}"
+            if at is None:
+                add(kind, rid, message)
+            else:
+                problems.append(Problem(at.file, at.line, f"{SINGULAR[kind]} {rid}: {message}"))
+
+    for kind, item, at, failed in corpus.broken_records:
+        rid = str(item.get("id", "?"))
+        if kind == "quotes" and "speaker" not in failed:
+            refer(kind, rid, "speakers", item.get("speaker"), "speaker", at)
+        if kind in ("quotes", "facts") and "sources" not in failed:
+            for citation in item.get("sources") or []:
+                if isinstance(citation, dict):
+                    refer(kind, rid, "sources", citation.get("source"), "source", at)
+                    refer(kind, rid, "sources", citation.get("via"), "via source", at)
+        if kind == "quotes" and "themes" not in failed:
+            for link in item.get("themes") or []:
+                if isinstance(link, dict):
+                    refer(kind, rid, "themes", link.get("theme"), "theme", at)
 
     for qid, quote in corpus.quotes.items():
         if not quote.text.strip():
@@ -268,19 +330,45 @@ def _cross_check(corpus: Corpus, today: date) -> list[Problem]:
     for tid, theme in corpus.themes.items():
         for fid in theme.related_facts:
             refer("themes", tid, "facts", fid, "related fact")
+    for cid, chart in corpus.charts.items():
+        for fid in [part.fact for part in chart.parts] + ([chart.whole] if chart.whole else []):
+            refer("charts", cid, "facts", fid, "fact")
+            drawn = corpus.facts.get(fid)
+            if chart.kind != "figures" and drawn is not None and not _numeric(drawn):
+                add("charts", cid, f"fact '{fid}' has no number to draw (give it a value)")
     for sid, source in corpus.sources.items():
         if source.published and earliest_day(source.published) > today:
             add("sources", sid, f"published date {source.published} is in the future")
     return problems
 
 
+def _hint(target: str, corpus: Corpus, kind: str) -> str:
+    """A close id when there is one, and the valid ids when there are few enough to read."""
+    known = sorted(corpus.table(kind))
+    close = [c for c in difflib.get_close_matches(target, known, n=3, cutoff=0.6)
+             if c[:3] == target[:3] or target in c or c in target][:1]
+    if close:
+        return f" (did you mean '{close[0]}'?)"
+    if not known:
+        return f" (there are no {kind} yet)"
+    if len(known) <= 12:
+        return f" (known {kind}: {', '.join(known)})"
+    return ""
+
+
+def _numeric(fact: Fact) -> bool:
+    values = [fact.value, *(s.value for s in fact.sources)]
+    return any(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
+
+
 def validate_corpus(root: Path, today: date | None = None, *,
                     cache: bool = True) -> tuple[Corpus, list[Problem]]:
     """Load everything that can be loaded and list every problem, sorted by file and line.
 
-    With `cache`, a file whose bytes are unchanged since an earlier load is read from the
-    corpus cache (see cache.py) instead of being parsed and validated again; the result
-    is the same either way. References between files are always checked afresh.
+    Raises NotACorpus when `root` is missing or is not a corpus folder. With `cache`, a
+    file whose bytes are unchanged since an earlier load is read from the corpus cache
+    (see cache.py) instead of being parsed and validated again; the result is the same
+    either way. References between files are always checked afresh.
     """
     from .cache import collection_paused
 
@@ -291,24 +379,29 @@ def validate_corpus(root: Path, today: date | None = None, *,
 def _validate_corpus(root: Path, today: date | None, cache: bool) -> tuple[Corpus, list[Problem]]:
     today = today or date.today()
     corpus = Corpus(root=root)
-    if not root.is_dir():
-        return corpus, [Problem(_display(root), 0, "corpus directory not found")]
-    files = corpus_files(root)
+    try:
+        files = corpus_files(root)
+    except FolderRefused as exc:
+        raise NotACorpus([Problem(_display(root), 0, exc.message)]) from None
     if not files:
-        return corpus, [Problem(_display(root), 0, "no .yaml files in the corpus directory")]
+        raise NotACorpus([Problem(_display(root), 0, "no .yaml files in the corpus directory")])
     problems: list[Problem] = []
     digest = hashlib.sha256()
     from .cache import CorpusCache
 
     store = CorpusCache.for_corpus() if cache else None
     for path in files:
-        content = path.read_bytes()
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(content + b"\0")
+        try:
+            raw = read_corpus_file(path, root)
+        except FileRefused as exc:
+            problems.append(Problem(_display(path), exc.line, exc.message))
+            continue
+        digest.update(os.fsencode(path.relative_to(root).as_posix()) + b"\0")
+        digest.update(raw + b"\0")
         if store is None:
-            problems.extend(_validate_file(path, root, corpus))
+            problems.extend(_validate_file(path, raw, corpus))
         else:
-            problems.extend(store.validate_file(path, content, corpus, _display(path)))
+            problems.extend(store.validate_file(path, raw, corpus, _display(path)))
     corpus.fingerprint = digest.hexdigest()[:16]
     problems.extend(_cross_check(corpus, today))
     return corpus, sorted(set(problems))
@@ -324,9 +417,11 @@ def load_corpus(root: Path | None = None, today: date | None = None) -> Corpus:
     return corpus
 
 
-def corpus_file_schema() -> dict[str, Any]:
-    """JSON Schema for one corpus file, for editors' autocompletion."""
-    schema = CorpusFile.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "counterbrief corpus file"
-    return schema
+def corpus_file_schema(corpus: Corpus | None = None) -> dict[str, Any]:
+    """JSON Schema for one corpus file, for editors; with a corpus, its ids as enums."""
+    from .schema import build_schema
+
+    if corpus is None:
+        return build_schema()
+    return build_schema({kind: list(corpus.table(kind))
+                         for kind in ("speakers", "sources", "themes", "facts")})

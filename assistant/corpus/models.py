@@ -29,6 +29,11 @@ Id = Annotated[
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# The same dates as a pattern an editor can check: no 2015-02-30, no 2015-02-29.
+_LEAP = r"(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_REAL_DATE = (r"^(?:\d{4}(?:-(?:0[1-9]|1[0-2]))?|\d{4}-(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])"
+              r"|\d{4}-(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|\d{4}-02-(?:0[1-9]|1\d|2[0-8])"
+              rf"|{_LEAP}-02-29)$")
 
 
 def _partial_date(value: Any) -> Any:
@@ -54,7 +59,7 @@ PartialDate = Annotated[
     BeforeValidator(_partial_date),
     # YAML reads `published: 2014` as a number; editors must accept what the loader accepts
     WithJsonSchema({"anyOf": [
-        {"type": "string", "pattern": _PARTIAL_DATE.pattern},
+        {"type": "string", "pattern": _REAL_DATE},
         {"type": "integer", "minimum": 1000, "maximum": 9999},
     ]}),
 ]
@@ -150,8 +155,8 @@ class Quote(Strict):
     context: str | None = Field(
         None, description="One line in our own words on the circumstances; briefs print it"
     )
-    note: str | None = Field(
-        None, description="For curators only (related quotes, doubts); never printed"
+    note: str | None = Field(  # repr=False: not even a template printing a record shows it
+        None, description="For curators only (related quotes, doubts); never printed", repr=False
     )
 
     @property
@@ -162,13 +167,37 @@ class Quote(Strict):
         return max((link.strength for link in self.themes if link.theme == theme_id), default=0)
 
 
+_FLAG_WORDS = re.compile(r"^(?:[Yy]es|YES|[Nn]o|NO|[Oo]n|ON|[Oo]ff|OFF|[Tt]rue|TRUE|[Ff]alse|FALSE)$")
+
+
+def _figure_value(value: Any) -> Any:
+    # YAML 1.1 reads yes/no/on/off/true/false as booleans, YAML 1.2 editors as text: refuse
+    # both, so that the loader and the schema agree and no figure means "true"
+    if isinstance(value, bool) or (isinstance(value, str) and _FLAG_WORDS.match(value)):
+        raise ValueError("should be a number or text, not yes/no/on/off/true/false "
+                         "(write what the figure means, e.g. 58 or \"2015-09-21\")")
+    return value
+
+
+FigureValue = Annotated[
+    float | str | None,
+    BeforeValidator(_figure_value),
+    WithJsonSchema({"anyOf": [
+        {"type": "number"},
+        {"type": "string", "not": {"pattern": _FLAG_WORDS.pattern}},
+        {"type": "null"},
+    ]}),
+]
+"""A figure's meaning: a number, or text such as an ISO date; never a bare yes/no."""
+
+
 class FactSource(Strict):
     """One source's version of a figure: disagreements are kept, never resolved silently."""
 
     source: Id
     via: Id | None = None
     figure: NonEmpty = Field(description="The figure as that source prints it")
-    value: float | str | None = Field(
+    value: FigureValue = Field(
         None, description="What the figure means: a number, or an ISO date for a date"
     )
 
@@ -176,7 +205,7 @@ class FactSource(Strict):
 class Fact(Strict):
     id: Id
     statement: NonEmpty
-    value: float | str | None = None
+    value: FigureValue = None
     unit: str | None = None
     as_of: PartialDate | None = Field(None, description="When the data describes")
     sources: list[FactSource] = Field(min_length=1)
@@ -218,6 +247,30 @@ class Audience(Strict):
     call_to_action: NonEmpty
 
 
+class ChartKind(StrEnum):
+    bar = "bar"
+    pie = "pie"
+    figures = "figures"  # the facts as sentences, where the numbers make no whole
+
+
+class ChartPart(Strict):
+    """One bar or slice: a fact's figure under a label in our own words."""
+
+    fact: Id
+    label: NonEmpty = Field(description="Short label for the bar or slice, e.g. 'Syria'")
+
+
+class Chart(Strict):
+    """A picture of some facts for the trainer's deck; the numbers always come from the facts."""
+
+    id: Id
+    title: NonEmpty
+    kind: ChartKind = ChartKind.bar
+    parts: list[ChartPart] = Field(min_length=1)
+    whole: Id | None = Field(None, description="A fact giving the total the parts divide")
+    note: str | None = Field(None, description="Printed under the chart, e.g. what it leaves out")
+
+
 class CorpusFile(Strict):
     """One YAML file of the corpus: any mix of the six kinds of record."""
 
@@ -227,6 +280,7 @@ class CorpusFile(Strict):
     facts: list[Fact] = Field(default_factory=list)
     themes: list[Theme] = Field(default_factory=list)
     audiences: list[Audience] = Field(default_factory=list)
+    charts: list[Chart] = Field(default_factory=list)
 
 
-KINDS = ("sources", "speakers", "quotes", "facts", "themes", "audiences")
+KINDS = ("sources", "speakers", "quotes", "facts", "themes", "audiences", "charts")

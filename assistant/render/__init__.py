@@ -1,7 +1,7 @@
-"""Rendering a Brief through sandboxed templates into Markdown, HTML and Word.
+"""Rendering a Brief through sandboxed templates into Markdown, HTML, Word and PDF.
 
-The HTML and Word exporters live in `assistant.render.html` and `assistant.render.word`
-and are imported only when used.
+The exporters live in `assistant.render.export` (one entry point for every format and
+part), `.html`, `.word` and `.pdf`, and are imported only when used.
 """
 
 from .approval import Approval, status_line

@@ -17,10 +17,22 @@ class Approval:
     approver: str
     date: date
     version: str
+    role: str = ""
+    comment: str = ""
 
     def text(self) -> str:
         """'Approved by Sam Lee on 3 March 2026, version 1a2b3c4d'."""
         return f"Approved by {self.approver} on {long_date(self.date.isoformat())}, version {self.version}"
+
+    def block(self) -> list[tuple[str, str]]:
+        """The approval block at the end of an export: (label, value) rows."""
+        rows = [("Approved by", self.approver)]
+        if self.role:
+            rows.append(("Role", self.role))
+        rows += [("Date", long_date(self.date.isoformat())), ("Version", self.version)]
+        if self.comment:
+            rows.append(("Comment", self.comment))
+        return rows
 
 
 def status_line(approval: Approval | None) -> str:

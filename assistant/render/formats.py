@@ -24,18 +24,27 @@ FORMATS: dict[str, Format] = {
         Format("md", "Markdown", (".md", ".markdown"), binary=False),
         Format("html", "Web page", (".html", ".htm"), binary=False),
         Format("docx", "Word", (".docx",), binary=True),
+        Format("pdf", "PDF", (".pdf",), binary=True),
     )
 }
+
+
+DECK_FORMATS: dict[str, Format] = {
+    "pptx": Format("pptx", "PowerPoint", (".pptx",), binary=True),
+    "html": FORMATS["html"],
+}
+"""What the trainer's deck exports to."""
 
 
 class FormatMismatch(ValueError):
     """A file name whose extension names no format, or another format than the one asked."""
 
-    def __init__(self, path: Path, chosen: str | None, known: list[str]) -> None:
+    def __init__(self, path: Path, chosen: str | None, known: list[str],
+                 formats: dict[str, Format] = FORMATS) -> None:
         self.path, self.chosen, self.known = path, chosen, known
         suffix = path.suffix or "(no extension)"
         if chosen:
-            want = ", ".join(FORMATS[chosen].suffixes)
+            want = ", ".join(formats[chosen].suffixes) if chosen in formats else chosen
             message = (f"{path.name}: the extension {suffix} does not match the format "
                        f"{chosen}; name the file {want} or choose another format")
         else:
@@ -44,22 +53,23 @@ class FormatMismatch(ValueError):
         super().__init__(message)
 
 
-def format_for_path(path: Path, chosen: str | None = None) -> str:
+def format_for_path(path: Path, chosen: str | None = None,
+                    formats: dict[str, Format] = FORMATS) -> str:
     """The format to write `path` in: the extension decides, and must agree with `chosen`.
 
     Raises FormatMismatch when the extension names no format, or another one.
     """
     suffix = path.suffix.lower()
-    for fmt in FORMATS.values():
+    for fmt in formats.values():
         if suffix in fmt.suffixes:
             if chosen and chosen != fmt.id:
-                raise FormatMismatch(path, chosen, known_suffixes())
+                raise FormatMismatch(path, chosen, known_suffixes(formats), formats)
             return fmt.id
-    raise FormatMismatch(path, chosen, known_suffixes())
+    raise FormatMismatch(path, chosen, known_suffixes(formats), formats)
 
 
-def known_suffixes() -> list[str]:
-    return [s for f in FORMATS.values() for s in f.suffixes]
+def known_suffixes(formats: dict[str, Format] = FORMATS) -> list[str]:
+    return [s for f in formats.values() for s in f.suffixes]
 
 
 def default_file_name(template: str, theme: str, audience: str, fmt: str) -> str:

@@ -11,11 +11,17 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..compose.brief import FRAME_FIELDS, Brief, ChosenFact, ChosenQuote
+from ..compose.citations import told
 from ..compose.select import audience_words, speaker_name
+from ..corpus.models import Source
 from ..paths import bundled_templates_dir
 from .approval import Approval, status_line
 from .citations import cite, long_date, short_source
+from .inline import inline, typeset
+from .repeats import without_repeats
 from .templates import TemplateLibrary
 
 FRAME_LABELS = {
@@ -29,17 +35,57 @@ FRAME_LABELS = {
 }
 
 
+class Record:
+    """A corpus record as templates see it: read-only attributes, every string made safe
+    to set inside a Markdown block (`inline`), and no curator `note` at all."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self._values = values
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __repr__(self) -> str:
+        return f"Record({sorted(self._values)})"
+
+
+def _safe(value: Any, *, ours: bool = True) -> Any:
+    """Strings made inline-safe (and typeset when they are our words, not a quotation)."""
+    if isinstance(value, str):
+        return typeset(inline(value)) if ours else inline(value)
+    if isinstance(value, BaseModel):
+        return record(value)
+    if isinstance(value, list | tuple):
+        return [_safe(v, ours=ours) for v in value]
+    return value
+
+
+def record(model: BaseModel) -> Record:
+    """`model` without its curator notes, for a template."""
+    fields = {name: getattr(model, name) for name in type(model).model_fields
+              if name not in CURATOR_ONLY}
+    return Record({name: _safe(value) for name, value in fields.items()})
+
+
+CURATOR_ONLY = frozenset({"note"})
+"""Fields for curators only: never in a template's context, so no template can print them."""
+
+
 @dataclass(frozen=True)
 class QuoteView:
     number: int
     id: str
-    text: str
+    text: str  # verbatim, made safe to set in a block (one line, no links or markup)
     speaker: str  # short: "Peter Neumann", "26-year-old Syrian fighter"
     label: str  # as the source describes the speaker
     role: str
     context: str
     cite: str
-    source_tag: str  # "CBS News via The New York Times", for posts
+    source_tag: str  # "CBS via New York Times", for posts
+    attribution: str  # "26-year-old Syrian fighter, speaking to NPR [1]"
     graphic: bool
     pinned: bool
 
@@ -69,48 +115,81 @@ class ReferenceView:
     text: str
 
 
+def _read_in(brief: Brief, chosen: ChosenQuote) -> tuple[Source, Source | None]:
+    """The document the quote was read in (a named outlet preferred) and its original."""
+    sources = {r.source.id: r.source for r in brief.references}
+    pairs = [(sources[c.source], c.via) for c in chosen.quote.sources if c.source in sources]
+    source, via_id = next(((s, v) for s, v in pairs if s.outlet), pairs[0])
+    return source, brief.originals.get(via_id) if via_id else None
+
+
+def _context(brief: Brief, chosen: ChosenQuote) -> str:
+    """The quote's context line, unless it points back ("the same ...") at a quote or a
+    source that comes nowhere earlier in this brief."""
+    text = chosen.quote.context or ""
+    if not re.search(r"\bsame\b", text, re.IGNORECASE):
+        return text
+    earlier = [q for q in brief.quotes if q.number < chosen.number]
+    mine = {(c.source, c.via) for c in chosen.quote.sources}
+    for q in earlier:
+        if q.speaker.id == chosen.speaker.id:
+            return text
+        if any(c.via and (c.source, c.via) in mine for c in q.quote.sources):
+            return text
+    return ""
+
+
 def _quote_view(brief: Brief, chosen: ChosenQuote) -> QuoteView:
-    refs = [r for r in brief.references if r.number in chosen.references]
-    ref = next((r for r in refs if r.source.outlet), refs[0])  # prefer a named outlet
+    source, via = _read_in(brief, chosen)
+    label = chosen.speaker.label
+    marks = cite(chosen.references)
+    # a report quoted from itself needs no "in the ICSR report" after its own name
+    told_by = via is not None and chosen.speaker.role.value != "report"
+    attribution = f"{label}, {told(via)}" if via is not None and told_by else label
     return QuoteView(
-        number=chosen.number, id=chosen.quote.id, text=chosen.quote.text,
-        speaker=speaker_name(chosen.speaker), label=chosen.speaker.label,
-        role=chosen.speaker.role.value, context=chosen.quote.context or "",
-        cite=cite(chosen.references), source_tag=short_source(ref.source, ref.via),
+        number=chosen.number, id=chosen.quote.id, text=inline(chosen.quote.text),
+        speaker=typeset(inline(speaker_name(chosen.speaker))), label=typeset(inline(label)),
+        role=chosen.speaker.role.value, context=typeset(inline(_context(brief, chosen))),
+        cite=marks, source_tag=typeset(inline(short_source(source, via))),
+        attribution=typeset(inline(attribution)) + (f" {marks}" if marks else ""),
         graphic=chosen.graphic, pinned=chosen.pinned,
     )
 
 
 def _fact_view(brief: Brief, chosen: ChosenFact) -> FactView:
-    numbers = {(r.source.id, r.via.id if r.via else None): r.number for r in brief.references}
+    numbers = {r.source.id: r.number for r in brief.references}
+    sources = {r.source.id: r.source for r in brief.references}
     figures = []
     for fs in chosen.fact.sources:
-        source = next(r.source for r in brief.references if r.source.id == fs.source)
-        figures.append(FigureView(who=source.outlet or f"“{source.title}”", figure=fs.figure,
-                                  cite=cite([numbers[(fs.source, fs.via)]])))
+        source = sources[fs.source]
+        who = source.outlet or f"“{source.title}”"
+        figures.append(FigureView(who=typeset(inline(who)), figure=inline(fs.figure),
+                                  cite=cite([numbers[fs.source]])))
     return FactView(
-        id=chosen.fact.id, statement=chosen.fact.statement,
+        id=chosen.fact.id, statement=typeset(inline(chosen.fact.statement)),
         as_of=long_date(chosen.fact.as_of), cite=cite(chosen.references),
         single_source=not chosen.fact.corroborated, disagreeing=chosen.fact.disagreeing,
-        figures=figures, conflict_note=chosen.fact.conflict_note or "",
+        figures=figures, conflict_note=typeset(inline(chosen.fact.conflict_note or "")),
     )
 
 
 def template_context(brief: Brief, approval: Approval | None = None) -> dict[str, Any]:
-    """Everything a template may use."""
+    """Everything a template may use: views of the brief, never the corpus records
+    themselves (no curator notes, no text that could leave its block)."""
     return {
-        "brief": brief,
-        "theme": brief.theme,
-        "audience": brief.audience,
-        "audience_words": audience_words(brief.audience),
+        "theme": record(brief.theme),
+        "audience": record(brief.audience),
+        "audience_words": typeset(inline(audience_words(brief.audience))),
         "template": brief.template,
-        "frame": brief.frame,
-        "frame_lines": [(FRAME_LABELS[f], getattr(brief.frame, f)) for f in FRAME_FIELDS],
+        "frame": record(brief.frame),
+        "frame_lines": [(FRAME_LABELS[f], typeset(inline(getattr(brief.frame, f))))
+                        for f in FRAME_FIELDS],
         "quotes": [_quote_view(brief, q) for q in brief.quotes],
         "facts": [_fact_view(brief, f) for f in brief.facts],
-        "references": [ReferenceView(r.number, r.text) for r in brief.references],
-        "content_note": brief.content_note or "",
-        "status": status_line(approval),
+        "references": [ReferenceView(r.number, typeset(inline(r.text)))
+                       for r in brief.references],
+        "content_note": typeset(inline(brief.content_note or "")),
+        "status": inline(status_line(approval)),  # an approver's name is not ours either
         "approved": approval is not None,
         "fingerprint": brief.fingerprint,
     }
@@ -128,8 +207,21 @@ def tidy(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", joined) + "\n"
 
 
+def typeset_lines(markdown: str, verbatim: list[str]) -> str:
+    """The template's own words in the house typography (curly marks, en dashes): every
+    line except block quotes, code and lines holding a quotation, which stay as printed."""
+    lines = []
+    for line in markdown.split("\n"):
+        keep = line.startswith((">", "    ", "```")) or "`" in line or "://" in line \
+            or any(text in line for text in verbatim)
+        lines.append(line if keep else typeset(line))
+    return "\n".join(lines)
+
+
 def render_markdown(brief: Brief, library: TemplateLibrary | None = None,
                     approval: Approval | None = None) -> str:
     """The brief as Markdown through its template. Raises TemplateError (file and line)."""
     library = library or default_library()
-    return tidy(library.render(f"{brief.template.id}.md.j2", template_context(brief, approval)))
+    text = library.render(f"{brief.template.id}.md.j2", template_context(brief, approval))
+    return tidy(without_repeats(typeset_lines(text, [inline(q.quote.text)
+                                                     for q in brief.quotes])))

@@ -2,23 +2,28 @@
 
 The CLI and the TUI both work through `open_store(...)` and the `ReviewStore` it returns:
 `list_queue`, `get_draft`, `diff`, `comments`, `audit_log`, `new_draft`, `edit_draft`,
-`submit`, `approve`, `request_changes`, `comment`, `export`, `add_user`, `list_users`.
+`submit`, `approve`, `request_changes`, `comment`, `export`, `add_user`, `list_users`,
+`verify_log`; `set_up_database(...)` is `assistant db init`.
 """
 
 from __future__ import annotations
 
 from .errors import (
     ChecksFailed,
+    ChecksUnavailable,
     ContentTampered,
     DatabaseUnavailable,
     IdentityMismatch,
+    InvalidInput,
     NotAllowed,
+    NothingChanged,
+    NotSetUp,
     ReviewError,
     UnknownDraft,
     VersionChanged,
 )
 from .models import DECISIONS, ROLES, STATUSES
-from .opening import open_store
+from .opening import SetUp, open_store, set_up_database
 from .store import Checker, Clock, ReviewStore
 from .views import (
     Approval,
@@ -40,6 +45,7 @@ __all__ = [
     "AuditEntryView",
     "Checker",
     "ChecksFailed",
+    "ChecksUnavailable",
     "Clock",
     "ContentTampered",
     "DatabaseUnavailable",
@@ -47,14 +53,19 @@ __all__ = [
     "DraftView",
     "Export",
     "IdentityMismatch",
+    "InvalidInput",
     "NotAllowed",
+    "NotSetUp",
+    "NothingChanged",
     "ReviewError",
     "ReviewStore",
     "ReviewView",
+    "SetUp",
     "UnknownDraft",
     "UserView",
     "VersionChanged",
     "VersionView",
     "content_hash",
     "open_store",
+    "set_up_database",
 ]

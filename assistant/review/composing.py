@@ -7,19 +7,20 @@ compose/render/checks layers load only when a command needs them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..compose.brief import FRAME_FIELDS, BriefInputs
-from .errors import NotAllowed
+from .errors import ChecksUnavailable, InvalidInput, ReviewError
 from .store import Checker
-from .views import Export
+from .views import Export, VersionView
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
+    from ..render.export import ExportOptions
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,10 @@ class Composed:
     markdown: str
     fingerprint: str
     title: str
+    corpus_dir: str = ""
+    """Where the corpus it was composed from lives (absolute)."""
+    corpus_hash: str = ""
+    """The hash of that corpus's files."""
 
 
 def compose_version(corpus: Corpus, inputs: BriefInputs, templates_dir: Path) -> Composed:
@@ -46,7 +51,9 @@ def compose_version(corpus: Corpus, inputs: BriefInputs, templates_dir: Path) ->
     return Composed(inputs=inputs, markdown=render_markdown(brief, library),
                     fingerprint=brief.fingerprint,
                     title=f"{brief.theme.title}: {brief.template.name} for "
-                          f"{brief.audience.name}")
+                          f"{brief.audience.name}",
+                    corpus_dir=str(Path(corpus.root).resolve()),
+                    corpus_hash=corpus.fingerprint)
 
 
 def changed_inputs(inputs: BriefInputs, pins: Sequence[str] = (),
@@ -64,21 +71,66 @@ def changed_inputs(inputs: BriefInputs, pins: Sequence[str] = (),
         name, sep, value = item.partition("=")
         name = name.strip().lower()
         if not sep or name not in FRAME_FIELDS:
-            raise NotAllowed(f"--frame takes FIELD=TEXT with FIELD one of: "
+            raise InvalidInput(f"--frame takes FIELD=TEXT with FIELD one of: "
                              f"{', '.join(FRAME_FIELDS)} (got '{item}')")
         fields[name] = value.strip()
     return inputs.model_copy(update={"pins": pinned, "exclusions": excluded, "frame": fields})
 
 
-def corpus_checker(corpus: Corpus, templates_dir: Path, today: date) -> Checker | None:
+class CorpusGone(ReviewError):
+    """The corpus a version was composed from is no longer where it was."""
+
+
+@dataclass(frozen=True)
+class RecordedCorpus:
+    """The corpus a version is checked against, and what to tell the user about it."""
+
+    corpus: Corpus
+    where: Path
+    note: str  # "" when it is exactly the corpus the version was built from
+
+
+def recorded_corpus(version: VersionView, draft_id: int, configured: Path,
+                    load: Callable[[Path], Corpus]) -> RecordedCorpus:
+    """The corpus `version` was composed from, loaded with `load`.
+
+    A version that records no corpus (saved before counterbrief recorded it) is checked
+    against `configured`, and the note says so; a corpus that is gone raises CorpusGone;
+    one whose files changed since is used as it is now, and the note says so.
+    """
+    if not version.corpus_dir:
+        corpus = load(configured)
+        return RecordedCorpus(corpus, configured, (
+            f"version {version.number} of draft {draft_id} does not record its corpus; "
+            f"checked against {configured}"))
+    where = Path(version.corpus_dir)
+    if not where.is_dir():
+        raise CorpusGone(
+            f"version {version.number} of draft {draft_id} was composed from the corpus at "
+            f"{where}, which is gone; nothing was checked. Put the corpus back there, or "
+            f"compose a new version from another corpus: `assistant --corpus DIR draft edit "
+            f"{draft_id} --quotes N`")
+    corpus = load(where)
+    note = ""
+    if version.corpus_hash and corpus.fingerprint != version.corpus_hash:
+        note = (f"the corpus at {where} changed since version {version.number} was "
+                f"composed (files {version.corpus_hash} then, {corpus.fingerprint} now); "
+                "checked against it as it is now")
+    return RecordedCorpus(corpus, where, note)
+
+
+def corpus_checker(corpus: Corpus, templates_dir: Path, today: date) -> Checker:
     """The checks as a submission gate: the error findings of a version, one line each.
 
-    None while the checks layer offers no entry point (nothing to gate on yet).
+    Raises ChecksUnavailable when the checks cannot be loaded: a gate that runs no checks
+    must refuse, never let everything through.
     """
     try:
         from ..checks import check_markdown
-    except ImportError:
-        return None
+    except ImportError as exc:
+        raise ChecksUnavailable(
+            f"the checks cannot be loaded ({exc}); nothing is submitted until they run. "
+            "Reinstall counterbrief") from exc
     from ..compose.catalogue import TemplateCatalogue
     from .rules import error_messages
 
@@ -106,6 +158,10 @@ def stamped_markdown(export: Export) -> str:
 
     markdown = export.version.markdown
     if export.approval is None:
+        # A version saved before approval lines were taken out on save may still carry one.
+        from .stamps import without_approval
+
+        markdown, _stale = without_approval(markdown)
         return markdown if DRAFT in markdown else f"{DRAFT}\n\n{markdown}"
     stamp = export.approval.line()
     if DRAFT in markdown:
@@ -114,26 +170,17 @@ def stamped_markdown(export: Export) -> str:
 
 
 
-def export_bytes(export: Export, fmt: str) -> bytes:
-    """The file contents of `export` as Markdown, HTML or Word (md|html|docx).
+def export_bytes(export: Export, fmt: str, options: ExportOptions | None = None) -> bytes:
+    """The file contents of `export` in `fmt` (md|html|docx|pdf), the part `options` asks.
 
-    HTML and Word are made from the same stamped Markdown by the render layer, so every
-    format carries exactly the approved text.
+    Every format is made by the render layer from the same stamped Markdown, so each
+    carries exactly the approved text, with the approval block (approver, role, date,
+    version, comment) at the end. Raises the render layer's ExportRefused.
     """
-    markdown = stamped_markdown(export)
-    if fmt == "md":
-        return markdown.encode("utf-8")
-    if fmt == "html":
-        from ..render.html import markdown_to_html
+    from ..render.export import Document
+    from ..render.export import export_bytes as render_export
 
-        return markdown_to_html(
-            markdown, title=export.title, status=export.status_line,
-            approved=export.approval is not None,
-            fingerprint=export.version.corpus_fingerprint,
-        ).encode("utf-8")
-    if fmt == "docx":
-        from ..render.word import markdown_to_docx
-
-        return markdown_to_docx(markdown, title=export.title, status=export.status_line,
-                                fingerprint=export.version.corpus_fingerprint)
-    raise NotAllowed(f"unknown export format '{fmt}'; choose md, html or docx")
+    approval = export.approval.stamp() if export.approval is not None else None
+    document = Document(markdown=stamped_markdown(export), status=export.status_line,
+                        fingerprint=export.version.corpus_fingerprint, approval=approval)
+    return render_export(document, fmt, options)

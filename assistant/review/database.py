@@ -14,9 +14,9 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
-from .errors import DatabaseUnavailable, ReviewError, VersionChanged
+from .errors import DatabaseUnavailable, NotAllowed, NotSetUp, ReviewError, VersionChanged
 
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 """The newest migration in `migrations/versions/`; a test keeps the two in step."""
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -64,8 +64,39 @@ def open_engine(url: str | None = None) -> Engine:
             "the driver: pip install 'counterbrief[postgres]'"
         ) from exc
     if engine.dialect.name == "sqlite":
+        _refuse_foreign_file(parsed)
         _configure_sqlite(engine)
     return engine
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _refuse_foreign_file(url: URL) -> None:
+    """An empty or non-SQLite file at the path is somebody's file: never write over it."""
+    name = url.database
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return
+    path = Path(name)
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise DatabaseUnavailable(f"{path} is a folder, not a review database; give a file "
+                                  "path with --db sqlite:///PATH")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseUnavailable(f"cannot read the review database {path}: "
+                                  f"{exc.strerror or exc}") from exc
+    if not head:
+        raise DatabaseUnavailable(
+            f"{path} is an empty file, not a review database; it was left as it is. Remove "
+            "it to start a new database there, or give another --db")
+    if head != SQLITE_HEADER:
+        raise DatabaseUnavailable(
+            f"{path} is not a SQLite database (it may be another program's file); it was "
+            "left as it is. Give the path of a review database, or a new file, with --db")
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -98,12 +129,14 @@ def database_error(exc: SQLAlchemyError, url: str | URL) -> ReviewError:
         )
     if "deadlock" in lowered or "could not serialize" in lowered:
         return VersionChanged("someone else changed the draft at the same moment; look again")
+    if reason.startswith("refused: "):  # the database's own rules (migration 0002)
+        return NotAllowed(reason.removeprefix("refused: "))
     if isinstance(exc, DBAPIError) and not exc.connection_invalidated and (
         "permission denied" in lowered
     ):
         return DatabaseUnavailable(
             f"the database at {masked(url)} refused access ({reason}); an admin must run "
-            "`assistant users add` for your login"
+            "`assistant users add YOUR_LOGIN --role ROLE` for your login"
         )
     return DatabaseUnavailable(f"cannot use the database at {masked(url)}: {reason}")
 
@@ -134,10 +167,16 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def ensure_schema(engine: Engine) -> None:
-    """Create or migrate the schema if it is not at the newest migration."""
+def ensure_schema(engine: Engine, *, setting_up: bool = False) -> None:
+    """Create or migrate the schema if it is not at the newest migration.
+
+    SQLite is set up on first use. A PostgreSQL database is set up (and upgraded) only by
+    `assistant db init` (`setting_up`), run by a login that may create roles; anyone else
+    is told exactly what to run (NotSetUp).
+    """
     with engine.connect() as connection:
         found = schema_revision(connection)
+        foreign = found is None and bool(inspect(connection).get_table_names())
     if found == HEAD_REVISION:
         return
     known = {HEAD_REVISION} | _older_revisions()
@@ -146,31 +185,24 @@ def ensure_schema(engine: Engine) -> None:
             f"the database at {masked(engine.url)} was set up by a newer counterbrief "
             f"(schema {found}); upgrade counterbrief to use it"
         )
+    if foreign and engine.dialect.name == "sqlite":
+        raise DatabaseUnavailable(
+            f"{engine.url.database} is a SQLite database of another program (it has tables "
+            "but no review schema); it was left as it is. Give another --db")
+    if engine.dialect.name == "postgresql" and not setting_up:
+        from .team import setup_command
+
+        state = "is not set up for review yet" if found is None else (
+            f"needs its review schema upgraded (it is at {found}, this counterbrief needs "
+            f"{HEAD_REVISION})")
+        raise NotSetUp(
+            f"the team database at {masked(engine.url)} {state}. Whoever administers the "
+            f"server runs, as a login that may create roles (e.g. postgres):\n  "
+            f"{setup_command(masked(engine.url.set(username='postgres', password=None)))}"
+            f"\nwith NAME the login of the team's "
+            "first admin; the README's team section has the steps")
     migrate(engine)
 
 
 def _older_revisions() -> set[str]:
     return {p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("*.py")}
-
-
-def grant_access(connection: Connection, login: str, role: str) -> None:
-    """PostgreSQL: let `login` use the review tables; only admins may change users.
-
-    Nobody gets UPDATE or DELETE on the audit log or on versions and reviews.
-    """
-    if connection.dialect.name != "postgresql":
-        return
-    who = connection.dialect.identifier_preparer.quote(login)
-    schema = connection.execute(text("SELECT current_schema()")).scalar_one()
-    schema_q = connection.dialect.identifier_preparer.quote(schema)
-    users = "SELECT, INSERT, UPDATE" if role == "admin" else "SELECT"
-    for statement in (
-        f"GRANT USAGE ON SCHEMA {schema_q} TO {who}",
-        f"GRANT SELECT ON {schema_q}.alembic_version TO {who}",
-        f"GRANT {users} ON {schema_q}.users TO {who}",
-        f"GRANT SELECT, INSERT, UPDATE ON {schema_q}.drafts TO {who}",
-        f"GRANT SELECT, INSERT ON {schema_q}.versions, {schema_q}.reviews, "
-        f"{schema_q}.audit_log TO {who}",
-        f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema_q} TO {who}",
-    ):
-        connection.execute(text(statement))

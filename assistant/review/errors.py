@@ -19,12 +19,38 @@ class DatabaseUnavailable(ReviewError):
     """The database cannot be reached or opened (the URL is shown with its password masked)."""
 
 
+class NotSetUp(DatabaseUnavailable):
+    """A PostgreSQL database that `assistant db init` has not set up (or not upgraded)."""
+
+
 class IdentityMismatch(ReviewError):
     """On PostgreSQL the login is the identity; a different --user is refused."""
 
 
 class NotAllowed(ReviewError):
     """The user's role, authorship or the draft's state forbids the action."""
+
+
+class InvalidInput(ReviewError):
+    """A user name, draft id or option value that cannot be used: a usage error."""
+
+    exit_code = 2
+
+
+class NothingChanged(ReviewError):
+    """An edit whose text is the same as the newest version's: no new version is made."""
+
+    exit_code = 0
+
+    def __init__(self, draft_id: int, number: int, digest: str) -> None:
+        self.draft_id = draft_id
+        self.number = number
+        super().__init__(f"nothing changed: draft {draft_id} stays at version {number} "
+                         f"({digest[:12]}); no new version was made")
+
+
+class ChecksUnavailable(ReviewError):
+    """The submission gate cannot run the checks, so nothing is submitted."""
 
 
 class VersionChanged(ReviewError):

@@ -79,7 +79,12 @@ class User(Base):
 
 class Draft(Base):
     __tablename__ = "drafts"
-    __table_args__ = (CheckConstraint(_one_of("status", STATUSES), name="status"),)
+    __table_args__ = (
+        CheckConstraint(_one_of("status", STATUSES), name="status"),
+        # The review queue: filtered by state, ordered or paged by last change.
+        Index("ix_drafts_status", "status", "updated_at"),
+        Index("ix_drafts_updated_at", "updated_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(300))
@@ -99,7 +104,10 @@ class Draft(Base):
 
 class Version(Base):
     __tablename__ = "versions"
-    __table_args__ = (UniqueConstraint("draft_id", "number"),)
+    __table_args__ = (
+        UniqueConstraint("draft_id", "number"),
+        Index("ix_versions_draft_id", "draft_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id"))
@@ -108,6 +116,10 @@ class Version(Base):
     markdown: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
     corpus_fingerprint: Mapped[str] = mapped_column(String(200))
+    # Where the corpus the version was composed from lives ("" when not known).
+    corpus_dir: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # A hash of the corpus files then (the corpus's fingerprint), to tell if they changed.
+    corpus_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -132,13 +144,16 @@ class Review(Base):
     # The content hash the reviewer saw: an approval belongs to exactly this text.
     content_hash: Mapped[str] = mapped_column(String(64))
     reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # The reviewer's role when they decided: what an exported approval says.
+    role: Mapped[str] = mapped_column(String(20), default="", server_default="")
     decision: Mapped[str] = mapped_column(String(20))
     comment: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class AuditEntry(Base):
-    """One line of the audit log. The database refuses UPDATE and DELETE on this table."""
+    """One line of the audit log. The database refuses UPDATE and DELETE on this table (and
+    REPLACE on SQLite); each line carries the hash of the one before (see chain.py)."""
 
     __tablename__ = "audit_log"
 
@@ -150,3 +165,5 @@ class AuditEntry(Base):
     draft_id: Mapped[int | None] = mapped_column(Integer, index=True)
     version_hash: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    line_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")

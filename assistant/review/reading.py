@@ -104,7 +104,7 @@ def reviews(session: Session, draft_id: int) -> list[ReviewView]:
     return [
         ReviewView(version_number=number, content_hash=review.content_hash, reviewer=name,
                    decision=review.decision, comment=review.comment,
-                   created_at=review.created_at)
+                   created_at=review.created_at, role=review.role)
         for review, number, name in rows
     ]
 
@@ -116,7 +116,8 @@ def audit_log(session: Session, draft_id: int | None = None) -> list[AuditEntryV
         query = query.where(AuditEntry.draft_id == draft_id)
     return [
         AuditEntryView(id=e.id, at=e.at, actor=e.actor, action=e.action,
-                       draft_id=e.draft_id, version_hash=e.version_hash, detail=e.detail)
+                       draft_id=e.draft_id, version_hash=e.version_hash, detail=e.detail,
+                       prev_hash=e.prev_hash, line_hash=e.line_hash)
         for e in session.scalars(query)
     ]
 
@@ -140,5 +141,6 @@ def _version(version: Version, author: str) -> VersionView:
         number=version.number, content_hash=version.content_hash,
         inputs=BriefInputs.model_validate(version.inputs), markdown=version.markdown,
         corpus_fingerprint=version.corpus_fingerprint, author=author, note=version.note,
-        created_at=version.created_at,
+        created_at=version.created_at, corpus_dir=version.corpus_dir,
+        corpus_hash=version.corpus_hash,
     )

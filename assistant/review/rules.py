@@ -25,13 +25,21 @@ def require_submittable(draft_id: int, status: str) -> None:
         )
 
 
+def require_submitter(draft_id: int, actor: str, draft_author: str,
+                      version_author: str) -> None:
+    """Whoever started the draft, or wrote its newest version, sends it for review."""
+    if actor not in (draft_author, version_author):
+        raise NotAllowed(f"{actor} neither started draft {draft_id} nor wrote its newest "
+                         f"version; {draft_author} or {version_author} submits it")
+
+
 def require_decidable(draft_id: int, status: str, actor: str, role: str,
                       version_author: str, decision: str) -> None:
     """Raise NotAllowed unless `actor` may approve or request changes now."""
     verb = "approve" if decision == "approved" else "request changes on"
     if role not in DECIDERS:
         raise NotAllowed(
-            f"{actor} is {_article(role)} {role}; only reviewers and admins may {verb} a draft"
+            f"{actor} is {article(role)} {role}; only reviewers and admins may {verb} a draft"
         )
     if status != "in-review":
         raise NotAllowed(f"draft {draft_id} is {status.replace('-', ' ')}, not in review; "
@@ -41,9 +49,9 @@ def require_decidable(draft_id: int, status: str, actor: str, role: str,
                          f"nobody may {verb} their own work")
 
 
-def may_manage_users(role: str | None, admins_exist: bool) -> bool:
-    """Admins manage users; before any admin exists, anyone may (to set the team up)."""
-    return role == "admin" or not admins_exist
+def may_manage_users(role: str | None) -> bool:
+    """Only admins manage users; the first admin comes from `assistant db init`."""
+    return role == "admin"
 
 
 def error_messages(findings: Iterable[Any]) -> list[str]:
@@ -64,5 +72,5 @@ def error_messages(findings: Iterable[Any]) -> list[str]:
     return lines
 
 
-def _article(word: str) -> str:
+def article(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"

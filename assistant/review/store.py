@@ -1,73 +1,46 @@
 """The review desk: the one API the CLI and the TUI call for drafts, versions and reviews.
 
-Every change runs in one transaction together with its audit-log line, so a change is
-either saved with its log line or not at all. Changes to a draft are optimistic: the
-UPDATE only applies if the draft's revision is still the one read, so of two people
-acting at once one succeeds and the other is told the draft changed.
+Drafts, versions, the workflow and exports are here; users are in users.py, and the
+transactions, the draft lock and the audit log all of them share in core.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from datetime import UTC, datetime
-from typing import Any, cast
+from collections.abc import Callable
 
-from sqlalchemy import Engine, Table, exists, select, update
-from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..compose.brief import BriefInputs
-from . import reading
-from .database import WRITE, database_error, grant_access
+from . import audit, reading
+from .chain import Break
+from .core import Checker, Clock, utc_now
 from .errors import (
+    ChecksFailed,
     ContentTampered,
     NotAllowed,
+    NothingChanged,
     UnknownDraft,
     VersionChanged,
 )
-from .models import ROLES, AuditEntry, Draft, Review, User, Version
-from .rules import (
-    may_manage_users,
-    require_decidable,
-    require_submittable,
-)
+from .models import Draft, Review, User, Version
+from .rules import require_decidable, require_submittable, require_submitter
+from .stamps import without_approval
+from .users import UserRegistry
 from .views import (
     AuditEntryView,
     DraftSummary,
     DraftView,
     Export,
     ReviewView,
-    UserView,
     content_hash,
 )
 
-Clock = Callable[[], datetime]
-Checker = Callable[[str, BriefInputs], Sequence[str]]
-"""Given a version's Markdown and inputs, the error findings (one line each) that block it."""
+__all__ = ["Checker", "Clock", "ReviewStore", "utc_now"]
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-class ReviewStore:
+class ReviewStore(UserRegistry):
     """Drafts, versions, reviews and the audit log, acting as `user`."""
-
-    def __init__(self, engine: Engine, user: str, *, clock: Clock = utc_now,
-                 checker: Checker | None = None) -> None:
-        self.engine = engine
-        self.user = user
-        self.clock = clock
-        self.checker = checker
-        self._writer = engine.execution_options(**{WRITE: True})
-
-    def close(self) -> None:
-        self.engine.dispose()
-
-    @property
-    def on_postgresql(self) -> bool:
-        return self.engine.dialect.name == "postgresql"
 
     # -- reading -----------------------------------------------------------------
 
@@ -107,55 +80,18 @@ class ReviewStore:
                 raise UnknownDraft(draft_id)
             return reading.audit_log(session, draft_id)
 
-    def list_users(self) -> list[UserView]:
-        with self._read() as session:
-            return reading.users(session)
-
-    # -- users -------------------------------------------------------------------
-
-    def add_user(self, name: str, role: str) -> UserView:
-        """Register `name` with `role` (or change its role). Admins only, once one exists."""
-        name = name.strip()
-        if role not in ROLES:
-            raise NotAllowed(f"unknown role '{role}'; choose one of: {', '.join(ROLES)}")
-        if not name or len(name) > 200:
-            raise NotAllowed("a user name must have 1 to 200 characters")
-        with self._write() as session:
-            me = session.scalar(select(User).where(User.name == self.user))
-            admins = bool(session.scalar(select(exists().where(User.role == "admin"))))
-            if not may_manage_users(me.role if me else None, admins):
-                raise NotAllowed(f"only admins may add users; {self.user} is "
-                                 f"{'a ' + me.role if me else 'not registered'}")
-            user = session.scalar(select(User).where(User.name == name))
-            if user is None:
-                user = User(name=name, role=role, created_at=self.clock())
-                session.add(user)
-                self._audit(session, "user-added", detail=f"{name} as {role}")
-            elif user.role != role:
-                self._audit(session, "role-changed", detail=f"{name}: {user.role} -> {role}")
-                user.role = role
-            session.flush()
-            if self.on_postgresql:
-                self._grant(session, name, role)
-            return UserView(name=user.name, role=user.role, created_at=user.created_at)
-
-    def _grant(self, session: Session, name: str, role: str) -> None:
-        try:
-            with session.begin_nested():
-                grant_access(session.connection(), name, role)
-        except DBAPIError as exc:
-            reason = str(exc.orig).strip().splitlines()[0]
-            raise NotAllowed(
-                f"could not give the PostgreSQL login '{name}' access ({reason}); the login "
-                f"must exist (CREATE ROLE \"{name}\" LOGIN) and you must own the review tables"
-            ) from exc
-
     # -- drafts and versions -----------------------------------------------------
 
     def new_draft(self, inputs: BriefInputs, markdown: str, corpus_fingerprint: str,
-                  title: str | None = None) -> DraftView:
-        """Save a composed brief as version 1 of a new draft (state draft)."""
+                  title: str | None = None, corpus_dir: str = "",
+                  corpus_hash: str = "") -> DraftView:
+        """Save a composed brief as version 1 of a new draft (state draft).
+
+        `corpus_dir` and `corpus_hash` say which corpus (where, and a hash of its files)
+        the brief was built from, so that it is checked against that corpus later.
+        """
         now = self.clock()
+        markdown, _stale = without_approval(markdown)
         with self._write() as session:
             author = self._actor(session)
             draft = Draft(
@@ -167,46 +103,60 @@ class ReviewStore:
             session.add(draft)
             session.flush()
             version = self._add_version(session, draft.id, 1, inputs, markdown,
-                                        corpus_fingerprint, author, "")
+                                        corpus_fingerprint, (corpus_dir, corpus_hash),
+                                        author, "")
             self._audit(session, "draft-created", draft.id, version.content_hash,
                         f"version 1: {draft.title}")
             return reading.draft_view(session, draft.id)
 
     def edit_draft(self, draft_id: int, inputs: BriefInputs, markdown: str,
                    corpus_fingerprint: str, *, expected_revision: int | None = None,
-                   note: str = "") -> DraftView:
+                   note: str = "", corpus_dir: str | None = None,
+                   corpus_hash: str | None = None) -> DraftView:
         """Save a new version (state draft). Approvals stay with the versions they name.
 
-        `expected_revision` is the revision the edit was based on; if the draft moved on
-        since, VersionChanged is raised instead of overwriting someone else's work.
+        Any "Approved by" line in `markdown` is taken out first (an approval belongs to
+        the version it names, not to text copied from its export). Text equal to the
+        newest version's makes no version: NothingChanged. `expected_revision` is the
+        revision the edit was based on; if the draft moved on since, VersionChanged is
+        raised instead of overwriting someone else's work. `corpus_dir` and `corpus_hash`
+        None keep the newest version's record of its corpus.
         """
+        markdown, stale = without_approval(markdown)
+        if stale:
+            note = (f"{note}; " if note else "") + (
+                "its 'Approved by' line was taken out (a new version is not approved)")
         with self._write() as session:
             draft, current = self._current(session, draft_id)
             self._expect(draft, expected_revision)
-            if content_hash(markdown) == current.content_hash and inputs.model_dump(mode="json") == (
-                current.inputs
-            ):
-                raise NotAllowed(
-                    f"nothing changed: version {current.number} of draft {draft_id} already "
-                    "has this content"
-                )
+            if content_hash(markdown) == current.content_hash:
+                raise NothingChanged(draft_id, current.number, current.content_hash)
             author = self._actor(session)
             number = draft.current_number + 1
+            corpus = (current.corpus_dir if corpus_dir is None else corpus_dir,
+                      current.corpus_hash if corpus_hash is None else corpus_hash)
+            # The version first, then the draft moves to it: PostgreSQL checks that order.
+            try:
+                with session.begin_nested():
+                    version = self._add_version(session, draft_id, number, inputs, markdown,
+                                                corpus_fingerprint, corpus, author, note)
+            except IntegrityError as exc:  # the unique version number caught a race
+                raise VersionChanged(f"draft {draft_id} got a version {number} from someone "
+                                     "else just now; look at it again") from exc
             self._move(session, draft, "draft", current_number=number)
-            version = self._add_version(session, draft_id, number, inputs, markdown,
-                                        corpus_fingerprint, author, note)
             detail = f"version {number}" + (f": {note}" if note else "")
             self._audit(session, "version-added", draft_id, version.content_hash, detail)
             return reading.draft_view(session, draft_id)  # as committed
 
     def _add_version(self, session: Session, draft_id: int, number: int,
-                     inputs: BriefInputs, markdown: str, fingerprint: str, author: User,
-                     note: str) -> Version:
+                     inputs: BriefInputs, markdown: str, fingerprint: str,
+                     corpus: tuple[str, str], author: User, note: str) -> Version:
         version = Version(
             draft_id=draft_id, number=number, inputs=inputs.model_dump(mode="json"),
             markdown=markdown, content_hash=content_hash(markdown),
-            corpus_fingerprint=fingerprint, author_id=author.id, note=note,
-            created_at=self.clock(),
+            corpus_fingerprint=fingerprint, corpus_dir=corpus[0], corpus_hash=corpus[1],
+            author_id=author.id,
+            note=note, created_at=self.clock(),
         )
         session.add(version)
         session.flush()
@@ -215,26 +165,33 @@ class ReviewStore:
     # -- the workflow ------------------------------------------------------------
 
     def submit(self, draft_id: int, *, expected_revision: int | None = None) -> DraftView:
-        """Send the newest version for review; refused while the checks report errors."""
-        view = self.get_draft(draft_id)
-        require_submittable(draft_id, view.status)
-        if self.checker is not None:
-            from .errors import ChecksFailed
+        """Send the newest version for review; refused while the checks report errors.
 
-            problems = list(self.checker(view.current.markdown, view.current.inputs))
-            if problems:
-                raise ChecksFailed(draft_id, problems)
-        with self._write() as session:
-            draft, current = self._current(session, draft_id)
-            # The checks ran on the version read above; refuse if it moved on since.
-            self._expect(draft, view.revision if expected_revision is None
-                         else expected_revision)
-            require_submittable(draft_id, draft.status)
-            self._actor(session)
-            self._move(session, draft, "in-review")
-            self._audit(session, "submitted", draft_id, current.content_hash,
-                        f"version {current.number}")
-            return reading.draft_view(session, draft_id)  # as committed
+        Every refusal (wrong state, failing checks) is written to the audit log.
+        """
+        view = self.get_draft(draft_id)
+        try:
+            require_submittable(draft_id, view.status)
+            if self.checker is not None:
+                problems = list(self.checker(view.current.markdown, view.current.inputs))
+                if problems:
+                    raise ChecksFailed(draft_id, problems)
+            with self._write() as session:
+                draft, current = self._current(session, draft_id)
+                # The checks ran on the version read above; refuse if it moved on since.
+                self._expect(draft, view.revision if expected_revision is None
+                             else expected_revision)
+                require_submittable(draft_id, draft.status)
+                actor = self._actor(session)
+                require_submitter(draft_id, actor.name, view.author, view.current.author)
+                self._move(session, draft, "in-review")
+                self._audit(session, "submitted", draft_id, current.content_hash,
+                            f"version {current.number}")
+                return reading.draft_view(session, draft_id)  # as committed
+        except (NotAllowed, ChecksFailed) as exc:
+            self._log_refusal(draft_id, f"submit version {view.current_number}", exc,
+                              view.current_hash)
+            raise
 
     def approve(self, draft_id: int, comment: str = "", *,
                 expected_revision: int | None = None,
@@ -259,7 +216,7 @@ class ReviewStore:
             _, current = self._current(session, draft_id)
             actor = self._actor(session)
             session.add(Review(version_id=current.id, content_hash=current.content_hash,
-                               reviewer_id=actor.id, decision="comment",
+                               reviewer_id=actor.id, role=actor.role, decision="comment",
                                comment=text_.strip(), created_at=self.clock()))
             self._audit(session, "commented", draft_id, current.content_hash,
                         f"version {current.number}")
@@ -267,6 +224,16 @@ class ReviewStore:
 
     def _decide(self, draft_id: int, decision: str, comment: str,
                 expected_revision: int | None, expected_hash: str | None) -> DraftView:
+        verb = "approve" if decision == "approved" else "request changes on"
+        try:
+            return self._decide_now(draft_id, decision, comment, expected_revision,
+                                    expected_hash)
+        except NotAllowed as exc:
+            self._log_refusal(draft_id, verb, exc)
+            raise
+
+    def _decide_now(self, draft_id: int, decision: str, comment: str,
+                    expected_revision: int | None, expected_hash: str | None) -> DraftView:
         with self._write() as session:
             draft, current = self._current(session, draft_id)
             self._expect(draft, expected_revision)
@@ -280,15 +247,19 @@ class ReviewStore:
             assert version_author is not None
             require_decidable(draft_id, draft.status, actor.name, actor.role,
                               version_author.name, decision)
-            self._move(session, draft, decision)
-            session.add(Review(version_id=current.id, content_hash=current.content_hash,
-                               reviewer_id=actor.id, decision=decision,
-                               comment=comment.strip(), created_at=self.clock()))
+            # The review first, then the draft's state: PostgreSQL lets the state move
+            # only with the review that decides it.
             try:
-                session.flush()
+                with session.begin_nested():  # a savepoint: the refusal below stays clean
+                    session.add(Review(version_id=current.id,
+                                       content_hash=current.content_hash,
+                                       reviewer_id=actor.id, role=actor.role,
+                                       decision=decision, comment=comment.strip(),
+                                       created_at=self.clock()))
             except IntegrityError as exc:  # the unique approval index caught a race
                 raise VersionChanged(f"version {current.number} of draft {draft_id} "
                                      "was approved by someone else just now") from exc
+            self._move(session, draft, decision)
             self._audit(session, decision, draft_id, current.content_hash,
                         f"version {current.number}" + (f": {comment.strip()}"
                                                        if comment.strip() else ""))
@@ -330,69 +301,7 @@ class ReviewStore:
                             f"version {number} ({state}) to {where}")
         return result
 
-    # -- plumbing ----------------------------------------------------------------
-
-    @contextmanager
-    def _read(self) -> Iterator[Session]:
-        try:
-            with Session(self.engine) as session, session.begin():
-                yield session
-        except SQLAlchemyError as exc:
-            raise database_error(exc, self.engine.url) from exc
-
-    @contextmanager
-    def _write(self) -> Iterator[Session]:
-        try:
-            with Session(self._writer, expire_on_commit=False) as session, session.begin():
-                yield session
-        except SQLAlchemyError as exc:
-            raise database_error(exc, self.engine.url) from exc
-
-    def _current(self, session: Session, draft_id: int) -> tuple[Draft, Version]:
-        draft = session.get(Draft, draft_id)
-        if draft is None:
-            raise UnknownDraft(draft_id)
-        current = session.scalar(select(Version).where(
-            Version.draft_id == draft_id, Version.number == draft.current_number))
-        assert current is not None  # drafts.current_number always names a saved version
-        return draft, current
-
-    @staticmethod
-    def _expect(draft: Draft, expected_revision: int | None) -> None:
-        if expected_revision is not None and draft.revision != expected_revision:
-            raise VersionChanged(
-                f"draft {draft.id} changed since you looked at it (it is now version "
-                f"{draft.current_number}, {draft.status}); look at it again"
-            )
-
-    def _move(self, session: Session, draft: Draft, status: str, **changes: Any) -> None:
-        """Change the draft only if nobody else did since it was read (optimistic lock)."""
-        table = cast(Table, Draft.__table__)
-        result = session.connection().execute(
-            update(table)
-            .where(table.c.id == draft.id, table.c.revision == draft.revision)
-            .values(status=status, revision=draft.revision + 1, updated_at=self.clock(),
-                    **changes)
-        )
-        if result.rowcount != 1:
-            raise VersionChanged(f"draft {draft.id} was changed by someone else at the same "
-                                 "moment; look at it again")
-
-    def _actor(self, session: Session) -> User:
-        """The acting user's row; on SQLite a newcomer is registered as an author."""
-        user = session.scalar(select(User).where(User.name == self.user))
-        if user is not None:
-            return user
-        if self.on_postgresql:
-            raise NotAllowed(f"{self.user} is not a user of this review database; an admin "
-                             f"must run `assistant users add {self.user} --role author`")
-        user = User(name=self.user, role="author", created_at=self.clock())
-        session.add(user)
-        session.flush()
-        self._audit(session, "user-added", detail=f"{self.user} as author (first use)")
-        return user
-
-    def _audit(self, session: Session, action: str, draft_id: int | None = None,
-               version_hash: str | None = None, detail: str = "") -> None:
-        session.add(AuditEntry(at=self.clock(), actor=self.user, action=action,
-                               draft_id=draft_id, version_hash=version_hash, detail=detail))
+    def verify_log(self) -> tuple[int, Break | None]:
+        """Walk the audit log's hash chain: its length and the first broken line, if any."""
+        with self._read() as session:
+            return audit.verify(session)

@@ -9,10 +9,14 @@ from __future__ import annotations
 import difflib
 import hashlib
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
 from ..compose.brief import BriefInputs
+
+if TYPE_CHECKING:
+    from ..render.approval import Approval as Stamp
 
 SHORT_HASH = 12  # characters of the SHA-256 shown to people
 
@@ -41,6 +45,10 @@ class VersionView(View):
     author: str
     note: str
     created_at: datetime
+    corpus_dir: str = ""
+    """Where the corpus the version was composed from lives ("" when not recorded)."""
+    corpus_hash: str = ""
+    """The hash of that corpus's files when the version was composed."""
 
     @property
     def short_hash(self) -> str:
@@ -61,6 +69,8 @@ class ReviewView(View):
     decision: str  # approved | changes-requested | comment
     comment: str
     created_at: datetime
+    role: str = ""
+    """The reviewer's role when they gave it."""
 
 
 class Approval(View):
@@ -69,14 +79,21 @@ class Approval(View):
     reviewer: str
     approved_at: datetime
     content_hash: str
+    role: str = ""
+    comment: str = ""
+
+    def stamp(self) -> Stamp:
+        """The render layer's approval (what every export format prints)."""
+        from ..render.approval import Approval as Stamp
+
+        return Stamp(approver=self.reviewer, date=self.approved_at.date(),
+                     version=self.content_hash[:SHORT_HASH], role=self.role,
+                     comment=self.comment)
 
     def line(self) -> str:
         """'Approved by Sam Lee on 3 March 2026, version 1a2b3c4d5e6f' (the render layer's
         wording, so every export says it the same way)."""
-        from ..render.approval import Approval as Stamp
-
-        return Stamp(approver=self.reviewer, date=self.approved_at.date(),
-                     version=self.content_hash[:SHORT_HASH]).text()
+        return self.stamp().text()
 
 
 class AuditEntryView(View):
@@ -87,13 +104,25 @@ class AuditEntryView(View):
     draft_id: int | None
     version_hash: str | None
     detail: str
+    prev_hash: str = ""
+    line_hash: str = ""
 
     def line(self) -> str:
+        """One line of `review log`; control characters in the text are shown escaped, so
+        a comment can never print a line that looks like another entry."""
         version = f" {self.version_hash[:SHORT_HASH]}" if self.version_hash else ""
         draft = f" draft {self.draft_id}" if self.draft_id is not None else ""
-        detail = f": {self.detail}" if self.detail else ""
-        return (f"{self.at.isoformat(timespec='seconds')} {self.actor} "
+        detail = f": {_visible(self.detail)}" if self.detail else ""
+        return (f"{self.at.isoformat(timespec='seconds')} {_visible(self.actor)} "
                 f"{self.action}{draft}{version}{detail}")
+
+
+def _visible(text: str) -> str:
+    import unicodedata
+
+    return "".join(
+        char if unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp")
+        else char.encode("unicode_escape").decode("ascii") for char in text)
 
 
 class DraftSummary(View):
@@ -138,7 +167,8 @@ class DraftView(DraftSummary):
         for review in self.reviews:
             if review.version_number == number and review.decision == "approved":
                 return Approval(reviewer=review.reviewer, approved_at=review.created_at,
-                                content_hash=review.content_hash)
+                                content_hash=review.content_hash, role=review.role,
+                                comment=review.comment)
         return None
 
     def diff(self, old: int | None = None, new: int | None = None) -> str:

@@ -20,6 +20,7 @@ from .commands import BriefCommands
 from .review_commands import ReviewCommands
 from .review_desk import ReviewDesk
 from .screens.compose import ComposeScreen, ThemesShown
+from .screens.curate import CurateCommands
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -49,12 +50,16 @@ class CounterbriefApp(App[None]):
     TITLE = "counterbrief"
     SUB_TITLE = "compose a brief"
     CSS_PATH = "styles/app.tcss"
-    COMMANDS = App.COMMANDS | {BriefCommands, ReviewCommands}
+    COMMANDS = App.COMMANDS | {BriefCommands, ReviewCommands, CurateCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="app.help",
                 tooltip="What the focused panel is for, and its keys"),
         Binding("f3", "review_queue", "Reviews", id="app.review-queue",
                 tooltip="The review queue: saved drafts, their state, approve or send back"),
+        Binding("f4", "curate", "Curate", id="app.curate", show=False,
+                tooltip="Find the quotes in a news article and add them to the corpus"),
+        Binding("f5", "train", "Train", id="app.train",
+                tooltip="Trainer mode: walk a room through the narratives, full screen"),
         Binding("ctrl+t", "toggle_light", "Light/Dark", id="app.light-dark",
                 tooltip="Switch between the light and the dark theme"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True,
@@ -105,6 +110,16 @@ class CounterbriefApp(App[None]):
             return
         while self.screen is not queue:  # back from a draft to the queue it was opened from
             self.pop_screen()
+
+    def action_curate(self) -> None:
+        from .screens.curate import CurateScreen
+
+        self.push_screen(CurateScreen(self.options.corpus_dir))
+    def action_train(self) -> None:
+        from .screens.train import TrainScreen
+
+        if not isinstance(self.screen, TrainScreen):
+            self.push_screen(TrainScreen(self.options.corpus_dir, self.options.templates_dir))
 
     def action_toggle_light(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK

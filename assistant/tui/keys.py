@@ -19,12 +19,13 @@ def _binding_owners() -> list[type[DOMNode]]:
     from .screens.draft_view import DraftViewScreen
     from .screens.problems import ProblemsScreen
     from .screens.review_queue import ReviewQueueScreen
+    from .screens.train import TrainScreen
     from .widgets.testimony import TestimonyList
     from .widgets.theme_list import ThemeList
 
     return [CounterbriefApp, ComposeScreen, ThemeList, TestimonyList, ExportDialog,
             ConfirmDialog, HelpDialog, ProblemsScreen, ReviewQueueScreen, DraftViewScreen,
-            DecisionDialog]
+            DecisionDialog, TrainScreen]
 
 
 def all_bindings() -> list[Binding]:

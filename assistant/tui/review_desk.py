@@ -231,12 +231,14 @@ class ReviewDesk:
                     "was saved as a new draft.")
             origin = None
         with refusals("The brief was not saved"):
+            corpus = {"corpus_dir": str(self.corpus_dir.resolve()),  # what it was built from
+                      "corpus_hash": self.corpus().fingerprint}
             if origin is None:
-                draft = store.new_draft(inputs, markdown, fingerprint, title=title)
+                draft = store.new_draft(inputs, markdown, fingerprint, title=title, **corpus)
             else:
                 draft = store.edit_draft(origin.draft_id, inputs, markdown, fingerprint,
                                          expected_revision=origin.revision,
-                                         note="saved from the compose screen")
+                                         note="saved from the compose screen", **corpus)
         self.origin = origin_of(draft)
         return Saved(draft, note)
 

@@ -1,0 +1,215 @@
+"""Add reviewed candidates to the corpus by appending text, never by rewriting a file.
+
+Comments, order and formatting of what is already there stay as they were. Everything is
+tried first on a copy of the corpus and validated there; if anything is wrong, the corpus
+is not touched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..corpus.folder import corpus_files
+from ..corpus.loader import Problem, validate_corpus
+from ..corpus.yamlfile import LinedDict, LinedList, YamlError, read_yaml
+from .proposal import article_from_proposal
+
+ARCHIVE_DIR = "archive"
+_KINDS = ("sources", "speakers", "quotes")
+
+
+class AcceptRefused(Exception):
+    """The candidates could not be added; `problems` says why. The corpus is unchanged."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+@dataclass
+class Accepted:
+    added: dict[str, list[str]] = field(default_factory=dict)
+    skipped: dict[str, list[str]] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+    archived: Path | None = None
+
+
+def _blocks(text: str, data: LinedDict, kind: str) -> list[tuple[str, str]]:
+    """(id, the item's own lines) for each record of a section, as the curator left them."""
+    items = data.get(kind)
+    if not isinstance(items, LinedList):
+        return []
+    lines = text.split("\n")
+    section_line = data.key_lines[kind]
+    later = [ln for k, ln in data.key_lines.items() if ln > section_line]
+    section_end = min(later) - 1 if later else len(lines)
+    found = []
+    for n, item in enumerate(items):
+        first = items.item_lines[n] - 1
+        last = items.item_lines[n + 1] - 1 if n + 1 < len(items) else section_end
+        block = lines[first:last]
+        while block and (not block[-1].strip() or block[-1].startswith("#")):
+            block.pop()  # trailing blank lines and top-level comments are not the item's
+        rid = item.get("id") if isinstance(item, dict) else None
+        found.append((str(rid), "\n".join(block)))
+    return found
+
+
+def _reindent(block: str, indent: int) -> str:
+    lines = block.split("\n")
+    current = len(lines[0]) - len(lines[0].lstrip())
+    shift = indent - current
+    if shift == 0:
+        return block
+    if shift > 0:
+        return "\n".join((" " * shift + ln) if ln.strip() else ln for ln in lines)
+    return "\n".join(ln[-shift:] if ln[: -shift].strip() == "" else ln for ln in lines)
+
+
+def _section_file(root: Path, kind: str) -> tuple[Path | None, bool, int]:
+    """(file holding the section, whether it is the file's last section, item indent)."""
+    for path in corpus_files(root):
+        try:
+            data = read_yaml(path)
+        except YamlError:
+            continue
+        if isinstance(data, LinedDict) and kind in data:
+            last = max(data.key_lines, key=lambda k: data.key_lines[k]) == kind
+            items = data[kind]
+            indent = 2
+            if isinstance(items, LinedList) and items:
+                line = path.read_text(encoding="utf-8").split("\n")[items.item_lines[0] - 1]
+                indent = len(line) - len(line.lstrip())
+            return path, last, indent
+    return None, False, 2
+
+
+def _append(path: Path, kind: str, blocks: list[str], has_section: bool, indent: int,
+            root: Path) -> str:
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    body = "\n\n".join(_reindent(b, indent) for b in blocks)
+    if not old:
+        depth = len(path.relative_to(root).parts) - 1
+        schema = "../" * depth + "schema/corpus-file.schema.json"
+        return f"# yaml-language-server: $schema={schema}\n\n{kind}:\n{body}\n"
+    sep = "" if old.endswith("\n") else "\n"
+    empty = re.compile(rf"^{kind}:[ \t]*\[\][ \t]*(#.*)?$", re.M)
+    if has_section and empty.search(old):
+        old = empty.sub(f"{kind}:", old, count=1)  # the one line an empty `[]` needs changed
+    if has_section:
+        return f"{old}{sep}\n{body}\n"
+    return f"{old}{sep}\n{kind}:\n{body}\n"
+
+
+def plan(root: Path, proposal: Path) -> tuple[dict[Path, str], Accepted, str | None, str]:
+    """The new text of every corpus file touched, and the article to archive."""
+    try:
+        text = proposal.read_text(encoding="utf-8")
+        data = read_yaml(proposal)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AcceptRefused(f"{proposal}: cannot be read ({exc})") from exc
+    except YamlError as exc:
+        raise AcceptRefused(f"{proposal}:{exc.line}: {exc.message}") from exc
+    if not isinstance(data, LinedDict):
+        raise AcceptRefused(f"{proposal}: not a candidates file (no 'quotes:' section)")
+    unknown = [k for k in data if k not in _KINDS]
+    if unknown:
+        raise AcceptRefused(f"{proposal}:{data.key_lines[unknown[0]]}: '{unknown[0]}' cannot be "
+                            "added by ingest; only sources, speakers and quotes")
+    existing, _ = validate_corpus(root)
+    result = Accepted()
+    changes: dict[Path, str] = {}
+    source_id, article, digest = article_from_proposal(text)
+    first_source = source_id
+    for kind in _KINDS:
+        blocks = []
+        for rid, block in _blocks(text, data, kind):
+            if kind != "quotes" and rid in existing.table(kind):
+                result.skipped.setdefault(kind, []).append(rid)
+                continue
+            if kind == "quotes" and rid in existing.quotes:
+                raise AcceptRefused(f"{proposal}: quote id '{rid}' is already in the corpus; "
+                                    "give the candidate a new id")
+            blocks.append(block)
+            result.added.setdefault(kind, []).append(rid)
+        if not blocks:
+            continue
+        path, last, indent = _section_file(root, kind)
+        if kind == "quotes" and (root / "quotes").is_dir():
+            path = root / "quotes" / f"{first_source or proposal.stem}.yaml"
+            last = path.exists()
+        elif path is None or not last:
+            path = root / f"{kind}.yaml" if path is None else \
+                path.with_name(f"{path.stem}-{first_source or 'added'}.yaml")
+            last = False
+        has_section = last and path.exists()
+        changes[path] = _append(path, kind, blocks, has_section, indent, root)
+        result.files.append(path)
+    if article is not None and digest is not None and \
+            hashlib.sha256(article.encode("utf-8")).hexdigest() != digest:
+        raise AcceptRefused(f"{proposal}: the article text at the end of the file was "
+                            "changed; it must stay as it was read")
+    return changes, result, source_id, article or ""
+
+
+def accept(root: Path, proposal: Path, today: date | None = None) -> Accepted:
+    """Append the candidates in `proposal` to the corpus at `root`; validate; archive."""
+    changes, result, source_id, article = plan(root, proposal)
+    if not changes:
+        raise AcceptRefused(f"{proposal}: nothing to add (every record is already there)")
+    archive = root / ARCHIVE_DIR / f"{source_id}.txt" if source_id and article else None
+    if archive and archive.exists() and archive.read_text(encoding="utf-8") != article:
+        raise AcceptRefused(f"{archive} already holds a different text for {source_id}")
+    problems = _trial(root, changes, today)
+    if problems:
+        raise AcceptRefused("the corpus would not be valid; nothing was added", problems)
+    for path, content in changes.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp_path = path.with_name(path.name + ".tmp")
+        tmp_path.write_text(content, encoding="utf-8")
+        tmp_path.replace(path)
+    if archive is not None:
+        archive.parent.mkdir(parents=True, exist_ok=True)
+        archive.write_text(article, encoding="utf-8")
+        result.archived = archive
+    return result
+
+
+def _trial(root: Path, changes: dict[Path, str], today: date | None) -> list[Problem]:
+    """The problems the corpus would have with these changes, tried on a copy."""
+    with tempfile.TemporaryDirectory() as tmp:
+        trial = Path(tmp) / "corpus"
+        shutil.copytree(root, trial, ignore=shutil.ignore_patterns(ARCHIVE_DIR))
+        for path, content in changes.items():
+            target = trial / path.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        _, problems = validate_corpus(trial, today)
+        return [Problem(_outside(p.file, trial, root), p.line, p.message) for p in problems]
+
+
+def problems_if_accepted(root: Path, proposal_text: str,
+                         today: date | None = None) -> list[Problem]:
+    """What `accept` would refuse for this candidates text; the corpus is not touched."""
+    with tempfile.TemporaryDirectory() as tmp:
+        proposal = Path(tmp) / "candidates.yaml"
+        proposal.write_text(proposal_text, encoding="utf-8")
+        try:
+            changes, _, _, _ = plan(root, proposal)
+        except AcceptRefused as exc:
+            return exc.problems or [Problem(str(proposal.name), 0, str(exc))]
+        return _trial(root, changes, today) if changes else []
+
+
+def _outside(display: str, trial: Path, root: Path) -> str:
+    text = str(display)
+    for prefix in (str(trial.resolve()), str(trial)):
+        if text.startswith(prefix):
+            return str(root / text[len(prefix):].lstrip("/"))
+    return re.sub(r"^.*/corpus/", f"{root}/", text) if "/corpus/" in text else text

@@ -1,0 +1,293 @@
+"""From article text to attributed quotations, and the ones left out with the reason.
+
+No corpus is needed here: this is only what the article says. `candidates.py` adds what
+the corpus knows (speaker ids, themes, duplicates).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .marks import SINGLE, Span, find_spans, inner_text, mask, paragraphs
+from .outlets import find_outlet, is_outlet
+from .people import Cast, Person
+from .sentences import Mention, Sentence, mentions, sentences
+
+_FIRST_PERSON = {"i", "we", "this reporter", "a reporter", "the reporter", "this correspondent",
+                 "this writer", "the interviewer", "an interviewer", "this newspaper",
+                 "the newspaper", "this journalist", "the journalist", "our reporter",
+                 "our correspondent"}
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:titled|entitled|called|headlined|dubbed|named|the headline|the title|"
+    r"under the banner|slogan|hashtag)\s*,?\s*|"
+    r"\b(?:report|video|film|documentary|book|article|study|campaign|series|podcast|programme|"
+    r"program|nasheed|song|magazine|pamphlet|poster|leaflet|paper|booklet|episode)\s*,?\s*)$",
+    re.IGNORECASE)
+_TITLE_AFTER = re.compile(
+    r"^\s*,?\s*(?:report|video|film|documentary|book|campaign|series|programme|program|"
+    r"podcast|study|nasheed|song|magazine|pamphlet|hashtag|slogan)s?\b", re.IGNORECASE)
+
+
+@dataclass
+class Quotation:
+    """One quotation the article prints, who said it (as the article describes them), and
+    why it was left out, if it was."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    speaker: Person | None = None
+    attribution: str = ""
+    outlet: str | None = None
+    runs_on: bool = False
+    continued: bool = False
+    nested: bool = False
+    left_out: str | None = None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", text)
+
+
+def headline_lines(text: str) -> set[str]:
+    """Short lines at the top with no full stop: the headline, standfirst, section labels."""
+    found = set()
+    for para in paragraphs(text)[:4]:
+        line = text[para.start:para.end].strip()
+        if len(_words(line)) <= 20 and not line.endswith((".", "”", '"')):
+            found.add(_key(line))
+    return found
+
+
+def _key(text: str) -> str:
+    return " ".join(w.lower() for w in _words(text.replace("’", "'")))
+
+
+def _looks_like_title(text: str) -> bool:
+    words = [w for w in _words(text) if w[0].isalpha()]
+    if not words or text.rstrip().endswith((".", "?", "!")):
+        return False
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "from",
+             "with", "is", "not"}
+    capital = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    return capital == len(words) and sum(1 for w in words if w[0].isupper()) >= 2
+
+
+def _is_nested(text: str) -> bool:
+    return bool(re.search(r"(?:^|[\s(—])[‘'«“\"]\S.*?\S[’'»”\"](?:\W|$)", text))
+
+
+_APPOSITIVE = re.compile(
+    r"(?<![\w’'-])((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+(?:al-|bin\s|Abu\s|"
+    r"abu\s|el-|ibn\s)?[A-Z][\w’'-]+){1,3}),\s+((?:a|an|the)\s+[^,§.;]{3,80}?),")
+_SENTENCE_SUBJECT = re.compile(
+    r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|"
+    r"ibn\s)?[A-Z][\w’'-]+){1,3})\s+(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+ed\b|"
+    r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s+"
+    r"(?:spent|fled|left|went|took|came|ran|joined|travelled|traveled|lives|lived|grew|met|"
+    r"became|saw|got|made|knew|thought|felt|wanted|tried|began|spoke|works|worked)\b")
+_MET_BY_REPORTER = re.compile(
+    r"\b(?:I|[Ww]e)\s+(?:asked|told|interviewed|met|called|phoned|visited|reached)\s+"
+    r"((?:a|an|one)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)(?=\s+(?:what|whether|if|why|how|about|"
+    r"to|for|in|at|who|when|last|this)\b|[,.])")
+_ASKED_SUBJECT = re.compile(
+    r"\s*(?:Asked|Pressed|Questioned|Interviewed|Reached|Speaking)\b[^,§]*,\s+"
+    r"((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+[a-z]")
+_LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*])\s")
+
+
+class _Reader:
+    def __init__(self, text: str, outlets: Iterable[str]) -> None:
+        self.text = text
+        self.outlets = tuple(outlets)
+        self.spans = find_spans(text)
+        self.opens = [s.open_at for s in self.spans]
+        self.masked = mask(text, self.spans)
+        self.paras = paragraphs(text)
+        self.sentences = sentences(text, self.masked, self.paras, self.spans)
+        self.headlines = headline_lines(text)
+        self.cast = Cast()
+        self.found: list[Quotation] = []
+        self.last_in_paragraph: dict[int, Person] = {}
+        self.paragraph_subject: dict[int, Person] = {}
+        self.paragraph_outlet: dict[tuple[int, int], str] = {}
+
+    def read(self) -> list[Quotation]:
+        for sentence in self.sentences:
+            if sentence.paragraph < 3 and _key(self.text[sentence.start:sentence.end]) in \
+                    self.headlines:
+                continue  # "Syrian teenager recounts escape": a headline introduces no one
+            self._introductions(sentence)
+            resolved = [(m, self._resolve(m)) for m in mentions(self.masked, sentence)]
+            main = next((p for m, p in resolved if p is not None and not m.according), None)
+            if main is not None and len(resolved) > 1:
+                # "He said his commander had told...": the one who speaks stays the one
+                # "he" means next, not the person named inside what he said
+                self.cast.touch(main)
+            for person in (p for _, p in resolved if p is not None):
+                self.last_in_paragraph[sentence.paragraph] = person
+                self.paragraph_subject.setdefault(sentence.paragraph, person)
+            lo = bisect.bisect_left(self.opens, sentence.start)
+            hi = bisect.bisect_left(self.opens, sentence.end)
+            in_sentence = self.spans[lo:hi]
+            for n, span in enumerate(in_sentence):
+                self.found.append(self._quotation(sentence, in_sentence, n, span, resolved))
+        self._fill_run_ons()
+        return self.found
+
+    def _introductions(self, sentence: Sentence) -> None:
+        """People the article introduces without quoting them yet: "Name, a former medic,"."""
+        seg = self.masked[sentence.start:sentence.end]
+        for m in _APPOSITIVE.finditer(seg):
+            if not is_outlet(m.group(1), self.outlets):
+                self.cast.resolve(f"{m.group(1)}, {m.group(2)}")
+        for m in _MET_BY_REPORTER.finditer(seg):  # "I asked a senior official what..."
+            self.cast.resolve(m.group(1))
+        asked = _ASKED_SUBJECT.match(seg)  # "Asked whether she regretted it, Hiba paused."
+        if asked:
+            self.cast.resolve(asked.group(1))
+        opening = _SENTENCE_SUBJECT.match(seg)  # "Hamid Nasser spent two years in Raqqa."
+        name = opening and (opening.group(1) or opening.group(2))
+        if name and not _APPOSITIVE.match(seg) and not is_outlet(name, self.outlets):
+            self.cast.resolve(name)
+
+    def _resolve(self, mention: Mention) -> Person | None:
+        phrase = mention.phrase.strip()
+        if phrase.lower() in _FIRST_PERSON or is_outlet(phrase, self.outlets):
+            return None
+        person = self.cast.resolve(phrase)
+        if person is not None and mention.verb in {"told", "tells"}:
+            # someone who talked to an outlet: that outlet first published what they said
+            person.outlet = find_outlet(f"told {mention.tail}", self.outlets) or person.outlet
+        return person
+
+    def _quotation(self, sentence: Sentence, in_sentence: list[Span], n: int, span: Span,
+                   resolved: list[tuple[Mention, Person | None]]) -> Quotation:
+        text = self.text
+        q = Quotation(inner_text(text, span), span.start, span.end, span.paragraph,
+                      runs_on=span.runs_on, continued=span.continued)
+        q.nested = _is_nested(q.text)
+        lo = in_sentence[n - 1].close_at if n else sentence.start
+        hi = in_sentence[n + 1].open_at if n + 1 < len(in_sentence) else sentence.end
+        before, after = self.masked[lo:span.open_at], self.masked[span.close_at:hi]
+        after_m = [(m, p) for m, p in resolved if span.close_at <= m.at < hi]
+        before_m = [(m, p) for m, p in resolved if lo <= m.at < span.open_at]
+        chosen = (after_m[:1] or before_m[-1:] or
+                  sorted(resolved, key=lambda mp: abs(mp[0].at - span.open_at))[:1])
+        q.left_out = self._left_out(q, span, before, after, chosen,
+                                    self._split(in_sentence, n, resolved))
+        if chosen:
+            mention, person = chosen[0]
+            q.attribution = f"{mention.phrase} {mention.verb}".strip()
+            q.speaker = person
+            clause = self.masked[sentence.start:sentence.end].replace("§", " ")
+            q.outlet = find_outlet(f"{mention.phrase} {mention.tail} {clause}", self.outlets)
+            if mention.according and person is None:
+                q.outlet = q.outlet or find_outlet(mention.phrase, self.outlets)
+        if q.speaker is None and q.left_out is None:
+            q.speaker = self._carried(span, q)
+        if q.speaker is None and q.left_out is None:
+            q.left_out = "no speaker: the article does not say who said it"
+        if q.speaker is not None:
+            self.last_in_paragraph[span.paragraph] = q.speaker
+            where = (span.paragraph, q.speaker.key)
+            q.outlet = q.outlet or q.speaker.outlet or self.paragraph_outlet.get(where)
+            if q.outlet:
+                self.paragraph_outlet.setdefault(where, q.outlet)
+        return q
+
+    def _left_out(self, q: Quotation, span: Span, before: str, after: str,
+                  chosen: list[tuple[Mention, Person | None]], split: bool) -> str | None:
+        words = _words(q.text)
+        direct = bool(chosen) and (span.close_at <= chosen[0][0].at < span.close_at + 40 or
+                                   before.rstrip().endswith((":", ",")))
+        sentence_like = q.text[:1].isupper() and q.text.rstrip().endswith((".", "!", "?"))
+        if split and len(words) >= 2:
+            return None if _key(q.text) not in self.headlines else "the headline repeated"
+        if len(words) < 2 or (len(words) <= 3 and not (q.text[:1].isupper() and direct)
+                              and not (sentence_like and len(words) == 3)):
+            return "a single word or short term (scare quotes)"
+        if span.kind == SINGLE and len(words) < 5 and not chosen and not sentence_like:
+            return "a short term in single quotes"
+        if _key(q.text) in self.headlines:
+            return "the headline repeated in the body"
+        if span.paragraph < 3 and _key(self.text[self.paras[span.paragraph].start:
+                                                 self.paras[span.paragraph].end]) in self.headlines:
+            return "in the headline"
+        if _TITLE_BEFORE.search(before) and (_looks_like_title(q.text) or re.search(
+                r"(?:titled|entitled|headlined|headline|title)\s*,?\s*$", before, re.I)):
+            return "a title (of a report, video or headline)"
+        if _TITLE_AFTER.match(after) and _looks_like_title(q.text):
+            return "a title (of a report, video or headline)"
+        if chosen:
+            mention = chosen[0][0]
+            phrase = mention.phrase.lower().strip()
+            if phrase in _FIRST_PERSON or (mention.verb in {"asked", "asks"} and
+                                           q.text.rstrip().endswith("?") and chosen[0][1] is None):
+                return "the journalist's own question"
+        if re.match(r"^\s*(?:Q|Question)\s*[:.]", self.text[self.paras[span.paragraph].start:]):
+            return "the journalist's own question"
+        return None
+
+    def _split(self, in_sentence: list[Span], n: int,
+               resolved: list[tuple[Mention, Person | None]]) -> bool:
+        """One quotation broken by its attribution: "The checkpoints," he said, "were..."."""
+        def joined(a: Span, b: Span) -> bool:
+            between = self.masked[a.close_at:b.open_at]
+            return (len(between.split()) <= 14 and between.rstrip().endswith(",")
+                    and any(a.close_at <= m.at < b.open_at for m, _ in resolved))
+        return (n + 1 < len(in_sentence) and joined(in_sentence[n], in_sentence[n + 1])) or (
+            n > 0 and joined(in_sentence[n - 1], in_sentence[n]))
+
+    def _carried(self, span: Span, q: Quotation) -> Person | None:
+        """A quotation with no attribution of its own, where the article makes the speaker
+        clear: the same paragraph's speaker, or a paragraph that is only quotation following
+        one that ends with a quoted speaker."""
+        para = span.paragraph
+        if para in self.last_in_paragraph:
+            return self.last_in_paragraph[para]
+        p = self.paras[para]
+        if re.fullmatch(r"[\s§\d.)•*-]*", self.masked[p.start:p.end]) is None:
+            return None  # the paragraph says something else besides: no guessing
+        if not _LIST_ITEM.match(self.text[p.start:p.end]):
+            return self.last_in_paragraph.get(para - 1)
+        lead = para - 1  # a list item: the speaker of the paragraph that leads into the list
+        while lead >= 0 and _LIST_ITEM.match(self.text[self.paras[lead].start:]):
+            lead -= 1
+        if lead < 0:
+            return None
+        if lead in self.paragraph_subject:
+            return self.paragraph_subject[lead]
+        lead_text = self.masked[self.paras[lead].start:self.paras[lead].end]
+        words_of = re.search(r"\bin (?:the|its|his|her|their) ([\w-]+)[’']s? words", lead_text)
+        if words_of:
+            return self.cast.resolve(f"the {words_of.group(1)}")
+        first = re.match(r"\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+[a-z]", lead_text)
+        return self.cast.resolve(first.group(1)) if first else None
+
+    def _fill_run_ons(self) -> None:
+        """Every paragraph of a quotation that runs on has the speaker of the one that says."""
+        chain: list[Quotation] = []
+        for q in [*self.found, None]:
+            if q is not None and (q.continued and chain):
+                chain.append(q)
+                continue
+            if chain:
+                speaker = next((c.speaker for c in chain if c.speaker), None)
+                reason_ok = all(c.left_out is None or c.left_out.startswith("no speaker")
+                                for c in chain)
+                if speaker is not None and reason_ok:
+                    for c in chain:
+                        c.speaker = c.speaker or speaker
+                        if c.left_out and c.left_out.startswith("no speaker"):
+                            c.left_out = None
+            chain = [q] if q is not None and q.runs_on else []
+
+
+def read_article(text: str, outlets: Iterable[str] = ()) -> list[Quotation]:
+    """Every quotation in the article, attributed where the article says who spoke."""
+    return _Reader(text, outlets).read()

@@ -1,0 +1,212 @@
+"""Sentences of an article, and the words that say who said something ("said X", "X told NPR").
+
+Works on the masked text (quotations replaced by '§'), so that nothing inside a
+quotation is ever read as its attribution.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .marks import Paragraph, Span
+
+ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "sen", "rep", "gen", "col", "lt", "sgt",
+                 "capt", "gov", "jr", "sr", "no", "vs", "mt", "ft", "maj", "cpl", "rev", "sheikh",
+                 "inc", "co", "corp", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec"}
+
+SPEECH_VERBS = (
+    "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "explained",
+    "explains", "recalled", "recalls", "recounted", "recounts", "continued", "continues",
+    "insisted", "insists", "acknowledged", "acknowledges", "noted", "notes", "reported",
+    "reports", "argued", "argues", "warned", "warns", "asked", "asks", "stated", "states",
+    "claimed", "claims", "admitted", "admits", "remembered", "remembers", "declared",
+    "replied", "replies", "answered", "concluded", "concludes", "observed", "conceded",
+    "urged", "urges", "testified", "posted", "tweeted", "whispered", "cautioned", "agreed",
+    "suggested", "suggests", "commented", "complained", "boasted", "confided", "remarked",
+    "described", "describes", "recommended", "recommends", "put it", "went on", "laughed",
+    "sighed", "shouted", "insisted", "maintained", "emphasised", "emphasized", "stressed",
+)
+_VERB = r"(?<![\w’'-])(?:" + "|".join(sorted({re.escape(v) for v in SPEECH_VERBS}, key=len,
+                                              reverse=True)) + r")(?![\w’'-])"
+VERB_RE = re.compile(_VERB)
+_ATTRIBUTION_AFTER = re.compile(r"\s+(?:[\w’'.-]+\s+){0,4}?" + _VERB + r"(?:\s+[\w’'-]+)?\s*[.,;]")
+ACCORDING_RE = re.compile(r"(?<![\w-])[Aa]ccording to\s+")
+
+_LEAD_WORDS = {"and", "but", "so", "then", "as", "while", "when", "because", "though",
+               "although", "yet", "or", "that", "where", "which", "also"}
+_TRAIL_WORDS = {"also", "later", "then", "once", "recently", "previously", "has", "had", "have",
+                "was", "is", "would", "will", "quickly", "simply", "only", "again", "has since",
+                "since", "earlier", "often", "repeatedly", "firmly", "bluntly", "quietly",
+                "flatly", "just", "still", "now", "who", "did", "first"}
+_BOUNDARY = re.compile(r"[,;:§—–()\[\]]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Someone named as saying something: the noun phrase, the verb and what follows."""
+
+    phrase: str
+    verb: str
+    at: int
+    """Offset of the verb."""
+    tail: str
+    """The rest of the clause after the verb (for the outlet: "told NPR last year")."""
+    according: bool = False
+
+
+def sentences(text: str, masked: str, paras: list[Paragraph], spans: list[Span]) -> list[Sentence]:
+    """Sentences inside each paragraph; a quotation's own full stops count only at its end."""
+    starts = [s.start for s in spans]  # spans are in text order and never overlap
+    found: list[Sentence] = []
+
+    def around(pos: int) -> tuple[int, int] | None:
+        """The quotation (start, end) holding `pos`, if any."""
+        k = bisect.bisect_right(starts, pos) - 1
+        return (spans[k].start, spans[k].end) if k >= 0 and pos < spans[k].end else None
+
+    for para in paras:
+        start = para.start
+        for m in re.finditer(r"[.!?…]+([”’\"'»]*)(?=\s+[A-Z“‘\"'«\d(]|\s*$)",
+                             text[para.start:para.end]):
+            pos = para.start + m.start()
+            stop = para.start + m.end()
+            quote = around(pos)
+            if quote is not None and (stop <= quote[1] or text[pos:quote[1]].strip(".!?…")):
+                continue  # a full stop inside a quotation that goes on
+            if quote is not None and _ATTRIBUTION_AFTER.match(masked[stop:para.end]):
+                continue  # "What did you see?" I asked.
+            word = re.search(r"([\w.]+)$", masked[start:pos])
+            if text[pos] == "." and word:
+                w = word.group(1).lower().rstrip(".")
+                if w in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", w):
+                    continue  # Dr. Neumann, U.S. officials
+            found.append(Sentence(start, stop, para.index))
+            start = stop
+            while start < para.end and text[start].isspace():
+                start += 1
+        if start < para.end:
+            found.append(Sentence(start, para.end, para.index))
+    return found
+
+
+def _clean_phrase(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in _LEAD_WORDS:
+        words = words[1:]
+    while words and words[-1].lower() in _TRAIL_WORDS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _subject(left: str) -> str:
+    """The words before a verb that say who: skips asides such as ", in a report published
+    September 18," back to the subject they interrupt; never reaches past a quotation."""
+    left = left[left.rfind("§") + 1:]
+    chunks = [c.strip() for c in re.split(r"[,;:—–()]", left)]
+    if chunks and not chunks[-1]:
+        chunks.pop()  # "..., said" after an aside
+    for k in range(len(chunks) - 1, -1, -1):
+        chunk = _clean_phrase(chunks[k])
+        if k and _NAME_GIVEN.match(chunk):
+            return f"{_clean_phrase(chunks[k - 1])}, {chunk}"  # "The man, who gave his name as X"
+        if k and re.match(r"(?:a|an|the)\s", chunk) and _TRAILING_NAME.fullmatch(
+                _clean_phrase(chunks[k - 1])):
+            return f"{_clean_phrase(chunks[k - 1])}, {chunk}"  # "Nour Haddad, a former nurse,"
+        verbs = list(VERB_RE.finditer(chunk))
+        if verbs:  # "He said his commander had told": the nearer speaker
+            chunk = _clean_phrase(chunk[verbs[-1].end():])
+        if not chunk or _PREP_START.match(chunk) or re.fullmatch(r"\d+", chunk) or (
+                k < len(chunks) - 1 and _is_acronym(chunk) and k > 0):
+            continue
+        return chunk
+    return ""
+
+
+PERSON_NOUNS = {"lawyer", "brother", "mother", "wife", "husband", "son", "daughter", "father",
+                "sister", "friend", "colleague", "commander", "emir", "cousin", "uncle", "aunt",
+                "neighbour", "neighbor", "spokesman", "spokeswoman", "attorney", "doctor",
+                "boss", "partner", "fiancé", "fiancée", "parents", "family", "mentor", "teacher"}
+_TRAILING_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)$")
+_NAME_GIVEN = re.compile(r"^who (?:gave|gives) (?:his|her) name (?:only )?as [A-Z]")
+
+
+def _is_acronym(chunk: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z/&.-]{1,9}", chunk))
+
+
+def _valid_phrase(phrase: str, limit: int = 12) -> bool:
+    words = phrase.split()
+    if not 1 <= len(words) <= limit:
+        return False
+    if words[-1].lower() in {"of", "to", "by", "with", "the", "a", "an", "in", "for", "that"}:
+        return False
+    return not any(w.lower() in {"is", "are", "were", "be", "been", "being"} for w in words)
+
+
+def mentions(masked: str, sentence: Sentence) -> list[Mention]:
+    """Every "X said" / "said X" / "according to X" in the sentence, in order."""
+    seg = masked[sentence.start:sentence.end]
+    found: list[Mention] = []
+    for m in ACCORDING_RE.finditer(seg):
+        rest = seg[m.end():]
+        phrase = _BOUNDARY.split(rest, maxsplit=1)[0].rstrip(" .!?")
+        if phrase and "§" not in phrase:
+            found.append(Mention(phrase, "according to", sentence.start + m.start(), "", True))
+    for m in VERB_RE.finditer(seg):
+        phrase = _subject(seg[: m.start()])
+        tail = _BOUNDARY.split(seg[m.end():], maxsplit=1)[0]
+        if phrase and not _valid_phrase(phrase):
+            named = _TRAILING_NAME.search(phrase)  # "that is how Sami Aref remembers"
+            phrase = named.group(1) if named else ""
+        if phrase and _valid_phrase(phrase):
+            found.append(Mention(phrase, m.group(0), sentence.start + m.start(), tail))
+            continue
+        right = seg[m.end():].strip()
+        if right and not right.startswith("§") and right[0].isalpha():
+            chunks = [c.strip() for c in re.split(r",", right.rstrip(" .!?"))]
+            head = _verb_first_phrase(chunks)
+            if head:
+                found.append(Mention(head, m.group(0), sentence.start + m.start(), right))
+    return sorted(found, key=lambda x: x.at)
+
+
+_PREP_START = re.compile(r"^(?:in|on|at|last|this|during|after|before|when|while|from|to|now|"
+                         r"speaking|published|citing|adding|according|referring|who|whose|whom|which|"
+                         r"interviewed|quoted|cited|reached|contacted|writing|asked|told|"
+                         r"shown|seen|photographed|pictured)\b")
+
+
+def _verb_first_phrase(chunks: list[str]) -> str:
+    """`said Peter Neumann, director of ICSR, in an interview` -> the speaker's part."""
+    kept: list[str] = []
+    for chunk in chunks:
+        if not chunk or "§" in chunk:
+            break
+        if kept and _PREP_START.match(chunk):
+            break
+        if not kept:
+            words = chunk.split()
+            if words[0].lower() in {"whether", "if", "what", "why", "how", "about", "where",
+                                    "when", "for"}:
+                return ""  # "Asked whether she regretted it, ...": the question, not who
+            if words[0].lower() in {"that", "he", "she", "they", "it", "we", "i"} and len(words) > 1:
+                return ""  # "said he would...", "said that ..."
+            if words[0].lower() in {"his", "her", "their", "its", "my", "our", "your"} and \
+                    words[-1].lower() not in PERSON_NOUNS and len(chunks) < 2:
+                return ""  # "remembers his first month": what was said, not who
+            chunk = re.split(r"\s+(?:in|on|at|last|this|during|to|from|after|when)\s+(?=[a-z])",
+                             chunk, maxsplit=1)[0]
+        kept.append(chunk)
+        if len(kept) == 3:
+            break
+    phrase = ", ".join(kept)
+    return phrase if _valid_phrase(phrase.replace(",", ""), limit=24) else ""

@@ -1,0 +1,68 @@
+"""Corpus text set into a template's Markdown so that it stays where the template put it.
+
+A quotation, a theme summary or a frame line is one run of text inside a block the
+template chose (a block quote, a list item, a paragraph). Whatever it contains (line
+breaks, `# headings`, `> quotes`, `![images](https://...)`, raw `<img>` tags) it must not
+open a block of its own, print a heading or an "Approved by" line, or make an export
+load anything. So every line break becomes a space, control characters are dropped,
+and the few characters that would open a link, an image, an autolink, raw HTML or a new
+block are backslash-escaped (every renderer shows the character itself). Emphasis is left
+alone: it cannot leave its block, and quotations then read in the Markdown as printed.
+
+Also here: the house typography (curly quotation marks, en dashes) for our own words.
+Quotations are never retyped: they are verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Everything that ends a line for some reader: CR, LF, VT, FF, NEL, LS, PS.
+_LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x85\u2028\u2029]+")
+# A backslash before punctuation (so the corpus cannot undo our escapes), raw HTML and
+# autolinks (<), and the "](" that makes [text](address) a link or ![text](address) an image.
+_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_INLINE = re.compile(r"<|\](?=\()")
+# What may open a block at the start of a line: headings, quotes, lists, rules, fences,
+# setext underlines, tables, link definitions ([x]: address), indented code (stripped).
+_LEADING = re.compile(r"^([#>+\-=~|*_`\[])")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+# Not allowed in XML 1.0 (Word) and never meant in prose.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def without_controls(text: str) -> str:
+    """`text` with control characters (other than tab and line breaks) removed, tabs as
+    spaces: what Word's XML and a printed page can carry."""
+    return _CONTROL.sub("", text).replace("\t", " ")
+
+
+def one_line(text: str) -> str:
+    """`text` as one line: each run of line breaks becomes one space, and spaces at either
+    end go (other spaces, no-break ones included, stay as printed)."""
+    return _LINE_BREAKS.sub(" ", without_controls(text)).strip(" ")
+
+
+def inline(text: str) -> str:
+    """Corpus text made safe to set anywhere inside a Markdown block: one line, no
+    construct that opens a block, a link, an image or raw HTML."""
+    line = _BACKSLASH.sub(r"\\\\", one_line(text))
+    line = _INLINE.sub(lambda m: "\\<" if m.group(0) == "<" else "]\\", line)
+    line = _LEADING.sub(r"\\\1", line)
+    return _ORDERED.sub(r"\1\\\2", line)
+
+
+def typeset(text: str) -> str:
+    """Our own words in the house style: curly quotation marks and apostrophes, spaced
+    hyphens as en dashes. Not for quotations, which stay as printed."""
+    text = re.sub(r"(?<=\s)-(?=\s)|(?<=\s)--(?=\s)", "–", text)
+    text = re.sub(r'(^|[\s(\[—–/])"', r"\1“", text)
+    text = text.replace('"', "”")
+    text = re.sub(r"(^|[\s(\[—–/“])'", r"\1‘", text)
+    return text.replace("'", "’")
+
+
+def plain(text: str) -> str:
+    """NFC-normalised, one-line, typeset text for titles and document properties."""
+    return typeset(one_line(unicodedata.normalize("NFC", text)))

@@ -1,0 +1,54 @@
+"""Charts from the corpus's chart records: every number is read from its fact."""
+
+from __future__ import annotations
+
+from ..compose.citations import long_date, short_outlet
+from ..corpus.loader import Corpus
+from ..corpus.models import Chart as ChartRecord
+from ..corpus.models import Fact
+from .deck import Chart, ChartBar
+from .sources import DeckSources, marks
+
+
+def numeric_versions(fact: Fact, corpus: Corpus) -> list[tuple[float, str]]:
+    """(value, who gives it) for each distinct number the sources give; one entry, with
+    no name, when they agree."""
+    found: dict[float, list[str]] = {}
+    for fs in fact.sources:
+        if isinstance(fs.value, int | float) and not isinstance(fs.value, bool):
+            found.setdefault(float(fs.value), []).append(short_outlet(corpus.sources[fs.source]))
+    if not found and isinstance(fact.value, int | float) and not isinstance(fact.value, bool):
+        return [(float(fact.value), "")]
+    if len(found) == 1:
+        return [(next(iter(found)), "")]
+    return [(value, " and ".join(dict.fromkeys(names))) for value, names in found.items()]
+
+
+def build_chart(record: ChartRecord, corpus: Corpus, sources: DeckSources) -> Chart:
+    bars: list[ChartBar] = []
+    facts: list[Fact] = []
+    for part in record.parts:
+        fact = corpus.facts[part.fact]
+        facts.append(fact)
+        for value, who in numeric_versions(fact, corpus):
+            bars.append(ChartBar(part.label, value, fact.id, who))
+    whole = None
+    if record.whole:
+        whole_fact = corpus.facts[record.whole]
+        versions = numeric_versions(whole_fact, corpus)
+        whole = versions[0][0] if len(versions) == 1 else None
+    numbers = sources.cite((fs.source, fs.via) for f in facts for fs in f.sources)
+    outlets = dict.fromkeys(short_outlet(corpus.sources[fs.via or fs.source])
+                            for f in facts for fs in f.sources)
+    readers = dict.fromkeys(short_outlet(corpus.sources[fs.source])
+                            for f in facts for fs in f.sources if fs.via)
+    line = f"Source: {', '.join(outlets)}"
+    if readers:
+        line += f", as reported by {', '.join(readers)}"
+    line += f" {marks(numbers)}"
+    dates = sorted({f.as_of for f in facts if f.as_of})
+    if dates:
+        line += f"; as of {long_date(dates[-1])}"
+    unit = facts[0].unit or ""
+    return Chart(title=record.title, kind=record.kind.value, bars=tuple(bars), unit=unit,
+                 whole=whole, source_line=line, note=record.note or "")

@@ -1,0 +1,304 @@
+"""Curate: from a news article to accepted quotes, with the corpus problems shown at once.
+
+Open a file or paste the text; every candidate quotation is highlighted in the article;
+accept or reject each, correct its speaker, tag its themes. After every decision the
+accepted set is tried against a copy of the corpus and its problems are listed; ctrl+s
+adds the accepted quotes (by appending) and archives the article.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from ..commands import Command, CommandList
+
+if TYPE_CHECKING:  # the screen's own widgets load when it opens, not with the app
+    from textual.widgets import OptionList, TextArea
+
+    from ...ingest.candidates import Candidate, Ingested
+
+ACCEPTED, REJECTED, UNDECIDED = "accepted", "rejected", "undecided"
+_MARK = {ACCEPTED: "✓", REJECTED: "✗", UNDECIDED: "·"}
+_STYLE = {ACCEPTED: "bold green", REJECTED: "strike dim", UNDECIDED: "yellow"}
+
+
+class CurateScreen(Screen[None]):
+    """Candidate quotes from an article, decided one by one."""
+
+    SUB_TITLE = "curate an article"
+
+    HELP = ("Open an article (type its path, Enter) or paste it and press ctrl+r. Each "
+            "quotation the article attributes is listed on the right and highlighted in the "
+            "text. a accepts, x rejects, s edits the speaker id, t the themes; the problems "
+            "the corpus would have with what you accepted show below at once. ctrl+s adds "
+            "the accepted quotes to the corpus and archives the article.")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+r", "read", "Find quotes", id="curate.read",
+                tooltip="Find the quotations in the pasted or opened article"),
+        Binding("a", "decide('accepted')", "Accept", id="curate.accept",
+                tooltip="Accept the highlighted candidate"),
+        Binding("x", "decide('rejected')", "Reject", id="curate.reject",
+                tooltip="Reject the highlighted candidate"),
+        Binding("s", "edit('speaker')", "Speaker", id="curate.speaker",
+                tooltip="Edit the speaker id of the highlighted candidate"),
+        Binding("t", "edit('themes')", "Themes", id="curate.themes",
+                tooltip="Edit the themes (ids, separated by commas) of the candidate"),
+        Binding("ctrl+s", "add", "Add to corpus", id="curate.add",
+                tooltip="Append the accepted quotes to the corpus and archive the article"),
+        Binding("escape", "back", "Back", id="curate.back", tooltip="Back to the last screen"),
+    ]
+
+    def __init__(self, corpus_dir: Path) -> None:
+        super().__init__()
+        self.corpus_dir = corpus_dir
+        self.result: Ingested | None = None
+        self.decisions: dict[str, str] = {}
+        self.problems: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import OptionList, TextArea
+
+        yield Header()
+        with Horizontal(id="curate-body"):
+            with Vertical(id="curate-article"):
+                yield Input(placeholder="Article file to open (Enter), or paste it below",
+                            id="article-path")
+                yield TextArea(id="article-text", soft_wrap=True)
+                with VerticalScroll(id="article-view-scroll"):
+                    yield Static("", id="article-view")
+            with Vertical(id="curate-side"):
+                yield OptionList(id="candidates")
+                yield Static("", id="candidate-notes")
+                yield Input(placeholder="speaker id", id="speaker")
+                yield Input(placeholder="theme ids, separated by commas", id="themes")
+                yield Static("Nothing accepted yet.", id="corpus-problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._article_text().styles.height = 6
+        self.query_one("#curate-side").styles.width = "45%"
+        self.query_one("#article-path", Input).focus()
+
+    def _options(self) -> OptionList:
+        from textual.widgets import OptionList
+
+        return self.query_one("#candidates", OptionList)
+
+    def _article_text(self) -> TextArea:
+        from textual.widgets import TextArea
+
+        return self.query_one("#article-text", TextArea)
+
+    # --- reading the article -----------------------------------------------------------
+
+    @on(Input.Submitted, "#article-path")
+    def _open(self, event: Input.Submitted) -> None:
+        path = Path(event.value.strip()).expanduser()
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.notify(f"{path}: cannot be read as UTF-8 text ({exc})", severity="error")
+            return
+        self._article_text().text = text
+        self.action_read()
+
+    def action_read(self) -> None:
+        text = self._article_text().text
+        if not text.strip():
+            self.notify("Paste an article or open a file first.", severity="warning")
+            return
+        self._ingest(text)
+
+    @work(thread=True, exclusive=True, group="curate-read")
+    def _ingest(self, text: str) -> None:
+        from ...corpus import CorpusError, load_corpus
+        from ...ingest.candidates import ingest_article
+
+        try:
+            corpus = load_corpus(self.corpus_dir)
+        except CorpusError as exc:
+            self.app.call_from_thread(self.notify, f"The corpus has {len(exc.problems)} "
+                                      "problem(s); run assistant corpus validate.",
+                                      severity="error")
+            return
+        result = ingest_article(text.replace("\r\n", "\n"), corpus)
+        self.app.call_from_thread(self._show, result)
+
+    def _show(self, result: Ingested) -> None:
+        self.result = result
+        self.decisions = {c.id: UNDECIDED for c in result.candidates}
+        self._refresh_list()
+        self._refresh_article()
+        self._options().focus()
+        self._check()
+
+    # --- deciding -----------------------------------------------------------------------
+
+    def _current(self) -> Candidate | None:
+        if self.result is None:
+            return None
+        index = self._options().highlighted
+        if index is None or not 0 <= index < len(self.result.candidates):
+            return None
+        return self.result.candidates[index]
+
+    def action_decide(self, decision: str) -> None:
+        current = self._current()
+        if current is None:
+            return
+        self.decisions[current.id] = decision
+        self._refresh_list()
+        self._refresh_article()
+        self._check()
+
+    def action_edit(self, field: str) -> None:
+        if self._current() is not None:
+            self.query_one(f"#{field}", Input).focus()
+
+    @on(Input.Submitted, "#speaker")
+    def _speaker_edited(self, event: Input.Submitted) -> None:
+        current = self._current()
+        if current is not None and event.value.strip():
+            current.speaker = event.value.strip()
+            self._after_edit()
+
+    @on(Input.Submitted, "#themes")
+    def _themes_edited(self, event: Input.Submitted) -> None:
+        current = self._current()
+        if current is not None:
+            current.themes = [t.strip() for t in event.value.split(",") if t.strip()]
+            self._after_edit()
+
+    def _after_edit(self) -> None:
+        self._refresh_list()
+        self._options().focus()
+        self._check()
+
+    def on_option_list_option_highlighted(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        self.query_one("#speaker", Input).value = current.speaker
+        self.query_one("#themes", Input).value = ", ".join(current.themes)
+        notes = list(current.notes)
+        if current.duplicate_of:
+            notes.insert(0, f"already in the corpus as {current.duplicate_of}")
+        if current.graphic:
+            notes.insert(0, "graphic")
+        said = current.quotation.attribution or "the speaker of the quotation before"
+        self.query_one("#candidate-notes", Static).update(
+            Text(f"{said}\n" + ("\n".join(notes) if notes else "no notes")))
+        self._refresh_article()
+
+    def _refresh_list(self) -> None:
+        from textual.widgets.option_list import Option
+
+        if self.result is None:
+            return
+        options = self._options()
+        keep = options.highlighted
+        options.clear_options()
+        options.add_options([
+            Option(Text(f"{_MARK[self.decisions[c.id]]} {c.id} {c.speaker}: "
+                        f"{c.quotation.text[:60]}"), id=c.id)
+            for c in self.result.candidates])
+        if self.result.candidates:
+            options.highlighted = min(keep or 0, len(self.result.candidates) - 1)
+
+    def _refresh_article(self) -> None:
+        if self.result is None:
+            return
+        text = Text(self.result.article)
+        current = self._current()
+        for c in self.result.candidates:
+            style = _STYLE[self.decisions[c.id]]
+            if current is not None and c.id == current.id:
+                style += " reverse"
+            text.stylize(style, c.quotation.start, c.quotation.end)
+        self.query_one("#article-view", Static).update(text)
+
+    # --- the corpus ---------------------------------------------------------------------
+
+    def accepted_text(self) -> str | None:
+        """The candidates file of what is accepted, or None when nothing is."""
+        from ...ingest.candidates import only
+        from ...ingest.proposal import render_proposal
+
+        ids = {cid for cid, d in self.decisions.items() if d == ACCEPTED}
+        if self.result is None or not ids:
+            return None
+        return render_proposal(only(self.result, ids))
+
+    def _check(self) -> None:
+        text = self.accepted_text()
+        if text is None:
+            self.query_one("#corpus-problems", Static).update("Nothing accepted yet.")
+            return
+        self._trial(text)
+
+    @work(thread=True, exclusive=True, group="curate-check")
+    def _trial(self, text: str) -> None:
+        from ...ingest.accept import problems_if_accepted
+
+        problems = [str(p) for p in problems_if_accepted(self.corpus_dir, text)]
+        self.app.call_from_thread(self._show_problems, problems)
+
+    def _show_problems(self, problems: list[str]) -> None:
+        self.problems = problems
+        accepted = sum(1 for d in self.decisions.values() if d == ACCEPTED)
+        head = (f"{accepted} accepted: the corpus would be valid." if not problems else
+                f"{accepted} accepted: {len(problems)} problem(s) to fix first:")
+        self.query_one("#corpus-problems", Static).update(Text("\n".join([head, *problems])))
+
+    def action_add(self) -> None:
+        text = self.accepted_text()
+        if text is None:
+            self.notify("Accept at least one quote first.", severity="warning")
+            return
+        self._add(text)
+
+    @work(thread=True, exclusive=True, group="curate-add")
+    def _add(self, text: str) -> None:
+        import tempfile
+
+        from ...ingest.accept import AcceptRefused, accept
+
+        with tempfile.TemporaryDirectory() as tmp:
+            proposal = Path(tmp) / "candidates.yaml"
+            proposal.write_text(text, encoding="utf-8")
+            try:
+                result = accept(self.corpus_dir, proposal)
+            except AcceptRefused as exc:
+                lines = [str(exc), *(str(p) for p in exc.problems[:5])]
+                self.app.call_from_thread(self.notify, "\n".join(lines), title="Not added",
+                                          severity="error", timeout=10)
+                return
+        added = ", ".join(f"{len(v)} {k}" for k, v in result.added.items())
+        self.app.call_from_thread(self.notify, f"Added {added}; article archived.",
+                                  title="Corpus updated")
+        if self.result is not None:  # read again: what was added now shows as a duplicate
+            self.app.call_from_thread(self._ingest, self.result.article)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+
+class CurateCommands(CommandList):
+    """The palette entry that opens the Curate screen."""
+
+    def _commands(self) -> list[Command]:
+        opener = getattr(self.app, "action_curate", None)
+        if not callable(opener) or isinstance(self.screen, CurateScreen):
+            return []
+        return [("Curate an article", "Find quotes in a news article and add them to the "
+                 "corpus", opener)]

@@ -1,0 +1,130 @@
+"""The deck a trainer hands out: PowerPoint with native charts and notes, and one web page
+that needs no network."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import cli
+from assistant.corpus import load_corpus
+from assistant.train import Deck, build_deck
+from assistant.train.html_export import deck_to_html
+from assistant.train.pptx_export import deck_to_pptx
+
+NOW = datetime(2026, 3, 4, 10, 30, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def deck() -> Deck:
+    return build_deck(load_corpus())
+
+
+@pytest.fixture(scope="module")
+def presentation(deck: Deck):  # type: ignore[no-untyped-def]
+    from pptx import Presentation
+
+    return Presentation(io.BytesIO(deck_to_pptx(deck, now=NOW, author="sam")))
+
+
+def _texts(slide) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+
+
+def test_pptx_has_a_slide_with_notes_and_the_draft_mark_for_each_deck_slide(deck, presentation) -> None:  # type: ignore[no-untyped-def]
+    slides = list(presentation.slides)
+    assert len(slides) == len(deck.slides)
+    for page, slide in zip(slides, deck.slides, strict=True):
+        assert page.shapes.title.text == slide.title
+        assert "DRAFT" in _texts(page)
+        assert page.has_notes_slide and page.notes_slide.notes_text_frame.text.strip()
+
+
+def test_pptx_charts_are_native_charts_with_the_corpus_numbers(deck, presentation) -> None:  # type: ignore[no-untyped-def]
+    charted = [(page, s.chart) for page, s in zip(presentation.slides, deck.slides, strict=True)
+               if s.chart is not None]
+    assert charted
+    for page, chart in charted:
+        frames = [shape for shape in page.shapes if shape.has_chart]
+        assert len(frames) == 1
+        values = list(frames[0].chart.plots[0].series[0].values)
+        assert values == [b.value for b in chart.bars]
+
+
+def test_pptx_quotes_are_verbatim_and_attributed(deck, presentation) -> None:  # type: ignore[no-untyped-def]
+    corpus = load_corpus()
+    for page, slide in zip(presentation.slides, deck.slides, strict=True):
+        if slide.voice is not None:
+            text = _texts(page)
+            assert f"“{corpus.quotes[slide.voice.quote_id].text}”" in text
+            assert slide.voice.attribution in text
+
+
+def test_pptx_properties_come_from_the_deck_and_the_clock(presentation) -> None:  # type: ignore[no-untyped-def]
+    props = presentation.core_properties
+    assert props.title == "The narratives of people who left Islamic State"
+    assert props.author == "sam"
+    assert props.created == NOW.replace(tzinfo=None) == props.modified
+    assert props.language == "en-GB"
+
+
+def test_html_loads_nothing_from_outside(deck: Deck) -> None:
+    page = deck_to_html(deck)
+    assert 'http-equiv="Content-Security-Policy"' in page
+    assert "default-src 'none'" in page
+    without_svg_namespace = page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert not re.search(r"https?://|//[a-z]|\bsrc=|<link\b|@import|url\(", without_svg_namespace)
+
+
+def test_html_has_one_section_per_slide_each_with_status_notes_and_charts_as_svg(deck: Deck) -> None:
+    page = deck_to_html(deck)
+    sections = page.split('<section class="slide"')[1:]
+    assert len(sections) == len(deck.slides)
+    for html, slide in zip(sections, deck.slides, strict=True):
+        assert "DRAFT" in html and 'class="notes-text"' in html
+        if slide.chart is not None:
+            assert '<svg' in html and f"<title>{slide.chart.alt_text()}" in html.replace("&#x27;", "'")
+    assert "@media print" in page and "break-after: page" in page
+
+
+def test_html_script_is_allowed_by_its_hash_only(deck: Deck) -> None:
+    import base64
+    import hashlib
+
+    page = deck_to_html(deck)
+    script = page.split("<script>", 1)[1].split("</script>", 1)[0]
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in page
+
+
+@pytest.mark.parametrize("name", ["deck.pptx", "deck.html"])
+def test_train_export_writes_the_file_the_extension_names(tmp_path: Path, name: str) -> None:
+    out = tmp_path / name
+    result = CliRunner().invoke(cli, ["train", "export", "--theme", "harsh-life", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0
+    assert "Wrote" in result.output and "1 theme)" in result.output
+    if name.endswith(".pptx"):
+        assert out.read_bytes()[:2] == b"PK"
+    else:
+        assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["-o", "deck.md"], "names no export format"),
+    (["--format", "pptx", "-o", "deck.html"], "does not match the format pptx"),
+    (["--theme", "nope", "-o", "deck.pptx"], "unknown theme 'nope'"),
+    (["--audience", "nobody", "-o", "deck.pptx"], "unknown audience 'nobody'"),
+])
+def test_train_export_refuses_a_wrong_request_as_a_usage_error(tmp_path: Path, args: list[str],
+                                                               says: str) -> None:
+    args = [str(tmp_path / a) if a.startswith("deck.") else a for a in args]
+    result = CliRunner().invoke(cli, ["train", "export", *args], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert says in result.output
+    assert not list(tmp_path.iterdir())
