@@ -99,7 +99,7 @@ class CorpusCache:
         return cls(cache_dir() / "corpus")
 
     def entry_path(self, path: Path) -> Path:
-        name = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32]
+        name = hashlib.sha256(os.fsencode(path.resolve())).hexdigest()[:32]  # any file name
         return self.directory / f"{name}.json"
 
     def validate_file(self, path: Path, content: bytes, corpus: Any, display: str) -> list[Any]:
@@ -145,7 +145,10 @@ class CorpusCache:
         return entry
 
     def _write(self, path: Path, entry: _Entry) -> None:
-        body = entry.model_dump_json(exclude_defaults=True).encode()
+        try:
+            body = entry.model_dump_json(exclude_defaults=True).encode()
+        except (ValueError, UnicodeError):
+            return  # e.g. a file name that is not UTF-8: such a file is just not cached
         header = b" ".join((_MAGIC, str(FORMAT).encode(), hashlib.sha256(body).hexdigest().encode()))
         target = self.entry_path(path)
         try:
