@@ -110,7 +110,7 @@ def test_a_missing_folder_is_named(brief: tuple[str, ...], tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("args, message", [
-    (("-o", "x.pdf"), "x.pdf: the extension .pdf names no export format"),
+    (("-o", "x.odt"), "x.odt: the extension .odt names no export format"),
     (("-o", "x.txt"), "x.txt: the extension .txt names no export format"),
     (("-o", "x"), "x: the extension (no extension) names no export format"),
     (("--format", "docx", "-o", "x.md"), "x.md: the extension .md does not match the format docx"),

@@ -106,10 +106,10 @@ def test_approved_draft_exports_to_pdf_with_the_approval_on_every_page_and_at_th
         return CliRunner().invoke(cli, ["--db", db, "--user", user, *args],
                                   catch_exceptions=False)
 
+    assert run("alice", "db", "init", "--admin", "alice").exit_code == 0
+    assert run("alice", "users", "add", "bob", "--role", "reviewer").exit_code == 0
     draft = run("alice", "draft", "new", "--theme", "harsh-life", "--audience",
                 "journalists", "--template", "trainer-notes").stdout.strip()
-    assert run("alice", "users", "add", "alice", "--role", "admin").exit_code == 0
-    assert run("alice", "users", "add", "bob", "--role", "reviewer").exit_code == 0
     assert run("alice", "review", "submit", draft).exit_code == 0
     assert run("bob", "review", "approve", draft, "--comment", "OK to send").exit_code == 0
     target = tmp_path / "approved.pdf"
