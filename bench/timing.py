@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import statistics
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,11 +32,13 @@ def cpu(work: Callable[[], object]) -> float:
 def child_cpu(command: Sequence[str], env: Mapping[str, str] | None = None) -> float:
     """CPU seconds (user + system) a command takes from start to exit; its output is
     discarded. A failing command stops the bench: a figure for a failure means nothing."""
-    process = subprocess.Popen(list(command), env=dict(env) if env else None,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    error = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a full pipe would stall it
+        process = subprocess.Popen(list(command), env=dict(env) if env else None,
+                                   stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        error = errors.read().decode(errors="replace")[-2000:]
     if process.returncode != 0:
         raise SystemExit(f"exit status {process.returncode}: {' '.join(command)}\n{error}")
     return usage.ru_utime + usage.ru_stime
