@@ -27,7 +27,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/pytest -n 2 -q
 
 bench: $(VENV)/.installed-test
-	$(BIN)/python bench/startup.py
+	$(BIN)/python -m bench
 
 eval-ingest: $(VENV)/.installed-test
 	$(BIN)/python -m assistant.ingest.evaluation -v

@@ -31,6 +31,7 @@ import tempfile
 import termios
 import time
 from pathlib import Path
+from typing import Any
 
 LIMIT = 1.5
 HERE = Path(__file__).resolve().parent
@@ -63,6 +64,29 @@ def timed_run(command: list[str], env: dict[str, str]) -> float:
     if process.returncode != 0:
         raise SystemExit(f"exit status {process.returncode}: {' '.join(command)}")
     return elapsed
+
+
+def metric(runs: int, corpus: str | None = None) -> Any:
+    """For `python -m bench`: the median of the ratios of interleaved pairs (real, bare), so
+    a burst of load on the shared machine falls on both halves of a pair alike."""
+    from .timing import Metric, median_ratio, ms
+
+    assistant = Path(sys.executable).with_name("assistant")
+    real = [str(assistant)] + (["--corpus", corpus] if corpus else [])
+    bare = [sys.executable, str(HERE / "bare_app.py")]
+    with tempfile.TemporaryDirectory() as config, tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "COUNTERBRIEF_EXIT_WHEN_READY": "1", "TERM": "xterm-256color",
+               "COUNTERBRIEF_CONFIG_DIR": config, "COUNTERBRIEF_CACHE_DIR": cache}
+        for command in (bare, real):
+            timed_run(command, env)  # warm the file cache and the app's own; not counted
+        taken: dict[str, list[float]] = {"bare": [], "real": []}
+        for _ in range(runs):
+            taken["bare"].append(timed_run(bare, env))
+            taken["real"].append(timed_run(real, env))
+    return Metric("startup", "app start-up to the themes on screen (wall clock, 120x36 pty)",
+                  ms(statistics.median(taken["real"])), ms(statistics.median(taken["bare"])),
+                  "bare Textual app with one Static", LIMIT, "ratio",
+                  ratio=median_ratio(taken["real"], taken["bare"]), runs=taken)
 
 
 def main() -> int:

@@ -26,6 +26,8 @@ from .review_desk import (
     summary_line,
 )
 
+QUEUE_PAGE = 100  # drafts `review list` shows at once: a queue of thousands pages
+
 __all__ = [
     "COMMANDS",
     "DRAFT_ID",
@@ -47,15 +49,27 @@ def review_group() -> None:
 
 @review_group.command("list")
 @click.option("--status", type=click.Choice(STATUSES), default=None, help="Only this state.")
+@click.option("--limit", type=click.IntRange(min=0), default=QUEUE_PAGE, show_default=True,
+              help="List at most this many drafts (0: all of them).")
+@click.option("--offset", type=click.IntRange(min=0), default=0,
+              help="Skip this many drafts first (the next page starts at the last offset "
+                   "plus the limit).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context
-def review_list(ctx: click.Context, status: str | None, as_json: bool) -> None:
-    """Drafts waiting for a decision (or all drafts), oldest first."""
+def review_list(ctx: click.Context, status: str | None, limit: int, offset: int,
+                as_json: bool) -> None:
+    """Drafts waiting for a decision (or all drafts), oldest first, a page at a time."""
     store = open_review_store(ctx)
     with refusals():
-        drafts = store.list_queue(status)
+        drafts = store.list_queue(status, limit=limit or None, offset=offset)
+        total = store.queue_length(status) if limit and len(drafts) == limit else None
+    more = (f"showing drafts {offset + 1}-{offset + len(drafts)} of {total}; "
+            f"--offset {offset + len(drafts)} for the next page, --limit 0 for all"
+            if total is not None and total > offset + len(drafts) else "")
     if as_json:
         echo_json([d.model_dump(mode="json") for d in drafts])
+        if more:
+            click.echo(more, err=True)
         return
     if not drafts:
         click.echo("no drafts" + (f" {status.replace('-', ' ')}" if status else ""))
@@ -64,6 +78,8 @@ def review_list(ctx: click.Context, status: str | None, as_json: bool) -> None:
     for d in drafts:
         click.echo(f"{d.id:>4}  {d.status:<17} v{d.current_number:<3} {d.author:<12} "
                    f"{d.theme:<26} {d.audience:<18} {_age(d.age(now)):>4}  {d.title}")
+    if more:
+        click.echo(more)
 
 
 def _age(delta: Any) -> str:

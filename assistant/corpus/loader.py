@@ -255,19 +255,23 @@ def _validate_file(path: Path, raw: bytes, corpus: Corpus) -> list[Problem]:
                     Problem(display, line_of(data, loc), _message(error, data, loc, model))
                 )
             continue
-        rid = record.id  # type: ignore[attr-defined]
-        table = corpus.table(kind)
-        line = line_of(data, (kind, index))
-        if rid in table:
-            first = corpus.locations[(kind, rid)]
-            problems.append(
-                Problem(display, line,
-                        f"duplicate {SINGULAR[kind]} id '{rid}' (first defined at {first.file}:{first.line})")
-            )
-            continue
-        table[rid] = record
-        corpus.locations[(kind, rid)] = Location(display, line)
+        duplicate = add_record(corpus, kind, record, display, line_of(data, (kind, index)))
+        if duplicate:
+            problems.append(duplicate)
     return problems
+
+
+def add_record(corpus: Corpus, kind: str, record: Any, display: str, line: int) -> Problem | None:
+    """Put a valid record in its table, or say it repeats an id already defined."""
+    rid = record.id
+    table = corpus.table(kind)
+    if rid in table:
+        first = corpus.locations[(kind, rid)]
+        return Problem(display, line,
+                       f"duplicate {SINGULAR[kind]} id '{rid}' (first defined at {first.file}:{first.line})")
+    table[rid] = record
+    corpus.locations[(kind, rid)] = Location(display, line)
+    return None
 
 
 def _cross_check(corpus: Corpus, today: date) -> list[Problem]:
@@ -366,10 +370,22 @@ def _numeric(fact: Fact) -> bool:
     return any(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
 
 
-def validate_corpus(root: Path, today: date | None = None) -> tuple[Corpus, list[Problem]]:
+def validate_corpus(root: Path, today: date | None = None, *,
+                    cache: bool = True) -> tuple[Corpus, list[Problem]]:
     """Load everything that can be loaded and list every problem, sorted by file and line.
 
-    Raises NotACorpus when `root` is missing or is not a corpus folder."""
+    Raises NotACorpus when `root` is missing or is not a corpus folder. With `cache`, a
+    file whose bytes are unchanged since an earlier load is read from the corpus cache
+    (see cache.py) instead of being parsed and validated again; the result is the same
+    either way. References between files are always checked afresh.
+    """
+    from .cache import collection_paused
+
+    with collection_paused():  # a large corpus is a million new objects, none of them garbage
+        return _validate_corpus(root, today, cache)
+
+
+def _validate_corpus(root: Path, today: date | None, cache: bool) -> tuple[Corpus, list[Problem]]:
     today = today or date.today()
     corpus = Corpus(root=root)
     try:
@@ -380,6 +396,9 @@ def validate_corpus(root: Path, today: date | None = None) -> tuple[Corpus, list
         raise NotACorpus([Problem(_display(root), 0, "no .yaml files in the corpus directory")])
     problems: list[Problem] = []
     digest = hashlib.sha256()
+    from .cache import CorpusCache
+
+    store = CorpusCache.for_corpus() if cache else None
     for path in files:
         try:
             raw = read_corpus_file(path, root)
@@ -388,7 +407,10 @@ def validate_corpus(root: Path, today: date | None = None) -> tuple[Corpus, list
             continue
         digest.update(os.fsencode(path.relative_to(root).as_posix()) + b"\0")
         digest.update(raw + b"\0")
-        problems.extend(_validate_file(path, raw, corpus))
+        if store is None:
+            problems.extend(_validate_file(path, raw, corpus))
+        else:
+            problems.extend(store.validate_file(path, raw, corpus, _display(path)))
     corpus.fingerprint = digest.hexdigest()[:16]
     problems.extend(_cross_check(corpus, today))
     return corpus, sorted(set(problems))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..compose.brief import BriefInputs
@@ -18,20 +20,50 @@ from .views import (
 )
 
 
-def queue(session: Session, status: str | None = None) -> list[DraftSummary]:
-    """Every draft (or those in `status`), oldest first, with its newest version's hash."""
-    if status is not None and status not in STATUSES:
-        raise ValueError(f"unknown status '{status}'; choose one of: {', '.join(STATUSES)}")
-    query = (
-        select(Draft, User.name, Version.content_hash)
+def queue(session: Session, status: str | None = None, *, limit: int | None = None,
+          offset: int = 0) -> list[DraftSummary]:
+    """Every draft (or those in `status`), oldest first, with its newest version's hash.
+
+    `limit` and `offset` give one page of it (the database does the paging, so a page of
+    a queue of 10,000 drafts costs what a page of a short one does)."""
+    query: Any = (
+        select(*_SUMMARY_COLUMNS, User.name, Version.content_hash)
         .join(User, User.id == Draft.author_id)
         .join(Version, (Version.draft_id == Draft.id)
               & (Version.number == Draft.current_number))
         .order_by(Draft.id)
     )
-    if status is not None:
-        query = query.where(Draft.status == status)
-    return [_summary(draft, author, digest) for draft, author, digest in session.execute(query)]
+    query = _in_status(query, status)
+    if limit is not None:
+        query = query.limit(max(0, limit))
+    if offset:
+        query = query.offset(max(0, offset))
+    names = [c.key for c in _SUMMARY_COLUMNS]
+    return [
+        DraftSummary(**dict(zip(names, row[:-2], strict=True)), author=row[-2],
+                     current_hash=row[-1])
+        for row in session.execute(query)
+    ]
+
+
+def queue_length(session: Session, status: str | None = None) -> int:
+    """How many drafts `queue` would list without paging."""
+    query = _in_status(select(func.count(Draft.id)), status)
+    return int(session.scalar(query) or 0)
+
+
+_SUMMARY_COLUMNS = (Draft.id, Draft.title, Draft.theme, Draft.audience, Draft.template,
+                    Draft.status, Draft.current_number, Draft.revision, Draft.created_at,
+                    Draft.updated_at)
+
+
+def _in_status(query: Any, status: str | None) -> Any:
+    """The query narrowed to one state; ValueError names the states for an unknown one."""
+    if status is None:
+        return query
+    if status not in STATUSES:
+        raise ValueError(f"unknown status '{status}'; choose one of: {', '.join(STATUSES)}")
+    return query.where(Draft.status == status)
 
 
 def draft_view(session: Session, draft_id: int) -> DraftView:

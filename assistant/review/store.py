@@ -44,10 +44,17 @@ class ReviewStore(UserRegistry):
 
     # -- reading -----------------------------------------------------------------
 
-    def list_queue(self, status: str | None = None) -> list[DraftSummary]:
-        """The review queue, oldest draft first; `status` filters it."""
+    def list_queue(self, status: str | None = None, *, limit: int | None = None,
+                   offset: int = 0) -> list[DraftSummary]:
+        """The review queue, oldest draft first; `status` filters it, `limit` and `offset`
+        page it."""
         with self._read() as session:
-            return reading.queue(session, status)
+            return reading.queue(session, status, limit=limit, offset=offset)
+
+    def queue_length(self, status: str | None = None) -> int:
+        """How many drafts the whole queue (or those in `status`) holds."""
+        with self._read() as session:
+            return reading.queue_length(session, status)
 
     def get_draft(self, draft_id: int) -> DraftView:
         """A draft with all its versions and comments; UnknownDraft if none."""
