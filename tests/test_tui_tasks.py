@@ -224,8 +224,11 @@ async def test_an_approved_draft_is_exported_from_its_view_with_its_approval_lin
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("enter")
         await review_settled(pilot)
-    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
-    assert "Approved by bob" in text and "DRAFT" not in text.split("\n")[1]
+    document = docx.Document(str(target))
+    text = "\n".join(p.text for p in document.paragraphs)
+    header = "\n".join(p.text for p in document.sections[0].header.paragraphs)
+    assert "Approved by bob" in header and "DRAFT" not in header + text
+    assert "Approved by: bob" in text and "Role: reviewer" in text  # the approval block
     log = open_store(url, "carol").audit_log(1)
     assert log[-1].action == "exported"
 
