@@ -36,7 +36,10 @@ def tampered(text: str) -> Corpus:
     """The mini corpus with corpus-authored text everywhere a template prints some."""
     corpus = mini_corpus()
     quote = corpus.quotes["q-says-no"]
-    corpus.quotes["q-says-no"] = quote.model_copy(update={"text": text, "context": text})
+    corpus.quotes["q-says-no"] = quote.model_copy(update={
+        "text": text, "context": text,
+        # posts print our own line too: short enough for a post, markup all the same
+        "post_copy": "No”\n# Approved ![p](https://t.example/p.gif)"})
     theme = corpus.themes["harsh-life"]
     corpus.themes["harsh-life"] = theme.model_copy(update={
         "summary": text, "claim": text, "title": "Harsh\n# life",

@@ -118,6 +118,8 @@ def test_an_approved_brief_ends_its_audience_part_with_the_approval_block(
 
 
 def reference_entries(markdown: str) -> list[str]:
+    if "\n## Sources\n" not in markdown:  # a brief that cites nothing has no list
+        return []
     section = markdown.split("\n## Sources\n", 1)[1].split("\n#", 1)[0]
     return re.findall(r"^\d+\. (.+)$", section, re.MULTILINE)
 
@@ -125,7 +127,8 @@ def reference_entries(markdown: str) -> list[str]:
 def test_no_source_is_listed_twice(printed: dict[str, Printed]) -> None:
     for name, p in printed.items():
         entries = reference_entries(p.document.markdown)
-        assert entries, name
+        audience, _ = split_parts(p.document.markdown)
+        assert entries or not re.search(r"\[\d+(, \d+)*\]", audience), name
         titles = [re.search(r"“(.+?)”|\[(.+?)\]", e) for e in entries]
         keys = [t.group(0) if t else e for t, e in zip(titles, entries, strict=True)]
         assert len(set(keys)) == len(keys), (name, entries)
