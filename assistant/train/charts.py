@@ -13,15 +13,34 @@ from .sources import DeckSources, marks
 def numeric_versions(fact: Fact, corpus: Corpus) -> list[tuple[float, str]]:
     """(value, who gives it) for each distinct number the sources give; one entry, with
     no name, when they agree."""
+    own = _number(fact.value)
+    if own is not None and not fact.disagreeing:
+        return [(own, "")]  # the fact's own value: a correction reaches every chart
     found: dict[float, list[str]] = {}
     for fs in fact.sources:
         if isinstance(fs.value, int | float) and not isinstance(fs.value, bool):
             found.setdefault(float(fs.value), []).append(short_outlet(corpus.sources[fs.source]))
-    if not found and isinstance(fact.value, int | float) and not isinstance(fact.value, bool):
-        return [(float(fact.value), "")]
+    if not found and own is not None:
+        return [(own, "")]
     if len(found) == 1:
         return [(next(iter(found)), "")]
     return [(value, " and ".join(dict.fromkeys(names))) for value, names in found.items()]
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def drawn_value(fact: Fact) -> float | None:
+    """The one number a chart draws for a fact: its own value, else what every source
+    agrees on; None when there is no number or the sources disagree."""
+    own = _number(fact.value)
+    if own is not None:
+        return own
+    values = {v for v in (_number(fs.value) for fs in fact.sources) if v is not None}
+    return values.pop() if len(values) == 1 else None
 
 
 def build_chart(record: ChartRecord, corpus: Corpus, sources: DeckSources) -> Chart:
@@ -40,8 +59,10 @@ def build_chart(record: ChartRecord, corpus: Corpus, sources: DeckSources) -> Ch
     numbers = sources.cite((fs.source, fs.via) for f in facts for fs in f.sources)
     outlets = dict.fromkeys(short_outlet(corpus.sources[fs.via or fs.source])
                             for f in facts for fs in f.sources)
-    readers = dict.fromkeys(short_outlet(corpus.sources[fs.source])
-                            for f in facts for fs in f.sources if fs.via)
+    # a paper that is also an original outlet is named once, among the outlets
+    readers = dict.fromkeys(name for name in (short_outlet(corpus.sources[fs.source])
+                                              for f in facts for fs in f.sources if fs.via)
+                            if name not in outlets)
     line = f"Source: {', '.join(outlets)}"
     if readers:
         line += f", as reported by {', '.join(readers)}"
