@@ -429,3 +429,32 @@ def test_the_bundled_charts_are_valid_and_corpus_validate_refuses_a_bad_one(
     result = CliRunner().invoke(cli, ["corpus", "validate", "--corpus", str(bad)])
     assert result.exit_code == 1, result.output
     assert "chart c-x" in result.output and "disputed" in result.output
+
+
+def _candidate(corpus: Corpus, qid: str, *, allowed: bool = True, remark: list[str] | None = None,
+               score: float = 1.0):  # type: ignore[no-untyped-def]
+    from assistant.compose.brief import Candidate
+
+    quote = corpus.quotes[qid]
+    return Candidate(quote=quote, speaker=corpus.speakers[quote.speaker], score=score,
+                     reasons=[], allowed=allowed, remark=remark or [qid])
+
+
+def test_choose_voices_keeps_a_remark_whole_or_leaves_it_out(corpus: Corpus) -> None:
+    from assistant.train.build import choose_voices
+
+    pair = ["q-021", "q-022"]
+    ranked = [_candidate(corpus, "q-020"), _candidate(corpus, "q-019"),
+              _candidate(corpus, "q-021", remark=pair), _candidate(corpus, "q-022", remark=pair),
+              _candidate(corpus, "q-016")]
+    # the pair would make four: it is left out whole, and the next single voice comes in
+    assert [q.id for q, _ in choose_voices(corpus, ranked)] == ["q-020", "q-019", "q-016"]
+    ranked = [_candidate(corpus, "q-021", remark=pair),
+              _candidate(corpus, "q-022", remark=pair, allowed=False),
+              _candidate(corpus, "q-020")]
+    # half a remark the audience may not see takes the other half with it
+    assert [q.id for q, _ in choose_voices(corpus, ranked)] == ["q-020"]
+    ranked = [_candidate(corpus, "q-033"), _candidate(corpus, "q-021", remark=pair),
+              _candidate(corpus, "q-022", remark=pair)]
+    # the report's own words are not a voice of someone who left
+    assert [q.id for q, _ in choose_voices(corpus, ranked)] == ["q-021", "q-022"]

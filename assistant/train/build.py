@@ -119,8 +119,9 @@ def _opening(corpus: Corpus, audience: str, sources: DeckSources) -> list[Slide]
                     notes="Welcome the room and say what the session is for: hearing why "
                           "people who joined the group left it, in their own words. The deck "
                           "is a draft until it has been approved. Keys: Right or Page Down "
-                          "for the next slide, a number to jump to a section, n for these "
-                          "notes, b to blank the screen.")]
+                          "for the next slide, Home and End for the first and last, N to "
+                          "jump to Narrative N (0 the opening), n for these notes, b to "
+                          "blank the screen.")]
     for record in corpus.charts.values():
         if record.kind == "figures":
             facts = [corpus.facts[p.fact] for p in record.parts]

@@ -59,7 +59,7 @@ figcaption { margin-top: 1rem; font-size: 1.1rem; }
   border-left: 4px solid #f2a541; font-size: 0.9rem; }
 body.notes .notes-text { display: block; }
 body.blank section.slide { visibility: hidden; } body.blank { background: #000; }
-.sources li { font-size: 0.85rem; }
+.sources li { font-size: 0.85rem; } .claim { font-size: 1.5rem; }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
   body { background: #fff; }
@@ -105,7 +105,9 @@ def _slide(deck: Deck, index: int, slide: Slide, total: int) -> str:
     elif slide.voice is not None:
         body.append(f"<figure><blockquote><p>{escape(quotation(slide.voice))}</p></blockquote>"
                     f"<figcaption>{escape(attribution(slide.voice))}</figcaption></figure>")
-    if slide.lines:
+    if slide.lines and slide.kind == "claim":  # ICSR's words, quoted: a statement, not a list
+        body.append("".join(f'<p class="claim">{escape(x)}</p>' for x in bullet_lines(slide)))
+    elif slide.lines:
         tag = "ol" if slide.kind in ("questions",) else "ul"
         css = ' class="sources"' if slide.kind == "sources" else ""
         items = bullet_lines(slide) if slide.kind != "questions" else [clean(x) for x in slide.lines]
