@@ -458,3 +458,21 @@ def test_choose_voices_keeps_a_remark_whole_or_leaves_it_out(corpus: Corpus) -> 
               _candidate(corpus, "q-022", remark=pair)]
     # the report's own words are not a voice of someone who left
     assert [q.id for q, _ in choose_voices(corpus, ranked)] == ["q-021", "q-022"]
+
+
+def test_a_chart_source_line_names_a_paper_once_when_it_is_both_reader_and_outlet(
+        corpus: Corpus) -> None:
+    from assistant.corpus.models import Chart, ChartPart
+    from assistant.train.charts import build_chart
+    from assistant.train.sources import DeckSources
+
+    record = Chart(id="c-test", title="Mixed", parts=[
+        ChartPart(fact="f-defectors-women", label="Women"),  # NYT reporting ICSR
+        ChartPart(fact="f-foreign-fighters", label="Foreigners")])  # NYT's own
+    line = build_chart(record, corpus, DeckSources(corpus)).source_line
+    assert line.count("New York Times") == 1, line
+    assert "New York Times reporting ICSR and its own" in line
+    assert "The Washington Post reporting ICSR;" in line
+    only_own = build_chart(Chart(id="c-own", title="Own", parts=[
+        ChartPart(fact="f-foreign-fighters", label="Foreigners")]), corpus, DeckSources(corpus))
+    assert only_own.source_line.startswith("Source: The Straits Times, New York Times [")

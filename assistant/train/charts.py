@@ -43,6 +43,27 @@ def drawn_value(fact: Fact) -> float | None:
     return values.pop() if len(values) == 1 else None
 
 
+def _who_gives(facts: list[Fact], corpus: Corpus) -> str:
+    """Each paper named once, with the outlets it reports: "ICSR, as reported by A, B"
+    when they all report the same ones, else "A reporting ICSR; B reporting ICSR and its own"."""
+    reports: dict[str, dict[str, None]] = {}  # paper read -> originals it reports ("" its own)
+    for fs in (fs for f in facts for fs in f.sources):
+        read = short_outlet(corpus.sources[fs.source])
+        reports.setdefault(read, {})[short_outlet(corpus.sources[fs.via]) if fs.via else ""] = None
+    originals = {tuple(o) for o in reports.values()}
+    if len(originals) == 1 and "" not in next(iter(originals)):
+        return f"{', '.join(next(iter(originals)))}, as reported by {', '.join(reports)}"
+    parts: list[str] = []
+    for read, given in reports.items():
+        others = [o for o in given if o]
+        if not others:
+            parts.append(read)
+            continue
+        own = " and its own" if "" in given else ""
+        parts.append(f"{read} reporting {', '.join(others)}{own}")
+    return ("; " if any(len(g) > 1 or "" not in g for g in reports.values()) else ", ").join(parts)
+
+
 def build_chart(record: ChartRecord, corpus: Corpus, sources: DeckSources) -> Chart:
     bars: list[ChartBar] = []
     facts: list[Fact] = []
@@ -57,15 +78,7 @@ def build_chart(record: ChartRecord, corpus: Corpus, sources: DeckSources) -> Ch
         versions = numeric_versions(whole_fact, corpus)
         whole = versions[0][0] if len(versions) == 1 else None
     numbers = sources.cite((fs.source, fs.via) for f in facts for fs in f.sources)
-    outlets = dict.fromkeys(short_outlet(corpus.sources[fs.via or fs.source])
-                            for f in facts for fs in f.sources)
-    # a paper that is also an original outlet is named once, among the outlets
-    readers = dict.fromkeys(name for name in (short_outlet(corpus.sources[fs.source])
-                                              for f in facts for fs in f.sources if fs.via)
-                            if name not in outlets)
-    line = f"Source: {', '.join(outlets)}"
-    if readers:
-        line += f", as reported by {', '.join(readers)}"
+    line = "Source: " + _who_gives(facts, corpus)
     line += f" {marks(numbers)}"
     dates = sorted({f.as_of for f in facts if f.as_of})
     if dates:
