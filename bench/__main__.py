@@ -24,7 +24,7 @@ from .timing import Metric
 
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000}
 HERE = Path(__file__).resolve().parent
-GROUPS = ("briefs", "docx", "check", "review", "app", "startup", "validate", "cached")
+GROUPS = ("briefs", "docx", "deck", "check", "review", "app", "startup", "validate", "cached")
 
 
 def _work_folder(fresh: bool) -> Path:
@@ -61,7 +61,7 @@ def run(groups: set[str], runs: int, fresh: bool, say: Callable[[str], None]) ->
     os.environ["COUNTERBRIEF_CONFIG_DIR"] = str(folder / "config")
     from assistant.paths import bundled_corpus_dir, bundled_templates_dir
 
-    from . import corpus_metrics, review, startup, tui
+    from . import corpus_metrics, deck, review, startup, tui
 
     roots = _corpora(folder, say)
     metrics: list[Metric] = []
@@ -79,6 +79,9 @@ def run(groups: set[str], runs: int, fresh: bool, say: Callable[[str], None]) ->
     if "docx" in groups:
         say("DOCX export…")
         metrics.append(corpus_metrics.docx(runs))
+    if "deck" in groups:
+        say("the trainer's deck as PPTX and HTML…")
+        metrics.extend(deck.metrics(runs))
     if "check" in groups:
         say("check of 1 MB…")
         metrics.append(corpus_metrics.check_megabyte(max(2, runs // 3)))

@@ -88,7 +88,7 @@ def test_html_has_one_section_per_slide_each_with_status_notes_and_charts_as_svg
     for html, slide in zip(sections, deck.slides, strict=True):
         assert "DRAFT" in html and 'class="notes-text"' in html
         if slide.chart is not None:
-            assert '<svg' in html and f"<title>{slide.chart.alt_text()}" in html.replace("&#x27;", "'")
+            assert '<svg' in html and f">{slide.chart.alt_text()}</title>" in html.replace("&#x27;", "'")
     assert "@media print" in page and "break-after: page" in page
 
 
@@ -128,3 +128,40 @@ def test_train_export_refuses_a_wrong_request_as_a_usage_error(tmp_path: Path, a
     assert result.exit_code == 2
     assert says in result.output
     assert not list(tmp_path.iterdir())
+
+
+def test_every_svg_chart_is_labelled_by_a_title_on_the_page(deck: Deck) -> None:
+    html = deck_to_html(deck)
+    labelled = re.findall(r'aria-labelledby="([^"]+)"', html)
+    assert labelled and len(labelled) == len(set(labelled))
+    for ident in labelled:
+        assert f'<title id="{ident}">' in html
+
+
+def test_pptx_charts_carry_alt_text(deck: Deck, presentation) -> None:  # type: ignore[no-untyped-def]
+    charts = [s.chart for s in deck.slides if s.chart is not None]
+    frames = [shape for page in presentation.slides for shape in page.shapes if shape.has_chart]
+    assert len(frames) == len(charts)
+    for frame, chart in zip(frames, charts, strict=True):
+        descr = frame._element.nvGraphicFramePr.cNvPr.get("descr")
+        assert descr == chart.alt_text()
+
+
+def test_the_printed_handout_hides_keyboard_hints(deck: Deck) -> None:
+    html = deck_to_html(deck)
+    assert "Press s to skip" in html
+    for hint in re.findall(r"<p([^>]*)><em>Press s to skip", html):
+        assert 'class="screen-only"' in hint
+    print_css = html.split("@media print", 1)[1].split("</style>", 1)[0]
+    assert ".screen-only { display: none; }" in print_css
+
+
+def test_html_number_keys_jump_to_the_narrative_of_that_number() -> None:
+    picked = build_deck(load_corpus(), themes=["harsh-life", "leaving-and-speaking-out"])
+    html = deck_to_html(picked)
+    keyed = dict(re.findall(r'data-key="(\d)"[^>]*>\n<div class="status">[^<]*</div>\n<h[12]>([^<]+)<', html))
+    assert keyed["4"].startswith("Narrative 4:")
+    assert keyed["5"] == "Leaving and speaking out"
+    assert keyed["6"] == "Sources"
+    assert keyed["0"].startswith("The narratives")
+    assert "s.dataset.key === k" in html

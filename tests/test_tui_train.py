@@ -36,9 +36,11 @@ async def test_a_trainer_walks_the_deck_opens_the_notes_and_skips_a_content_note
         assert screen.index == 0
         await pilot.press("n")
         assert screen.has_class("notes")
-        assert deck.slides[0].notes in str(screen.query_one("#notes").render())
+        shown = str(screen.query_one("#notes-text").render())
+        assert shown.startswith("Trainer's notes (not shown to the room)")
+        assert deck.slides[0].notes in shown
         note = next(i for i, s in enumerate(deck.slides) if s.kind == SlideKind.content_note)
-        await pilot.press(str(deck.slides[note].section))
+        await pilot.press(deck.keys[deck.slides[note].section])
         while screen.index < note:
             await pilot.press("pagedown")
         assert screen.slide is not None and screen.slide.kind == SlideKind.content_note
@@ -56,12 +58,66 @@ async def test_the_last_slide_stays_the_last_and_s_elsewhere_does_nothing() -> N
     async with _app().run_test(size=(80, 24)) as pilot:
         screen = await _ready(pilot)
         assert screen.deck is not None
-        await pilot.press("end")  # not bound: nothing happens
         for _ in range(len(screen.deck.slides) + 3):
             await pilot.press("right")
         assert screen.index == len(screen.deck.slides) - 1
         await pilot.press("s", "9")
         assert screen.index == len(screen.deck.slides) - 1
+
+
+async def test_home_and_end_reach_the_first_and_last_slides() -> None:
+    async with _app().run_test(size=(80, 24)) as pilot:
+        screen = await _ready(pilot)
+        assert screen.deck is not None
+        await pilot.press("end")
+        assert screen.index == len(screen.deck.slides) - 1
+        assert screen.slide is not None and screen.slide.kind == SlideKind.sources
+        await pilot.press("home")
+        assert screen.index == 0
+
+
+async def test_number_keys_jump_to_the_narrative_of_that_number_when_themes_are_chosen() -> None:
+    app = TrainApp(bundled_corpus_dir(), bundled_templates_dir(),
+                   ["harsh-life", "leaving-and-speaking-out"], "workshop", None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _ready(pilot)
+        deck = screen.deck
+        assert deck is not None
+
+        async def heading(key: str) -> str:
+            await pilot.press(key)
+            assert screen.slide is not None
+            return deck.sections[screen.slide.section]
+
+        assert (await heading("4")).startswith("Narrative 4:")
+        assert "Narrative 4:" in str(screen.query_one("#where").render())
+        assert await heading("5") == "Leaving and speaking out"
+        assert await heading("6") == "Sources"
+        assert screen.index == deck.first_of_section(deck.sections.index("Sources"))
+        before = screen.index
+        await pilot.press("1")  # narrative 1 was not chosen: nothing happens
+        assert screen.index == before
+        await pilot.press("0")
+        assert screen.index == 0
+
+
+async def test_long_notes_at_80x24_leave_the_slide_in_view_and_scroll() -> None:
+    notes = " ".join(f"Caution {n}: say it plainly and let the room take its time." for n in range(60))
+    voice = Voice(text="We were told one thing and found another.", attribution="a test speaker",
+                  references=(1,), graphic=False)
+    deck = Deck(title="A test deck", subtitle="for the notes", status="DRAFT: test",
+                sections=("Narrative 1: A test theme",),
+                slides=(Slide(SlideKind.voice, "In their words (1 of 1)", 0, voice=voice,
+                              notes=notes),))
+    async with _app(deck).run_test(size=(80, 24)) as pilot:
+        screen = await _ready(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        panel, slide = screen.query_one("#notes"), screen.query_one("#slide")
+        assert 0 < panel.region.height <= 8
+        assert slide.region.height >= 8
+        assert panel.max_scroll_y > 0  # the rest of the notes is a scroll away
+        assert "We were told one thing" in str(screen.query_one("#body").render())
 
 
 async def test_leaving_trainer_mode_opened_on_its_own_quits() -> None:

@@ -17,6 +17,10 @@ def _typographic(text: str) -> str:
     return " ".join(text.translate(table).lower().split()).rstrip(" .,;:")
 
 
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
 def curator_warnings(corpus: Corpus) -> list[Problem]:
     """Every warning, sorted by file and line."""
     found: list[Problem] = []
@@ -48,6 +52,14 @@ def curator_warnings(corpus: Corpus) -> list[Problem]:
                  if q.speaker in corpus.speakers}
         if "defector" not in roles:
             warn("themes", tid, f"no defector's voice among its {len(quotes)} quote(s)")
+    for fid, fact in corpus.facts.items():
+        # a corrected value the sources do not back: charts draw the fact's own value
+        own = _number(fact.value)
+        given = [v for v in (_number(fs.value) for fs in fact.sources) if v is not None]
+        if own is not None and given and own not in given:
+            warn("facts", fid, f"value {own:g} is not what any of its sources gives "
+                               f"({', '.join(f'{v:g}' for v in dict.fromkeys(given))}); "
+                               "correct the sources' values too, or the value")
     first: dict[str, str] = {}
     for qid, quote in corpus.quotes.items():
         key = _typographic(quote.text)

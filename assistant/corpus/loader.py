@@ -345,6 +345,8 @@ def _cross_check(corpus: Corpus, today: date) -> list[Problem]:
             drawn = corpus.facts.get(fid)
             if chart.kind != "figures" and drawn is not None and not _numeric(drawn):
                 add("charts", cid, f"fact '{fid}' has no number to draw (give it a value)")
+        for message in _chart_problems(chart, corpus):
+            add("charts", cid, message)
     for sid, source in corpus.sources.items():
         if source.published and earliest_day(source.published) > today:
             add("sources", sid, f"published date {source.published} is in the future")
@@ -363,6 +365,55 @@ def _hint(target: str, corpus: Corpus, kind: str) -> str:
     if len(known) <= 12:
         return f" (known {kind}: {', '.join(known)})"
     return ""
+
+
+def _value(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _drawn(fact: Fact) -> float | None:
+    """The number a chart draws: the fact's own value, else the one its sources agree on."""
+    own = _value(fact.value)
+    if own is not None:
+        return own
+    given = {v for v in (_value(fs.value) for fs in fact.sources) if v is not None}
+    return given.pop() if len(given) == 1 else None
+
+
+def _chart_problems(chart: Chart, corpus: Corpus) -> list[str]:
+    """A bar or pie draws parts of one kind of thing, undisputed, that make up its whole."""
+    if chart.kind == "figures":
+        return []
+    problems: list[str] = []
+    parts = [(p.fact, corpus.facts[p.fact]) for p in chart.parts if p.fact in corpus.facts]
+    for fid, fact in parts:
+        if fact.disagreeing:
+            problems.append(f"fact '{fid}' is disputed by its sources; a {chart.kind} chart "
+                            "cannot draw it as one part (show it in a `figures` chart, "
+                            "with every version)")
+    whole = corpus.facts.get(chart.whole) if chart.whole else None
+    unit = (whole.unit if whole is not None else parts[0][1].unit if parts else None) or ""
+    against = f"the whole '{chart.whole}'" if whole is not None else f"'{parts[0][0]}'" \
+        if parts else ""
+    for fid, fact in parts:
+        if (fact.unit or "") != unit:
+            problems.append(f"fact '{fid}' counts {fact.unit or 'no unit'}, but {against} "
+                            f"counts {unit or 'no unit'}")
+    if whole is None or whole.disagreeing or problems:
+        if whole is not None and whole.disagreeing:
+            problems.append(f"the whole '{chart.whole}' is disputed by its sources")
+        return problems
+    total, values = _drawn(whole), [_drawn(f) for _, f in parts]
+    if total is None or any(v is None for v in values):
+        return problems
+    summed = sum(v for v in values if v is not None)
+    if summed > total:
+        problems.append(f"its parts add up to {summed:g}, more than the whole "
+                        f"'{chart.whole}' ({total:g})")
+    elif summed < total:
+        problems.append(f"its parts add up to {summed:g}, not the whole '{chart.whole}' "
+                        f"({total:g}); add the missing part (e.g. 'not known')")
+    return problems
 
 
 def _numeric(fact: Fact) -> bool:

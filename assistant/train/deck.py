@@ -38,10 +38,10 @@ class Chart:
 
     def alt_text(self) -> str:
         """The chart in one sentence, for screen readers and presenter notes."""
-        parts = "; ".join(f"{b.label}{f' ({b.given_by})' if b.given_by else ''}: "
+        parts = "; ".join(f"{b.label}{f' ({b.given_by})' if b.given_by else ''} "
                           f"{_number(b.value)}" for b in self.bars)
-        whole = f" of {_number(self.whole)}" if self.whole is not None else ""
-        return f"{self.title}{whole}: {parts}."
+        whole = f" (out of {_number(self.whole)})" if self.whole is not None else ""
+        return f"{self.title}: {parts}{whole}."
 
 
 def _number(value: float | None) -> str:
@@ -80,6 +80,13 @@ class Deck:
     sections: tuple[str, ...]  # section titles, index = Slide.section
     slides: tuple[Slide, ...]
     references: tuple[tuple[int, str], ...] = field(default=())
+    keys: tuple[str, ...] = field(default=())  # the key that jumps to each section ("" none)
+
+    def section_for_key(self, key: str) -> int | None:
+        """The section a number key jumps to: N is "Narrative N", 0 the opening."""
+        if key in self.keys:
+            return self.keys.index(key)
+        return 0 if key == "0" else None
 
     def first_of_section(self, section: int) -> int | None:
         """Index of the first slide of a section, or None when there is no such section."""

@@ -32,7 +32,7 @@ _SCRIPT = """
     else if (k === 'b') { document.body.classList.toggle('blank'); }
     else if (k === 's' && slides[at].dataset.skipTo) { show(+slides[at].dataset.skipTo); }
     else if (/^[0-9]$/.test(k)) {
-      var first = slides.findIndex(function (s) { return s.dataset.section === k; });
+      var first = slides.findIndex(function (s) { return s.dataset.key === k; });
       if (first >= 0) { show(first); }
     } else { return; }
     e.preventDefault();
@@ -59,7 +59,7 @@ figcaption { margin-top: 1rem; font-size: 1.1rem; }
   border-left: 4px solid #f2a541; font-size: 0.9rem; }
 body.notes .notes-text { display: block; }
 body.blank section.slide { visibility: hidden; } body.blank { background: #000; }
-.sources li { font-size: 0.85rem; }
+.sources li { font-size: 0.85rem; } .claim { font-size: 1.5rem; }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
   body { background: #fff; }
@@ -67,6 +67,7 @@ body.blank section.slide { visibility: hidden; } body.blank { background: #000; 
     border: 0; padding: 0 0 2rem; }
   section.slide[hidden] { display: block; }
   .where { position: static; margin-top: 2rem; }
+  .screen-only { display: none; }
 }
 """
 
@@ -88,6 +89,9 @@ def deck_to_html(deck: Deck, *, language: str = "en-GB") -> str:
 def _slide(deck: Deck, index: int, slide: Slide, total: int) -> str:
     heading = "h1" if index == 0 else "h2"
     attrs = f' data-section="{slide.section}"'
+    key = deck.keys[slide.section] if slide.section < len(deck.keys) else ""
+    if key and deck.first_of_section(slide.section) == index:
+        attrs += f' data-key="{key}"'  # number keys jump to the section's first slide
     if slide.skip_to is not None:
         attrs += f' data-skip-to="{slide.skip_to}"'
     body: list[str] = []
@@ -101,7 +105,9 @@ def _slide(deck: Deck, index: int, slide: Slide, total: int) -> str:
     elif slide.voice is not None:
         body.append(f"<figure><blockquote><p>{escape(quotation(slide.voice))}</p></blockquote>"
                     f"<figcaption>{escape(attribution(slide.voice))}</figcaption></figure>")
-    if slide.lines:
+    if slide.lines and slide.kind == "claim":  # ICSR's words, quoted: a statement, not a list
+        body.append("".join(f'<p class="claim">{escape(x)}</p>' for x in bullet_lines(slide)))
+    elif slide.lines:
         tag = "ol" if slide.kind in ("questions",) else "ul"
         css = ' class="sources"' if slide.kind == "sources" else ""
         items = bullet_lines(slide) if slide.kind != "questions" else [clean(x) for x in slide.lines]
@@ -110,7 +116,7 @@ def _slide(deck: Deck, index: int, slide: Slide, total: int) -> str:
             tag = "ol"
         body.append(f"<{tag}{css}>" + "".join(f"<li>{escape(x)}</li>" for x in items) + f"</{tag}>")
     if slide.skip_to is not None:
-        body.append("<p><em>Press s to skip the graphic testimony.</em></p>")
+        body.append('<p class="screen-only"><em>Press s to skip the graphic testimony.</em></p>')
     notes = f'<aside class="notes-text" aria-label="Presenter notes">{escape(clean(slide.notes))}</aside>'
     return (f'<section class="slide" tabindex="-1" aria-label="{escape(progress(index, total))}"{attrs}>\n'
             f'<div class="status">{escape(clean(deck.status))}</div>\n'

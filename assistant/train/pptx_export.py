@@ -141,6 +141,8 @@ def _chart(page: object, chart: Chart) -> None:
         drawn.category_axis.tick_labels.font.size = Pt(16)
         drawn.value_axis.has_major_gridlines = False
         drawn.value_axis.visible = False
-    frame.name = clean(chart.alt_text())[:250]  # what a screen reader announces
+    frame.name = clean(chart.title)[:250]
+    # the alternative text PowerPoint shows and a screen reader announces: <p:cNvPr descr>
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", clean(chart.alt_text()))
     _lines(page, [clean(chart.source_line), *([clean(chart.note)] if chart.note else [])],
            top=6.15, size=12)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..compose.citations import format_citation, long_date, short_outlet
@@ -39,10 +40,12 @@ class DeckSources:
         """The fact as one readable line; a disputed figure gives every version and source."""
         if fact.disagreeing:
             versions = "; ".join(
-                f"{self._who(fs.source, fs.via)} gives “{fs.figure}” {marks(self.cite([(fs.source, fs.via)]))}"
+                f"{self._who(fs.source, fs.via)} gives “{fs.figure}”{_meaning(fs.figure, fs.value)} "
+                f"{marks(self.cite([(fs.source, fs.via)]))}"
                 for fs in fact.sources
             )
-            text = f"{fact.statement} The sources differ: {versions}."
+            # a disputed fact's statement names what is measured; every version follows it
+            text = f"{fact.statement.rstrip(' .')}: the sources differ. {versions[0].upper()}{versions[1:]}."
         else:
             text = f"{fact.statement} {marks(self.cite((fs.source, fs.via) for fs in fact.sources))}"
         return text + (f" (as of {long_date(fact.as_of)})" if fact.as_of else "")
@@ -50,6 +53,21 @@ class DeckSources:
     def _who(self, source: str, via: str | None) -> str:
         read = short_outlet(self.corpus.sources[source])
         return f"{short_outlet(self.corpus.sources[via])} via {read}" if via else read
+
+
+_ISO = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
+
+
+def _meaning(figure: str, value: object) -> str:
+    """What a disputed figure means when the printed words do not show it: " (350)",
+    " (21 September 2015)"; nothing when the figure already says it."""
+    if isinstance(value, str) and _ISO.match(value):
+        shown = long_date(value)
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        shown = str(int(value)) if float(value).is_integer() else f"{value:g}"
+    else:
+        return ""
+    return "" if shown in figure or (isinstance(value, str) and value in figure) else f" ({shown})"
 
 
 def marks(numbers: tuple[int, ...]) -> str:

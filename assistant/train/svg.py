@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 from html import escape
 
@@ -20,8 +21,11 @@ def _label(chart: Chart, i: int) -> str:
 
 
 def _open(width: int, height: int, chart: Chart) -> str:
+    # one page holds several charts: the title's id is the chart's own
+    ident = "chart-" + hashlib.sha256(chart.alt_text().encode()).hexdigest()[:10]
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-            f'role="img" aria-labelledby="t"><title>{escape(chart.alt_text())}</title>')
+            f'role="img" aria-labelledby="{ident}"><title id="{ident}">'
+            f'{escape(chart.alt_text())}</title>')
 
 
 def _bars(chart: Chart) -> str:

@@ -37,7 +37,11 @@ class TrainScreen(Screen[None]):
         Binding("escape", "leave", "Leave", id="train.leave",
                 tooltip="Leave trainer mode"),
         *(Binding(str(n), f"section({n})", show=False, id=f"train.section-{n}",
-                  tooltip=f"Jump to section {n}") for n in range(10)),
+                  tooltip=f"Jump to Narrative {n} (0: the opening)") for n in range(10)),
+        Binding("home", "go(0)", "First", show=False, id="train.first",
+                tooltip="The first slide"),
+        Binding("end", "go(-1)", "Last", show=False, id="train.last",
+                tooltip="The last slide"),
     ]
 
     DEFAULT_CSS = """
@@ -45,9 +49,12 @@ class TrainScreen(Screen[None]):
     TrainScreen #where { dock: top; height: 1; padding: 0 2; background: $panel; }
     TrainScreen #slide { padding: 1 4; }
     TrainScreen #title { text-style: bold; padding-bottom: 1; }
-    TrainScreen #notes { display: none; margin-top: 1; padding: 1 2; border-left: thick $warning; }
+    TrainScreen #slide { height: 1fr; }
+    TrainScreen #notes { display: none; height: auto; max-height: 8; padding: 0 2;
+        border-left: thick $warning; background: $boost; }
     TrainScreen.notes #notes { display: block; }
-    TrainScreen.blank #slide, TrainScreen.blank #where, TrainScreen.blank Footer { display: none; }
+    TrainScreen.blank #slide, TrainScreen.blank #where, TrainScreen.blank #notes,
+    TrainScreen.blank Footer { display: none; }
     """
 
     def __init__(self, corpus_dir: Path, templates_dir: Path, *, themes: list[str] | None = None,
@@ -65,7 +72,8 @@ class TrainScreen(Screen[None]):
             yield Static("", id="title")
             yield Static("", id="body")
             yield DeckChart(id="chart")
-            yield Static("", id="notes")
+        with VerticalScroll(id="notes"):  # the trainer's own: capped, so the slide stays in view
+            yield Static("", id="notes-text")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -117,13 +125,20 @@ class TrainScreen(Screen[None]):
         self.query_one("#body", Static).update(body)
         self.query_one("#body", Static).display = bool(body.plain.strip())
         self.query_one("#chart", DeckChart).show(slide.chart)
-        self.query_one("#notes", Static).update(Text(f"Notes: {slide.notes}"))
+        self.query_one("#notes-text", Static).update(
+            Text.assemble(("Trainer's notes (not shown to the room)\n", "bold"), slide.notes))
 
     def action_move(self, step: int) -> None:
         self.show(self.index + step)
 
+    def action_go(self, index: int) -> None:
+        if self.deck is not None:
+            self.show(index % len(self.deck.slides))
+
     def action_section(self, number: int) -> None:
-        first = self.deck.first_of_section(number) if self.deck else None
+        section = self.deck.section_for_key(str(number)) if self.deck else None
+        first = (self.deck.first_of_section(section)
+                 if self.deck is not None and section is not None else None)
         if first is not None:
             self.show(first)
 
