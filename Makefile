@@ -24,7 +24,7 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check assistant tests bench
 	$(BIN)/mypy
-	$(BIN)/pytest -n 2 -q
+	$(BIN)/pytest -n 2 -q --durations=15
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench
