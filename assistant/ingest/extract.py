@@ -83,7 +83,17 @@ def _is_nested(text: str) -> bool:
 
 _APPOSITIVE = re.compile(
     r"(?<![\w’'-])((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+(?:al-|bin\s|Abu\s|"
-    r"abu\s|el-|ibn\s)?[A-Z][\w’'-]+){1,3}),\s+((?:a|an|the)\s+[^,§.;]{3,80}?),")
+    r"abu\s|el-|ibn\s)?[A-Z][\w’'-]+){1,3}),(?:\s+\d{1,3},)?\s+((?:a|an|the)\s+[^,§.;]{3,80}?)"
+    r"(?:,|\s+(?:who|whom|whose|which|that)\b|[.;]|$)")
+# "His mother, Fatima Nuri, watches": a relative named after how the article knows them
+_RELATIVE_NAMED = re.compile(
+    r"\b((?:[Hh]is|[Hh]er|[Tt]heir)\s+[a-z-]+),\s+((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+    r"[A-Z][\w’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|ibn\s)?[A-Z][\w’'-]+){1,3}),")
+# "Sami Rahman did not expect...": a full name opening a sentence is someone introduced
+_NAME_OPENS = re.compile(
+    r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|"
+    r"el-|ibn\s)?[A-Z][a-z][\w’'-]*){1,3})(?:,\s+\d{1,3},)?\s+(?!of\b|and\b|in\b|on\b|at\b)"
+    r"[a-z]+\b")
 _SENTENCE_SUBJECT = re.compile(
     r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|"
     r"ibn\s)?[A-Z][\w’'-]+){1,3})\s+(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+ed\b|"
@@ -150,10 +160,24 @@ class _Reader:
         asked = _ASKED_SUBJECT.match(seg)  # "Asked whether she regretted it, Hiba paused."
         if asked:
             self.cast.resolve(asked.group(1))
-        opening = _SENTENCE_SUBJECT.match(seg)  # "Hamid Nasser spent two years in Raqqa."
-        name = opening and (opening.group(1) or opening.group(2))
+        for m in _RELATIVE_NAMED.finditer(seg):
+            if not is_outlet(m.group(2), self.outlets):
+                self._introduced(self.cast.resolve(f"{m.group(2)}, {m.group(1).lower()}"), "")
+        opening = _SENTENCE_SUBJECT.match(seg) or _NAME_OPENS.match(seg)
+        name = opening and next((g for g in opening.groups() if g), None)
         if name and not _APPOSITIVE.match(seg) and not is_outlet(name, self.outlets):
-            self.cast.resolve(name)
+            self._introduced(self.cast.resolve(name), seg[opening.end():] if opening else "")
+
+    def _introduced(self, person: Person | None, rest: str) -> None:
+        """The pronouns of the rest of the sentence say whether a new person is a man or a
+        woman ("Karim Aziz spent the day with his uncle"), so a later "she" is not him."""
+        if person is None or person.gender or person.plural or person.organisation:
+            return
+        said = set(re.findall(r"\b(?:he|his|him|she|her|hers)\b", rest.lower()))
+        if said and said <= {"he", "his", "him"}:
+            person.gender = "m"
+        elif said and said <= {"she", "her", "hers"}:
+            person.gender = "f"
 
     def _resolve(self, mention: Mention) -> Person | None:
         phrase = mention.phrase.strip()

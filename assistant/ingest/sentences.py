@@ -162,6 +162,9 @@ def mentions(masked: str, sentence: Sentence) -> list[Mention]:
         if phrase and "§" not in phrase:
             found.append(Mention(phrase, "according to", sentence.start + m.start(), "", True))
     for m in VERB_RE.finditer(seg):
+        if _RELATIVE_BEFORE.search(seg[: m.start()]) and any(
+                f.at < sentence.start + m.start() and not f.according for f in found):
+            continue  # "said Abu Yusuf, a 29-year-old who asked that...": the one just named
         phrase = _subject(seg[: m.start()])
         tail = _BOUNDARY.split(seg[m.end():], maxsplit=1)[0]
         if phrase and not _valid_phrase(phrase):
@@ -179,6 +182,7 @@ def mentions(masked: str, sentence: Sentence) -> list[Mention]:
     return sorted(found, key=lambda x: x.at)
 
 
+_RELATIVE_BEFORE = re.compile(r"(?<![\w’'-])who\s+(?:[a-z]+ly\s+|later\s+|also\s+)?$")
 _PREP_START = re.compile(r"^(?:in|on|at|last|this|during|after|before|when|while|from|to|now|"
                          r"speaking|published|citing|adding|according|referring|who|whose|whom|which|"
                          r"interviewed|quoted|cited|reached|contacted|writing|asked|told|"
@@ -205,6 +209,10 @@ def _verb_first_phrase(chunks: list[str]) -> str:
                 return ""  # "remembers his first month": what was said, not who
             chunk = re.split(r"\s+(?:in|on|at|last|this|during|to|from|after|when)\s+(?=[a-z])",
                              chunk, maxsplit=1)[0]
+        relative = re.split(r"\s+(?:who|whom|whose|which|that)\s+", chunk, maxsplit=1)
+        if kept and len(relative) > 1:
+            kept.append(relative[0])  # "a 29-year-old from Deir al-Zor who asked that..."
+            break
         kept.append(chunk)
         if len(kept) == 3:
             break
