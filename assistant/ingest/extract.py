@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .marks import SINGLE, Span, find_spans, inner_text, mask, paragraphs
+from .marks import SINGLE, Span, find_spans, inner_text, mask, paragraphs, unclosed
 from .outlets import find_outlet, is_outlet
 from .people import Cast, Person
 from .sentences import Mention, Sentence, mentions, sentences
@@ -147,6 +147,13 @@ class _Reader:
             for n, span in enumerate(in_sentence):
                 self.found.append(self._quotation(sentence, in_sentence, n, span, resolved))
         self._fill_run_ons()
+        for at, end in unclosed(self.text, self.spans):
+            para = bisect.bisect_right([p.start for p in self.paras], at) - 1
+            self.found.append(Quotation(
+                self.text[at + 1:end].strip(), at + 1, end, para,
+                left_out="its quotation mark never closes and the next paragraph does not "
+                         "continue it: check where the quotation ends"))
+        self.found.sort(key=lambda q: q.start)
         return self.found
 
     def _introductions(self, sentence: Sentence) -> None:
