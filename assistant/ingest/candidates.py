@@ -293,10 +293,12 @@ def ingest_article(article: str, corpus: Corpus | None, source_id: str | None = 
             by_person[person.key] = known
         sid = by_person[person.key]
         via = None
-        if q.outlet:
+        own = (source.outlet or "").lower().removeprefix("the ")
+        if q.outlet and q.outlet.lower().removeprefix("the ") != own:
             original = _original(q.outlet, sid, corpus, source.id)
-            originals.setdefault(original.id, original)
-            via = original.id
+            if original.id != source.id:  # an article is never quoted "via" itself
+                originals.setdefault(original.id, original)
+                via = original.id
         cand = Candidate(q, next(ids), sid, any(s.id == sid for s in speakers), via=via,
                          themes=suggest_themes(q.text, corpus), graphic=_graphic(q.text),
                          notes=identifying_details(q.text), duplicate_of=duplicate_of(q.text,

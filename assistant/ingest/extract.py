@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .marks import SINGLE, Span, find_spans, inner_text, mask, paragraphs, unclosed
-from .outlets import find_outlet, is_outlet
+from .outlets import find_outlet, interview_outlet, is_outlet
 from .people import Cast, Person
 from .sentences import Mention, Sentence, mentions, sentences
 
@@ -193,7 +193,8 @@ class _Reader:
         person = self.cast.resolve(phrase)
         if person is not None and mention.verb in {"told", "tells"}:
             # someone who talked to an outlet: that outlet first published what they said
-            person.outlet = find_outlet(f"told {mention.tail}", self.outlets) or person.outlet
+            # (or, told of an earlier interview, they are speaking elsewhere now: no outlet)
+            person.outlet = interview_outlet(f"told {mention.tail}", self.outlets)
         return person
 
     def _quotation(self, sentence: Sentence, in_sentence: list[Span], n: int, span: Span,
@@ -216,7 +217,8 @@ class _Reader:
             q.attribution = f"{mention.phrase} {mention.verb}".strip()
             q.speaker = person
             clause = self.masked[sentence.start:sentence.end].replace("§", " ")
-            q.outlet = find_outlet(f"{mention.phrase} {mention.tail} {clause}", self.outlets)
+            q.outlet = interview_outlet(f"{mention.phrase} {mention.tail}", self.outlets) or \
+                interview_outlet(clause, self.outlets)
             if mention.according and person is None:
                 q.outlet = q.outlet or find_outlet(mention.phrase, self.outlets)
         if q.speaker is None and q.left_out is None:
