@@ -60,3 +60,19 @@ def test_he_refers_to_a_person_introduced_in_an_ordinary_sentence() -> None:
     assert _speakers(article) == [("Most families arrive without shoes", "hanan-bakri"),
                                   ("They took our passports before we sat down", "sami-rahman"),
                                   ("We bake before dawn", "samira-darwish")]
+
+
+def test_a_man_met_mid_sentence_keeps_his_quotes_from_the_guide_named_before() -> None:
+    article = ("Gaziantep\n\nMy guide, Omar Tahan, a former student, knew them all.\n\n"
+               "Next morning we met Yasin Halabi at a tea house. Halabi left at twenty-two, and "
+               'he still flinches at motorbikes.\n\n"They take your phone first," he says.\n\n'
+               '"Write that I was stupid," he adds.\n')
+    assert [s for _, s in _speakers(article)] == ["yasin-halabi", "yasin-halabi"]
+
+
+def test_she_is_the_woman_named_not_the_man_whose_queue_she_stands_in() -> None:
+    article = ("The gate\n\nBy Eva Lund\n\nThe guard, a thin man, checks every name. Mariam "
+               'Othman has stood in his queue for two years. "They tell me he is inside," she '
+               'said.\n\nMrs Othman, 58, a retired teacher, told the Guardian in 2021 that she '
+               'had lost her son. "I lost him twice," she said.\n')
+    assert [s for _, s in _speakers(article)] == ["mariam-othman", "mariam-othman"]

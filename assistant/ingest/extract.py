@@ -92,8 +92,8 @@ _RELATIVE_NAMED = re.compile(
 # "Sami Rahman did not expect...": a full name opening a sentence is someone introduced
 _NAME_OPENS = re.compile(
     r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|"
-    r"el-|ibn\s)?[A-Z][a-z][\w’'-]*){1,3})(?:,\s+\d{1,3},)?\s+(?!of\b|and\b|in\b|on\b|at\b)"
-    r"[a-z]+\b")
+    r"el-|ibn\s)?[A-Z][a-z][\w’'-]*){1,3})(?:,\s+\d{1,3},)?\s+(?:and\s+(?=his\b|her\b))?"
+    r"(?!of\b|and\b|in\b|on\b|at\b)[a-z]+\b")
 _SENTENCE_SUBJECT = re.compile(
     r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|"
     r"ibn\s)?[A-Z][\w’'-]+){1,3})\s+(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+ed\b|"
@@ -104,6 +104,11 @@ _MET_BY_REPORTER = re.compile(
     r"\b(?:I|[Ww]e)\s+(?:asked|told|interviewed|met|called|phoned|visited|reached)\s+"
     r"((?:a|an|one)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)(?=\s+(?:what|whether|if|why|how|about|"
     r"to|for|in|at|who|when|last|this)\b|[,.])")
+_MET_NAMED = re.compile(
+    r"\b(?:met|meet|meets|interviewed|visited|found|introduced\s+(?:me|us)\s+to|"
+    r"(?:spoke|talked|sat\s+down)\s+(?:to|with))\s+((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+    r"[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|ibn\s)?[A-Z][a-z][\w’'-]*){1,3})\b")
+_KNOWN_OPENS = re.compile(r"\s*([A-Z][a-z’'-]+)\s+(?!of\b|and\b)[a-z]+\b")
 _ASKED_SUBJECT = re.compile(
     r"\s*(?:Asked|Pressed|Questioned|Interviewed|Reached|Speaking)\b[^,§]*,\s+"
     r"((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+[a-z]")
@@ -170,6 +175,12 @@ class _Reader:
         for m in _RELATIVE_NAMED.finditer(seg):
             if not is_outlet(m.group(2), self.outlets):
                 self._introduced(self.cast.resolve(f"{m.group(2)}, {m.group(1).lower()}"), "")
+        for m in _MET_NAMED.finditer(seg):  # "we met Yasin Halabi at a tea house"
+            if not is_outlet(m.group(1), self.outlets):
+                self._introduced(self.cast.resolve(m.group(1)), seg[m.end():])
+        known = _KNOWN_OPENS.match(seg)  # "Halabi joined the group at nineteen"
+        if known and any(known.group(1) in (p.name or "").split() for p in self.cast.people):
+            self._introduced(self.cast.resolve(known.group(1)), seg[known.end():])
         opening = _SENTENCE_SUBJECT.match(seg) or _NAME_OPENS.match(seg)
         name = opening and next((g for g in opening.groups() if g), None)
         if name and not _APPOSITIVE.match(seg) and not is_outlet(name, self.outlets):
@@ -180,10 +191,11 @@ class _Reader:
         woman ("Karim Aziz spent the day with his uncle"), so a later "she" is not him."""
         if person is None or person.gender or person.plural or person.organisation:
             return
-        said = set(re.findall(r"\b(?:he|his|him|she|her|hers)\b", rest.lower()))
-        if said and said <= {"he", "his", "him"}:
+        # subject pronouns only: "Mariam Othman has stood in his queue" is the guard's queue
+        said = set(re.findall(r"\b(?:he|she|himself|herself)\b", rest.lower()))
+        if said and said <= {"he", "himself"}:
             person.gender = "m"
-        elif said and said <= {"she", "her", "hers"}:
+        elif said and said <= {"she", "herself"}:
             person.gender = "f"
 
     def _resolve(self, mention: Mention) -> Person | None:

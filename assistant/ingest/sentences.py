@@ -118,9 +118,12 @@ def _subject(left: str) -> str:
         chunk = _clean_phrase(chunks[k])
         if k and _NAME_GIVEN.match(chunk):
             return f"{_clean_phrase(chunks[k - 1])}, {chunk}"  # "The man, who gave his name as X"
+        named = k - 1
+        while named > 0 and re.fullmatch(r"\d{1,3}", chunks[named]):
+            named -= 1  # "Ibrahim Salim, 41, a former driver": past the age to the name
         if k and re.match(r"(?:a|an|the)\s", chunk) and _TRAILING_NAME.fullmatch(
-                _clean_phrase(chunks[k - 1])):
-            return f"{_clean_phrase(chunks[k - 1])}, {chunk}"  # "Nour Haddad, a former nurse,"
+                _clean_phrase(chunks[named])):
+            return f"{_clean_phrase(chunks[named])}, {chunk}"  # "Nour Haddad, a former nurse,"
         verbs = list(VERB_RE.finditer(chunk))
         if verbs:  # "He said his commander had told": the nearer speaker
             chunk = _clean_phrase(chunk[verbs[-1].end():])
