@@ -126,11 +126,14 @@ def test_ingest_output_never_replaces_a_file_a_link_or_a_device_without_force(
     assert candidates.read_text(encoding="utf-8") == reviewed
     link = tmp_path / "link.yaml"
     os.symlink(candidates, link)
-    assert _run("--corpus", str(corpus), "ingest", str(article), "-o", str(link))[0] == 1
+    code, out = _run("--corpus", str(corpus), "ingest", str(article), "-o", str(link))
+    assert code == 1 and "is a link" in out
     assert candidates.read_text(encoding="utf-8") == reviewed
-    if Path("/dev/null").exists():
-        code, out = _run("--corpus", str(corpus), "ingest", str(article), "-o", "/dev/null")
-        assert code == 1
+    pipe = tmp_path / "pipe"  # a special file, as /dev/null is
+    os.mkfifo(pipe)
+    code, out = _run("--corpus", str(corpus), "ingest", str(article), "-o", str(pipe))
+    assert code == 1 and "is a pipe" in out
+    assert pipe.is_fifo()
     code, out = _run("--corpus", str(corpus), "ingest", str(article), "-o", str(candidates),
                      "--force")
     assert code == 0, out

@@ -83,7 +83,7 @@ def _write_candidates(output: Path, rendered: str, force: bool) -> None:
     """Never over a file a curator may have reviewed, a link or a device, unless asked."""
     from ..render.files import OutputRefused, write_atomically
 
-    if not force and (output.exists() or output.is_symlink()):
+    if not force and output.is_file() and not output.is_symlink():
         raise Refused(f"cannot write {output}: it already exists (it may hold reviewed "
                       "candidates); nothing was written (add --force to replace it)")
     try:
