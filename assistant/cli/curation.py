@@ -28,10 +28,14 @@ def _seeds_dir(corpus_dir: Path) -> Path | None:
               help="Add the reviewed candidates in FILE to the corpus.")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the candidates to FILE instead of standard output.")
+@click.option("--force", is_flag=True,
+              help="Replace FILE even when it exists (a reviewed candidates file), is a link, "
+                   "a device or read-only.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context
 def ingest_command(ctx: click.Context, article: Path | None, source_id: str | None,
-                   accept_file: Path | None, output: Path | None, as_json: bool) -> None:
+                   accept_file: Path | None, output: Path | None, force: bool,
+                   as_json: bool) -> None:
     """Candidate quotes from a news article (a file, or - for standard input), as YAML for
     review; --accept FILE adds the reviewed ones to the corpus."""
     conf = settings(ctx)
@@ -70,14 +74,25 @@ def ingest_command(ctx: click.Context, article: Path | None, source_id: str | No
     if output is None:
         click.echo(rendered, nl=False)
         return
-    try:
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(rendered, encoding="utf-8")
-        tmp.replace(output)
-    except OSError as exc:
-        raise Refused(f"cannot write {output}: {exc.strerror}") from exc
+    _write_candidates(output, rendered, force)
     click.echo(f"wrote {len(result.candidates)} candidate(s) to {output}; "
                f"{len(result.left_out)} left out")
+
+
+def _write_candidates(output: Path, rendered: str, force: bool) -> None:
+    """Never over a file a curator may have reviewed, a link or a device, unless asked."""
+    from ..render.files import OutputRefused, write_atomically
+
+    if not force and output.is_file() and not output.is_symlink():
+        raise Refused(f"cannot write {output}: it already exists (it may hold reviewed "
+                      "candidates); nothing was written (add --force to replace it)")
+    try:
+        write_atomically(output, rendered.encode("utf-8"), force=force)
+    except OutputRefused as exc:
+        hint = " (add --force to write it anyway)" if exc.forcible else ""
+        raise Refused(f"{exc}{hint}") from None
+    except OSError as exc:
+        raise Refused(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
 def _accept(root: Path, proposal: Path, as_json: bool) -> None:
@@ -94,6 +109,7 @@ def _accept(root: Path, proposal: Path, as_json: bool) -> None:
     if as_json:
         echo_json({"accepted": True, "added": result.added, "already_there": result.skipped,
                    "files": [str(f) for f in result.files],
+                   "warnings": [p.as_dict() for p in result.warnings],
                    "archived": str(result.archived) if result.archived else None})
         return
     for kind, ids in result.added.items():
@@ -102,7 +118,10 @@ def _accept(root: Path, proposal: Path, as_json: bool) -> None:
         click.echo(f"already in the corpus ({kind}): {', '.join(ids)}")
     if result.archived:
         click.echo(f"archived the article as {result.archived}")
-    click.echo("corpus valid")
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo("corpus valid" + (f"; {len(result.warnings)} warning(s) for the curator"
+                                 if result.warnings else ""))
 
 
 @click.command("verify")

@@ -7,7 +7,9 @@ is not touched.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import re
 import shutil
 import tempfile
@@ -32,12 +34,60 @@ class AcceptRefused(Exception):
         self.problems = problems or []
 
 
+class AcceptWriteFailed(AcceptRefused):
+    """A corpus file could not be written; every file was put back as it was."""
+
+    def __init__(self, path: Path, exc: OSError) -> None:
+        super().__init__(f"cannot write {path}: {exc.strerror or exc}; nothing was added "
+                         "(every corpus file is as it was)")
+        self.path = path
+
+
 @dataclass
 class Accepted:
     added: dict[str, list[str]] = field(default_factory=dict)
     skipped: dict[str, list[str]] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     archived: Path | None = None
+    warnings: list[Problem] = field(default_factory=list)
+    """What the curator should look at in the corpus as it now is (not a refusal)."""
+
+
+_DUPLICATE = "already in the corpus as "
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _check_verbatim(root: Path, proposal: Path, data: LinedDict, article: str | None) -> None:
+    """Every quote's text stands in the article it came with, or in the archived one."""
+    quotes = data.get("quotes")
+    if not isinstance(quotes, LinedList):
+        return
+    from .verify import closest_passage
+
+    for n, item in enumerate(quotes):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            continue
+        text, line = item["text"], quotes.item_lines[n]
+        haystack = article
+        if haystack is None:
+            sources = item.get("sources")
+            first = sources[0] if isinstance(sources, list) and sources else None
+            sid = first.get("source") if isinstance(first, dict) else None
+            archived = root / ARCHIVE_DIR / f"{sid}.txt" if isinstance(sid, str) else None
+            if archived is None or not archived.is_file():
+                raise AcceptRefused(
+                    f"{proposal}:{line}: the article text (the '#|' lines at the end) is "
+                    f"missing and source '{sid}' has no archived text, so the quote cannot be "
+                    "checked; ingest the article again")
+            haystack = archived.read_text(encoding="utf-8")
+        if _flat(text) not in _flat(haystack):
+            _, changes = closest_passage(text, haystack)
+            said = "; ".join(changes) or "punctuation or spacing differs"
+            raise AcceptRefused(f"{proposal}:{line}: quote '{item.get('id')}' is not verbatim "
+                                f"in the article: {said}")
 
 
 def _blocks(text: str, data: LinedDict, kind: str) -> list[tuple[str, str]]:
@@ -136,6 +186,12 @@ def plan(root: Path, proposal: Path) -> tuple[dict[Path, str], Accepted, str | N
             if kind == "quotes" and rid in existing.quotes:
                 raise AcceptRefused(f"{proposal}: quote id '{rid}' is already in the corpus; "
                                     "give the candidate a new id")
+            head = block.split("\n", 1)[0]
+            if kind == "quotes" and _DUPLICATE in head:
+                dup = head.split(_DUPLICATE, 1)[1].split(";")[0].split()[0]
+                raise AcceptRefused(
+                    f"{proposal}: quote '{rid}' is marked as already in the corpus as {dup}; "
+                    f"delete it, or delete the words '{_DUPLICATE}{dup}' to keep it")
             blocks.append(block)
             result.added.setdefault(kind, []).append(rid)
         if not blocks:
@@ -155,6 +211,7 @@ def plan(root: Path, proposal: Path) -> tuple[dict[Path, str], Accepted, str | N
             hashlib.sha256(article.encode("utf-8")).hexdigest() != digest:
         raise AcceptRefused(f"{proposal}: the article text at the end of the file was "
                             "changed; it must stay as it was read")
+    _check_verbatim(root, proposal, data, article)
     return changes, result, source_id, article or ""
 
 
@@ -169,16 +226,56 @@ def accept(root: Path, proposal: Path, today: date | None = None) -> Accepted:
     problems = _trial(root, changes, today)
     if problems:
         raise AcceptRefused("the corpus would not be valid; nothing was added", problems)
-    for path, content in changes.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp_path = path.with_name(path.name + ".tmp")
-        tmp_path.write_text(content, encoding="utf-8")
-        tmp_path.replace(path)
+    if archive is not None and not archive.exists():
+        changes = {**changes, archive: article}
+    _write_all(changes)
     if archive is not None:
-        archive.parent.mkdir(parents=True, exist_ok=True)
-        archive.write_text(article, encoding="utf-8")
         result.archived = archive
+    from ..corpus.advice import curator_warnings
+
+    corpus, _ = validate_corpus(root, today)
+    result.warnings = curator_warnings(corpus)
     return result
+
+
+def _write_all(changes: dict[Path, str]) -> None:
+    """Every file or none: stage each beside its target, then rename them all; if any step
+    fails, put back what was renamed and remove what was staged."""
+    staged: dict[Path, Path] = {}
+    saved: dict[Path, bytes | None] = {}
+    made: list[Path] = []
+    current = next(iter(changes))
+    try:
+        for path, content in changes.items():
+            current = path
+            if not path.parent.is_dir():
+                path.parent.mkdir(parents=True)
+                made.append(path.parent)
+            if path.exists() and not path.stat().st_mode & 0o222:
+                raise PermissionError(13, "it is read-only")
+            saved[path] = path.read_bytes() if path.exists() else None
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            staged[path] = Path(tmp)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(content)
+        for path, tmp_path in staged.items():
+            current = path
+            tmp_path.replace(path)
+    except OSError as exc:
+        for path in [p for p in saved if p not in staged or not staged[p].exists()]:
+            old = saved[path]
+            with contextlib.suppress(OSError):
+                if old is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    path.write_bytes(old)
+        for tmp_path in staged.values():
+            with contextlib.suppress(OSError):
+                tmp_path.unlink(missing_ok=True)
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise AcceptWriteFailed(current, exc) from None
 
 
 def _trial(root: Path, changes: dict[Path, str], today: date | None) -> list[Problem]:

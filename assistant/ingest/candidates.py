@@ -20,6 +20,9 @@ from .source import SourceStub, source_stub
 _STOP = set(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "from", "with", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "them", "his", "her", "their", "we", "our", "you", "your", "i", "me", "my", "not", "no", "but", "so", "if", "then", "than", "there", "here", "who", "whom", "which", "what", "when", "where", "why", "how", "all", "any", "some", "more", "most", "other", "into", "about", "over", "after", "before", "up", "down", "out", "off", "again", "also", "just", "only", "very", "can", "could", "would", "should", "will", "may", "might", "must", "do", "does", "did", "have", "has", "had", "said", "says", "one", "two"])
 
 
+_TITLE_WORDS = {"mr", "mrs", "ms", "miss", "dr", "prof"}
+
+
 def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9][a-z0-9’'-]*", text.lower().replace("’", "'"))
 
@@ -113,10 +116,7 @@ def match_speaker(person: Person, corpus: Corpus | None) -> str | None:
     if corpus is None:
         return None
     if person.name and not person.organisation:
-        surname = person.name.split()[-1].lower()
-        named = [s.id for s in corpus.speakers.values()
-                 if surname in words(s.identity.name or "") or (
-                     not s.identity.name and surname in words(s.label))]
+        named = [s.id for s in corpus.speakers.values() if _same_person(person, s)]
         return named[0] if len(named) == 1 else None
     head = head_noun(person.description or person.name or "")
     mine = set(words(f"{person.description or ''} {person.name or ''}")) - _STOP
@@ -132,6 +132,35 @@ def match_speaker(person: Person, corpus: Corpus | None) -> str | None:
         if best is None or score > best[0]:
             best = (score, speaker.id)
     return best[1] if best else None
+
+
+def _same_person(person: Person, speaker: Speaker) -> bool:
+    """The same name, or one name part of the other's when the descriptions agree: Ali
+    Omar, a pharmacist, is not Omar from Aleppo because both are called Omar."""
+    mine = [w for w in words(person.name or "") if w not in _TITLE_WORDS]
+    theirs = [w for w in words(speaker.identity.name or "") if w not in _TITLE_WORDS]
+    if not mine:
+        return False
+    if not theirs:  # known only by a label: every part of the name must be in it
+        return set(mine) <= set(words(speaker.label)) and _agrees(person, speaker)
+    if mine == theirs:
+        return True
+    shorter, longer = sorted((mine, theirs), key=len)
+    if not set(shorter) < set(longer):
+        return False  # Nadia Benali is not Yusuf Benali
+    return _agrees(person, speaker)
+
+
+def _agrees(person: Person, speaker: Speaker) -> bool:
+    """The article's description of the person fits the corpus speaker's."""
+    head = head_noun(person.description or "")
+    if not head:
+        return False
+    described = content(f"{speaker.label} {speaker.identity.place or ''} "
+                        f"{speaker.origin or ''} {speaker.affiliation or ''}")
+    return _stem(head) in described or bool(
+        speaker.identity.place and speaker.identity.place.lower() in
+        (person.description or "").lower())
 
 
 def _role(person: Person) -> str:
@@ -264,10 +293,12 @@ def ingest_article(article: str, corpus: Corpus | None, source_id: str | None = 
             by_person[person.key] = known
         sid = by_person[person.key]
         via = None
-        if q.outlet:
+        own = (source.outlet or "").lower().removeprefix("the ")
+        if q.outlet and q.outlet.lower().removeprefix("the ") != own:
             original = _original(q.outlet, sid, corpus, source.id)
-            originals.setdefault(original.id, original)
-            via = original.id
+            if original.id != source.id:  # an article is never quoted "via" itself
+                originals.setdefault(original.id, original)
+                via = original.id
         cand = Candidate(q, next(ids), sid, any(s.id == sid for s in speakers), via=via,
                          themes=suggest_themes(q.text, corpus), graphic=_graphic(q.text),
                          notes=identifying_details(q.text), duplicate_of=duplicate_of(q.text,

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .marks import SINGLE, Span, find_spans, inner_text, mask, paragraphs
-from .outlets import find_outlet, is_outlet
+from .marks import SINGLE, Span, find_spans, inner_text, mask, paragraphs, unclosed
+from .outlets import find_outlet, interview_outlet, is_outlet
 from .people import Cast, Person
 from .sentences import Mention, Sentence, mentions, sentences
 
@@ -83,7 +83,17 @@ def _is_nested(text: str) -> bool:
 
 _APPOSITIVE = re.compile(
     r"(?<![\w’'-])((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+(?:al-|bin\s|Abu\s|"
-    r"abu\s|el-|ibn\s)?[A-Z][\w’'-]+){1,3}),\s+((?:a|an|the)\s+[^,§.;]{3,80}?),")
+    r"abu\s|el-|ibn\s)?[A-Z][\w’'-]+){1,3}),(?:\s+\d{1,3},)?\s+((?:a|an|the)\s+[^,§.;]{3,80}?)"
+    r"(?:,|\s+(?:who|whom|whose|which|that)\b|[.;]|$)")
+# "His mother, Fatima Nuri, watches": a relative named after how the article knows them
+_RELATIVE_NAMED = re.compile(
+    r"\b((?:[Hh]is|[Hh]er|[Tt]heir)\s+[a-z-]+),\s+((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+    r"[A-Z][\w’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|ibn\s)?[A-Z][\w’'-]+){1,3}),")
+# "Sami Rahman did not expect...": a full name opening a sentence is someone introduced
+_NAME_OPENS = re.compile(
+    r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|"
+    r"el-|ibn\s)?[A-Z][a-z][\w’'-]*){1,3})(?:,\s+\d{1,3},)?\s+(?:and\s+(?=his\b|her\b))?"
+    r"(?!of\b|and\b|in\b|on\b|at\b)[a-z]+\b")
 _SENTENCE_SUBJECT = re.compile(
     r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|"
     r"ibn\s)?[A-Z][\w’'-]+){1,3})\s+(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+ed\b|"
@@ -94,6 +104,11 @@ _MET_BY_REPORTER = re.compile(
     r"\b(?:I|[Ww]e)\s+(?:asked|told|interviewed|met|called|phoned|visited|reached)\s+"
     r"((?:a|an|one)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)(?=\s+(?:what|whether|if|why|how|about|"
     r"to|for|in|at|who|when|last|this)\b|[,.])")
+_MET_NAMED = re.compile(
+    r"\b(?:met|meet|meets|interviewed|visited|found|introduced\s+(?:me|us)\s+to|"
+    r"(?:spoke|talked|sat\s+down)\s+(?:to|with))\s+((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+    r"[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|ibn\s)?[A-Z][a-z][\w’'-]*){1,3})\b")
+_KNOWN_OPENS = re.compile(r"\s*([A-Z][a-z’'-]+)\s+(?!of\b|and\b)[a-z]+\b")
 _ASKED_SUBJECT = re.compile(
     r"\s*(?:Asked|Pressed|Questioned|Interviewed|Reached|Speaking)\b[^,§]*,\s+"
     r"((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+[a-z]")
@@ -137,6 +152,13 @@ class _Reader:
             for n, span in enumerate(in_sentence):
                 self.found.append(self._quotation(sentence, in_sentence, n, span, resolved))
         self._fill_run_ons()
+        for at, end in unclosed(self.text, self.spans):
+            para = bisect.bisect_right([p.start for p in self.paras], at) - 1
+            self.found.append(Quotation(
+                self.text[at + 1:end].strip(), at + 1, end, para,
+                left_out="its quotation mark never closes and the next paragraph does not "
+                         "continue it: check where the quotation ends"))
+        self.found.sort(key=lambda q: q.start)
         return self.found
 
     def _introductions(self, sentence: Sentence) -> None:
@@ -150,10 +172,31 @@ class _Reader:
         asked = _ASKED_SUBJECT.match(seg)  # "Asked whether she regretted it, Hiba paused."
         if asked:
             self.cast.resolve(asked.group(1))
-        opening = _SENTENCE_SUBJECT.match(seg)  # "Hamid Nasser spent two years in Raqqa."
-        name = opening and (opening.group(1) or opening.group(2))
+        for m in _RELATIVE_NAMED.finditer(seg):
+            if not is_outlet(m.group(2), self.outlets):
+                self._introduced(self.cast.resolve(f"{m.group(2)}, {m.group(1).lower()}"), "")
+        for m in _MET_NAMED.finditer(seg):  # "we met Yasin Halabi at a tea house"
+            if not is_outlet(m.group(1), self.outlets):
+                self._introduced(self.cast.resolve(m.group(1)), seg[m.end():])
+        known = _KNOWN_OPENS.match(seg)  # "Halabi joined the group at nineteen"
+        if known and any(known.group(1) in (p.name or "").split() for p in self.cast.people):
+            self._introduced(self.cast.resolve(known.group(1)), seg[known.end():])
+        opening = _SENTENCE_SUBJECT.match(seg) or _NAME_OPENS.match(seg)
+        name = opening and next((g for g in opening.groups() if g), None)
         if name and not _APPOSITIVE.match(seg) and not is_outlet(name, self.outlets):
-            self.cast.resolve(name)
+            self._introduced(self.cast.resolve(name), seg[opening.end():] if opening else "")
+
+    def _introduced(self, person: Person | None, rest: str) -> None:
+        """The pronouns of the rest of the sentence say whether a new person is a man or a
+        woman ("Karim Aziz spent the day with his uncle"), so a later "she" is not him."""
+        if person is None or person.gender or person.plural or person.organisation:
+            return
+        # subject pronouns only: "Mariam Othman has stood in his queue" is the guard's queue
+        said = set(re.findall(r"\b(?:he|she|himself|herself)\b", rest.lower()))
+        if said and said <= {"he", "himself"}:
+            person.gender = "m"
+        elif said and said <= {"she", "herself"}:
+            person.gender = "f"
 
     def _resolve(self, mention: Mention) -> Person | None:
         phrase = mention.phrase.strip()
@@ -162,7 +205,8 @@ class _Reader:
         person = self.cast.resolve(phrase)
         if person is not None and mention.verb in {"told", "tells"}:
             # someone who talked to an outlet: that outlet first published what they said
-            person.outlet = find_outlet(f"told {mention.tail}", self.outlets) or person.outlet
+            # (or, told of an earlier interview, they are speaking elsewhere now: no outlet)
+            person.outlet = interview_outlet(f"told {mention.tail}", self.outlets)
         return person
 
     def _quotation(self, sentence: Sentence, in_sentence: list[Span], n: int, span: Span,
@@ -185,7 +229,8 @@ class _Reader:
             q.attribution = f"{mention.phrase} {mention.verb}".strip()
             q.speaker = person
             clause = self.masked[sentence.start:sentence.end].replace("§", " ")
-            q.outlet = find_outlet(f"{mention.phrase} {mention.tail} {clause}", self.outlets)
+            q.outlet = interview_outlet(f"{mention.phrase} {mention.tail}", self.outlets) or \
+                interview_outlet(clause, self.outlets)
             if mention.according and person is None:
                 q.outlet = q.outlet or find_outlet(mention.phrase, self.outlets)
         if q.speaker is None and q.left_out is None:

@@ -142,14 +142,42 @@ def find_spans(text: str) -> list[Span]:
                 i = close + 1
                 continue
             nxt = paras[para.index + 1] if para.index + 1 < len(paras) else None
-            if (kind != SINGLE or text[i] == "‘") and nxt is not None and \
-                    text[nxt.start] in _OPENERS and _OPENERS[text[nxt.start]] == kind:
+            if (kind != SINGLE or text[i] == "‘" or _opens_quotation(text, i, para.start)) \
+                    and nxt is not None and text[nxt.start] in _OPENERS and \
+                    _OPENERS[text[nxt.start]] == kind:
                 spans.append(Span(i, i + 1, para.end, para.end, para.index, kind, runs_on=True,
                                   continued=continued and i == para.start))
                 carry_kind = kind
                 break
             i += 1
     return spans
+
+
+def _opens_quotation(text: str, i: int, lo: int) -> bool:
+    """A straight single quote that begins a sentence ("'He only asked"), not an
+    apostrophe: at the paragraph's start or after a sentence's end, before a capital."""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    before = text[lo:i].rstrip(_SPACE)
+    return nxt.isupper() and (not before or before[-1] in ".!?:")
+
+
+def unclosed(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """(opening mark, paragraph end) of each quotation that opens and never closes, outside
+    every span found: shown as left out so that no quoted text is dropped unseen."""
+    found = []
+    k = 0
+    for para in paragraphs(text):
+        for i in range(para.start, para.end):
+            while k < len(spans) and spans[k].close_at <= i:
+                k += 1
+            if k < len(spans) and spans[k].open_at <= i:
+                continue
+            if text[i] in _OPENERS and _is_opener(text, i, para.start) and \
+                    text[i + 1:i + 2].isupper() and _find_close(text, i, para.end) is None and \
+                    (text[i] not in "'‘" or _opens_quotation(text, i, para.start)):
+                found.append((i, para.end))
+                break
+    return found
 
 
 def inner_text(text: str, span: Span) -> str:

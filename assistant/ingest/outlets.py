@@ -48,6 +48,27 @@ def find_outlet(clause: str, extra: Iterable[str] = ()) -> str | None:
     return max(found, key=len).removeprefix("the ")
 
 
+_WHEN = re.compile(r"\s*(?:(?:last|this|next)\s+(?:year|month|week|spring|summer|autumn|fall|"
+                   r"winter)|in\s+(?:\d{4}|[A-Z][a-z]+(?:\s+\d{4})?)|earlier|recently|"
+                   r"once|in\s+an?\s+interview|years?\s+ago)\b")
+
+
+def interview_outlet(clause: str, extra: Iterable[str] = ()) -> str | None:
+    """The outlet a clause says the speaker talked to, unless it only reports what they told
+    it then ("told the BBC last year that he...", "told NPR he left"): an earlier interview
+    is not where this article's quotation comes from."""
+    outlet = find_outlet(clause, extra)
+    if outlet is None:
+        return None
+    at = clause.find(outlet)
+    rest = clause[at + len(outlet):] if at >= 0 else ""
+    while (when := _WHEN.match(rest)) is not None:
+        rest = rest[when.end():]
+    if re.match(r"\s*(?:,\s*)?[a-z]", rest) or re.match(r"\s*(?:That|He|She|They|It)\b", rest):
+        return None  # told NPR that..., told NPR he left
+    return outlet
+
+
 def is_outlet(phrase: str, extra: Iterable[str] = ()) -> bool:
     stripped = phrase.strip()
     return any(stripped == name or stripped == f"the {name}" for name in (*KNOWN_OUTLETS, *extra))

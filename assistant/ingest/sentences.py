@@ -118,9 +118,12 @@ def _subject(left: str) -> str:
         chunk = _clean_phrase(chunks[k])
         if k and _NAME_GIVEN.match(chunk):
             return f"{_clean_phrase(chunks[k - 1])}, {chunk}"  # "The man, who gave his name as X"
+        named = k - 1
+        while named > 0 and re.fullmatch(r"\d{1,3}", chunks[named]):
+            named -= 1  # "Ibrahim Salim, 41, a former driver": past the age to the name
         if k and re.match(r"(?:a|an|the)\s", chunk) and _TRAILING_NAME.fullmatch(
-                _clean_phrase(chunks[k - 1])):
-            return f"{_clean_phrase(chunks[k - 1])}, {chunk}"  # "Nour Haddad, a former nurse,"
+                _clean_phrase(chunks[named])):
+            return f"{_clean_phrase(chunks[named])}, {chunk}"  # "Nour Haddad, a former nurse,"
         verbs = list(VERB_RE.finditer(chunk))
         if verbs:  # "He said his commander had told": the nearer speaker
             chunk = _clean_phrase(chunk[verbs[-1].end():])
@@ -162,6 +165,9 @@ def mentions(masked: str, sentence: Sentence) -> list[Mention]:
         if phrase and "§" not in phrase:
             found.append(Mention(phrase, "according to", sentence.start + m.start(), "", True))
     for m in VERB_RE.finditer(seg):
+        if _RELATIVE_BEFORE.search(seg[: m.start()]) and any(
+                f.at < sentence.start + m.start() and not f.according for f in found):
+            continue  # "said Abu Yusuf, a 29-year-old who asked that...": the one just named
         phrase = _subject(seg[: m.start()])
         tail = _BOUNDARY.split(seg[m.end():], maxsplit=1)[0]
         if phrase and not _valid_phrase(phrase):
@@ -179,6 +185,7 @@ def mentions(masked: str, sentence: Sentence) -> list[Mention]:
     return sorted(found, key=lambda x: x.at)
 
 
+_RELATIVE_BEFORE = re.compile(r"(?<![\w’'-])who\s+(?:[a-z]+ly\s+|later\s+|also\s+)?$")
 _PREP_START = re.compile(r"^(?:in|on|at|last|this|during|after|before|when|while|from|to|now|"
                          r"speaking|published|citing|adding|according|referring|who|whose|whom|which|"
                          r"interviewed|quoted|cited|reached|contacted|writing|asked|told|"
@@ -205,6 +212,10 @@ def _verb_first_phrase(chunks: list[str]) -> str:
                 return ""  # "remembers his first month": what was said, not who
             chunk = re.split(r"\s+(?:in|on|at|last|this|during|to|from|after|when)\s+(?=[a-z])",
                              chunk, maxsplit=1)[0]
+        relative = re.split(r"\s+(?:who|whom|whose|which|that)\s+", chunk, maxsplit=1)
+        if kept and len(relative) > 1:
+            kept.append(relative[0])  # "a 29-year-old from Deir al-Zor who asked that..."
+            break
         kept.append(chunk)
         if len(kept) == 3:
             break

@@ -283,8 +283,11 @@ class CurateScreen(Screen[None]):
                                           severity="error", timeout=10)
                 return
         added = ", ".join(f"{len(v)} {k}" for k, v in result.added.items())
-        self.app.call_from_thread(self.notify, f"Added {added}; article archived.",
-                                  title="Corpus updated")
+        warned = [f"{len(result.warnings)} warning(s) for the curator:",
+                  *(str(w) for w in result.warnings[:5])] if result.warnings else []
+        self.app.call_from_thread(self.notify, "\n".join([f"Added {added}; article archived.",
+                                                          *warned]),
+                                  title="Corpus updated", timeout=10 if warned else 5)
         if self.result is not None:  # read again: what was added now shows as a duplicate
             self.app.call_from_thread(self._ingest, self.result.article)
 

@@ -1,0 +1,152 @@
+"""`ingest --accept` and `ingest -o` as a curator meets their refusals: nothing unchecked is
+added, nothing is half-written, nothing is overwritten without asking."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.test_ingest_cli import _ingest, _run
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    code, out = _run("corpus", "new", str(root))
+    assert code == 0, out
+    return root
+
+
+def _files(root: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_accept_refuses_an_edited_word_and_names_it(corpus: Path, tmp_path: Path) -> None:
+    candidates = _ingest(corpus, tmp_path)
+    text = candidates.read_text(encoding="utf-8")
+    edited = text.replace('text: "The emirs had meat every night."',
+                          'text: "The emirs had meat every single night."', 1)
+    assert edited != text
+    candidates.write_text(edited, encoding="utf-8")
+    before = _files(corpus)
+    code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    assert code == 1
+    assert "not verbatim" in out and "'single' was added" in out
+    assert _files(corpus) == before
+
+
+def test_accept_refuses_a_replaced_word_with_the_article_kept(corpus: Path,
+                                                              tmp_path: Path) -> None:
+    candidates = _ingest(corpus, tmp_path)
+    text = candidates.read_text(encoding="utf-8").replace(
+        'text: "We were miserable, and nobody cared"', 'text: "We were hungry, and nobody cared"')
+    candidates.write_text(text, encoding="utf-8")
+    code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    assert code == 1
+    assert "'miserable' became 'hungry'" in out
+
+
+def test_accept_without_the_article_block_is_refused_unless_already_archived(
+        corpus: Path, tmp_path: Path) -> None:
+    candidates = _ingest(corpus, tmp_path)
+    full = candidates.read_text(encoding="utf-8")
+    cut = "\n".join(ln for ln in full.split("\n") if not ln.startswith("#|")
+                    and not ln.startswith("# article "))
+    candidates.write_text(cut, encoding="utf-8")
+    before = _files(corpus)
+    code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    assert code == 1
+    assert "no archived text" in out
+    assert _files(corpus) == before
+    # once the article is archived, the same quotes are checked against the archive
+    archive = corpus / "archive" / "lind-2016-05-04.txt"
+    archive.parent.mkdir()
+    archive.write_text(re.sub("miserable", "weary", _article_of(full)), encoding="utf-8")
+    code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    assert code == 1 and "'weary' became 'miserable'" in out
+    archive.write_text(_article_of(full), encoding="utf-8")
+    code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    assert code == 0, out
+
+
+def _article_of(candidates: str) -> str:
+    from assistant.ingest.proposal import article_from_proposal
+
+    article = article_from_proposal(candidates)[1]
+    assert article is not None
+    return article
+
+
+def test_a_read_only_corpus_file_refuses_the_accept_and_changes_nothing(
+        corpus: Path, tmp_path: Path) -> None:
+    candidates = _ingest(corpus, tmp_path)
+    speakers = corpus / "speakers.yaml"
+    speakers.chmod(0o444)
+    before = _files(corpus)
+    code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    speakers.chmod(0o644)
+    assert code == 1
+    assert f"cannot write {speakers}" in out and "read-only" in out
+    assert "Traceback" not in out and "unexpected" not in out
+    assert _files(corpus) == before
+    assert not [p for p in corpus.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_accept_refuses_a_candidate_marked_as_a_duplicate_unless_kept(
+        corpus: Path, tmp_path: Path) -> None:
+    candidates = _ingest(corpus, tmp_path)
+    assert _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))[0] == 0
+    article = tmp_path / "again.txt"
+    article.write_text(_article_of(candidates.read_text(encoding="utf-8")), encoding="utf-8")
+    again = tmp_path / "again.yaml"
+    code, out = _run("--corpus", str(corpus), "ingest", str(article), "--source-id",
+                     "lind-2016-05-05", "-o", str(again))
+    assert code == 0, out
+    text = again.read_text(encoding="utf-8")
+    marked = re.search(r"already in the corpus as (q-[\w-]+)", text)
+    assert marked is not None
+    before = _files(corpus)
+    code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(again))
+    assert code == 1
+    assert f"already in the corpus as {marked.group(1)}" in out
+    assert _files(corpus) == before
+
+
+def test_ingest_output_never_replaces_a_file_a_link_or_a_device_without_force(
+        corpus: Path, tmp_path: Path) -> None:
+    candidates = _ingest(corpus, tmp_path)
+    reviewed = candidates.read_text(encoding="utf-8") + "# reviewed\n"
+    candidates.write_text(reviewed, encoding="utf-8")
+    article = tmp_path / "guard.txt"
+    code, out = _run("--corpus", str(corpus), "ingest", str(article), "-o", str(candidates))
+    assert code == 1 and "already exists" in out and "--force" in out
+    assert candidates.read_text(encoding="utf-8") == reviewed
+    link = tmp_path / "link.yaml"
+    os.symlink(candidates, link)
+    code, out = _run("--corpus", str(corpus), "ingest", str(article), "-o", str(link))
+    assert code == 1 and "is a link" in out
+    assert candidates.read_text(encoding="utf-8") == reviewed
+    pipe = tmp_path / "pipe"  # a special file, as /dev/null is
+    os.mkfifo(pipe)
+    code, out = _run("--corpus", str(corpus), "ingest", str(article), "-o", str(pipe))
+    assert code == 1 and "is a pipe" in out
+    assert pipe.is_fifo()
+    code, out = _run("--corpus", str(corpus), "ingest", str(article), "-o", str(candidates),
+                     "--force")
+    assert code == 0, out
+    assert "# reviewed" not in candidates.read_text(encoding="utf-8")
+
+
+def test_accept_prints_the_curator_warnings_beside_corpus_valid(corpus: Path,
+                                                                tmp_path: Path) -> None:
+    candidates = _ingest(corpus, tmp_path)
+    text = candidates.read_text(encoding="utf-8")
+    themed = re.sub(r"\n    themes:.*?(?=\n    [a-z]|\n  - |\n\n)", "", text, flags=re.S)
+    candidates.write_text(themed, encoding="utf-8")
+    code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    assert code == 0, out
+    assert "linked to no theme, so no brief will use it" in out
+    assert re.search(r"corpus valid; \d+ warning\(s\)", out)
