@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .errors import (
     ChecksFailed,
+    DraftIncomplete,
     ChecksUnavailable,
     ContentTampered,
     DatabaseUnavailable,
@@ -45,6 +46,7 @@ __all__ = [
     "AuditEntryView",
     "Checker",
     "ChecksFailed",
+    "DraftIncomplete",
     "ChecksUnavailable",
     "Clock",
     "ContentTampered",

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..compose.brief import BriefInputs
-from .errors import UnknownDraft
+from .errors import DraftIncomplete, UnknownDraft
 from .models import STATUSES, AuditEntry, Draft, Review, User, Version
 from .views import (
     AuditEntryView,
@@ -29,8 +29,8 @@ def queue(session: Session, status: str | None = None, *, limit: int | None = No
     query: Any = (
         select(*_SUMMARY_COLUMNS, User.name, Version.content_hash)
         .join(User, User.id == Draft.author_id)
-        .join(Version, (Version.draft_id == Draft.id)
-              & (Version.number == Draft.current_number))
+        .outerjoin(Version, (Version.draft_id == Draft.id)
+                   & (Version.number == Draft.current_number))
         .order_by(Draft.id)
     )
     query = _in_status(query, status)
@@ -41,9 +41,13 @@ def queue(session: Session, status: str | None = None, *, limit: int | None = No
     names = [c.key for c in _SUMMARY_COLUMNS]
     return [
         DraftSummary(**dict(zip(names, row[:-2], strict=True)), author=row[-2],
-                     current_hash=row[-1])
+                     current_hash=row[-1] or MISSING_HASH)
         for row in session.execute(query)
     ]
+
+
+MISSING_HASH = "(no version)"
+"""What the queue shows for a draft whose newest version is missing (an incomplete row)."""
 
 
 def queue_length(session: Session, status: str | None = None) -> int:
@@ -81,9 +85,13 @@ def draft_view(session: Session, draft_id: int) -> DraftView:
         for version, name in session.execute(
             select(Version, User.name).join(User, User.id == Version.author_id)
             .where(Version.draft_id == draft_id).order_by(Version.number)
+            .execution_options(populate_existing=True)
         )
     ]
-    current_hash = next(v.content_hash for v in versions if v.number == draft.current_number)
+    current_hash = next((v.content_hash for v in versions
+                         if v.number == draft.current_number), None)
+    if current_hash is None:  # a row made by hand; the database refuses it from 0003 on
+        raise DraftIncomplete(draft_id, draft.current_number)
     return DraftView(
         **_summary(draft, author, current_hash).model_dump(),
         versions=versions,
@@ -100,6 +108,7 @@ def reviews(session: Session, draft_id: int) -> list[ReviewView]:
         .join(reviewer, reviewer.id == Review.reviewer_id)
         .where(Version.draft_id == draft_id)
         .order_by(Review.created_at, Review.id)
+        .execution_options(populate_existing=True)
     )
     return [
         ReviewView(version_number=number, content_hash=review.content_hash, reviewer=name,
