@@ -55,3 +55,10 @@ def verify(session: Session) -> tuple[int, Break | None]:
                AuditEntry.prev_hash, AuditEntry.line_hash).order_by(AuditEntry.id)
         .execution_options(yield_per=1000))
     return count, first_break(cast(Line, tuple(row)) for row in rows)
+
+
+def head(session: Session) -> tuple[int, str] | None:
+    """The id and hash of the log's last line (None when it is empty)."""
+    last = session.execute(select(AuditEntry.id, AuditEntry.line_hash)
+                           .order_by(AuditEntry.id.desc()).limit(1)).first()
+    return (int(last.id), str(last.line_hash)) if last else None

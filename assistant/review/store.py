@@ -305,6 +305,12 @@ class ReviewStore(UserRegistry):
                             f"version {number} ({state}) to {where}")
         return result
 
+    def log_head(self) -> tuple[int, str] | None:
+        """The last line of the log (id and hash), or None for an empty log: noted down,
+        it shows later whether lines were cut from the end, which the chain cannot."""
+        with self._read() as session:
+            return audit.head(session)
+
     def verify_log(self) -> tuple[int, Break | None]:
         """Walk the audit log's hash chain: its length and the first broken line, if any."""
         with self._read() as session:
