@@ -125,3 +125,26 @@ def test_a_draft_without_its_version_one_is_refused(pg_team: Team) -> None:
         f"WHERE name = '{alice}'"))
     assert "without its version 1" in reason
     assert pg_team.store("alice").list_queue() == []
+
+
+def test_a_line_with_an_unreadable_time_from_before_the_stamps_is_reported(
+        pg_team: Team) -> None:
+    """A line typed in before migration 0003 (here: by the owner, its stamp lifted)."""
+    pg_team.add(alice="author")
+    alice = pg_team.real("alice")
+    pg_team.store("alice").new_draft(INPUTS, BRIEF, "fp-1")
+    engine = create_engine(pg_team.owner_url)
+    with engine.begin() as sql:
+        sql.execute(text("ALTER TABLE audit_log DISABLE TRIGGER review_a_stamp"))
+        sql.execute(text("INSERT INTO audit_log (at, actor, action, detail, prev_hash, "
+                         f"line_hash) VALUES ('12000-01-01', '{alice}', 'exported', 'x', "
+                         "'', '')"))
+        sql.execute(text("ALTER TABLE audit_log ENABLE TRIGGER review_a_stamp"))
+        bad = sql.execute(text("SELECT max(id) FROM audit_log")).scalar_one()
+    engine.dispose()
+    store = pg_team.store("alice")
+    log = store.audit_log()
+    assert log[-1].id == bad and log[-1].detail.startswith("(bad line: its time is outside")
+    count, broken = store.verify_log()
+    assert count == len(log) and broken is not None and broken.line_id == bad
+    assert len(store.list_queue()) == 1

@@ -82,7 +82,7 @@ def test_an_intact_approved_export_names_the_approver_and_hash(team: Team) -> No
     approval = team.store("alice").get_draft(draft_id).approval_of(1)
     assert approval is not None
     day = ("2 March 2026" if team.backend == "sqlite"
-           else long_date(approval.created_at.date().isoformat()))
+           else long_date(approval.approved_at.date().isoformat()))
     assert written == [f"Approved by {team.real('bob')} on {day}, "
                        f"version {export.version.content_hash[:12]}"]
     assert team.store("alice").audit_log(draft_id)[-1].detail == (

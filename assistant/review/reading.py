@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
 from ..compose.brief import BriefInputs
+from . import audit
 from .errors import DraftIncomplete, UnknownDraft
 from .models import STATUSES, AuditEntry, Draft, Review, User, Version
 from .views import (
@@ -120,14 +122,25 @@ def reviews(session: Session, draft_id: int) -> list[ReviewView]:
 
 def audit_log(session: Session, draft_id: int | None = None) -> list[AuditEntryView]:
     """The audit log in the order it was written (of one draft, or all of it)."""
-    query = select(AuditEntry).order_by(AuditEntry.id)
+    bad = audit.first_unreadable(session) is not None
+    # A time Python cannot read is shown as the nearest it can, and the line says so.
+    at = (case((audit.readable_time(), AuditEntry.at),
+               (AuditEntry.at < audit.FIRST_MOMENT, literal(audit.FIRST_MOMENT)),
+               else_=literal(audit.LAST_MOMENT)) if bad else AuditEntry.at)
+    query = select(AuditEntry.id, at.label("at"), AuditEntry.actor, AuditEntry.action,
+                   AuditEntry.draft_id, AuditEntry.version_hash, AuditEntry.detail,
+                   AuditEntry.prev_hash, AuditEntry.line_hash,
+                   (audit.readable_time() if bad else literal(True)).label("readable")
+                   ).order_by(AuditEntry.id)
     if draft_id is not None:
         query = query.where(AuditEntry.draft_id == draft_id)
     return [
-        AuditEntryView(id=e.id, at=e.at, actor=e.actor, action=e.action,
-                       draft_id=e.draft_id, version_hash=e.version_hash, detail=e.detail,
+        AuditEntryView(id=e.id, at=e.at.astimezone(UTC), actor=e.actor, action=e.action,
+                       draft_id=e.draft_id, version_hash=e.version_hash,
+                       detail=e.detail if e.readable else
+                       f"(bad line: {audit.UNREADABLE_TIME}) {e.detail}",
                        prev_hash=e.prev_hash, line_hash=e.line_hash)
-        for e in session.scalars(query)
+        for e in session.execute(query)
     ]
 
 
