@@ -19,7 +19,7 @@ def one_line(raw: str, what: str, limit: int) -> str:
     text = raw.strip(" ")
     for position, char in enumerate(text, start=1):
         if unicodedata.category(char) in REFUSED_CATEGORIES:
-            label = unicodedata.name(char, f"U+{ord(char):04X}")
+            label = unicodedata.name(char, "a control character")
             raise InvalidInput(
                 f"the {what} has an invisible or control character at position {position} "
                 f"(U+{ord(char):04X} {label}); write it on one line with letters, digits, "
@@ -34,7 +34,7 @@ def user_name(raw: str, what: str = "user name") -> str:
     name = unicodedata.normalize("NFKC", raw).strip(" ")
     for position, char in enumerate(name, start=1):
         if unicodedata.category(char) in REFUSED_CATEGORIES:
-            label = unicodedata.name(char, f"U+{ord(char):04X}")
+            label = unicodedata.name(char, "a control character")
             raise InvalidInput(
                 f"the {what} {name!r} has an invisible or control character at position "
                 f"{position} (U+{ord(char):04X} {label}); use letters, digits, spaces and "
