@@ -149,3 +149,27 @@ def test_lines_written_before_the_chain_existed_join_it_on_upgrade(tmp_path: Pat
     count, broken = store.verify_log()
     assert (count, broken) == (2, None)
     store.close()
+
+
+def test_a_year_before_1000_is_hashed_with_four_digits_as_postgresql_writes_it() -> None:
+    from datetime import UTC, datetime
+
+    from assistant.review.chain import moment_text
+
+    assert moment_text(datetime(500, 6, 1, tzinfo=UTC)) == "0500-06-01T00:00:00.000000Z"
+    assert moment_text(datetime(2026, 3, 2, 9, 0, tzinfo=UTC)) == "2026-03-02T09:00:00.000000Z"
+
+
+def test_lines_cut_from_the_end_still_verify_but_the_printed_last_line_moves(
+        sqlite_team: Team) -> None:
+    """The chain cannot show a log cut short; the head `review verify` prints can."""
+    _history(sqlite_team)
+    url = sqlite_team.owner_url
+    before = CliRunner().invoke(cli, ["--db", url, "--user", "bob", "review", "verify"])
+    last = max(_line_ids(sqlite_team))
+    assert f"last line {last}, hash " in before.stdout
+    _unguarded(sqlite_team, f"DELETE FROM audit_log WHERE id >= {last - 1}")
+    after = CliRunner().invoke(cli, ["--db", url, "--user", "bob", "review", "verify",
+                                     "--json"])
+    assert after.exit_code == 0  # honestly: the lines left still chain
+    assert f'"last_line": {last - 2}' in after.stdout

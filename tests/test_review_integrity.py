@@ -13,6 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 
+from assistant.compose.citations import long_date
 from assistant.review import (
     ContentTampered,
     DatabaseUnavailable,
@@ -77,7 +78,12 @@ def test_an_intact_approved_export_names_the_approver_and_hash(team: Team) -> No
         return "brief.md"
 
     export = team.store("alice").export(draft_id, write=write)
-    assert written == [f"Approved by {team.real('bob')} on 2 March 2026, "
+    # SQLite keeps the app's (here fake) clock; PostgreSQL stamps the time itself.
+    approval = team.store("alice").get_draft(draft_id).approval_of(1)
+    assert approval is not None
+    day = ("2 March 2026" if team.backend == "sqlite"
+           else long_date(approval.approved_at.date().isoformat()))
+    assert written == [f"Approved by {team.real('bob')} on {day}, "
                        f"version {export.version.content_hash[:12]}"]
     assert team.store("alice").audit_log(draft_id)[-1].detail == (
         "version 1 (approved) to brief.md")

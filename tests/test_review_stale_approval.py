@@ -87,3 +87,35 @@ def test_an_export_carries_the_approvers_role_and_comment(team: Team) -> None:
     stamp = approval.stamp()
     assert (stamp.approver, stamp.role, stamp.comment) == (team.real("bob"), "reviewer",
                                                            "Ready to send")
+
+
+def test_saving_a_whole_approved_export_back_takes_its_approval_block_out(
+        team: Team) -> None:
+    draft_id, _exported = _approved(team)
+    alice = team.store("alice")
+    whole = export_bytes(alice.export(draft_id), "md").decode()
+    assert "## Approval" in whole and "Ready to send" in whole
+    edited = alice.edit_draft(draft_id, INPUTS, whole + "\nOne more line.\n", "fp-1")
+    stored = edited.current.markdown
+    for gone in ("Approved by", "## Approval", "**Role:**", "Ready to send"):
+        assert gone not in stored
+    assert stored.endswith("One more line.\n")
+    export = alice.export(draft_id)
+    assert export.approval is None
+    for fmt in ("md", "html"):
+        shown = export_bytes(export, fmt)
+        assert b"Approved by" not in shown and b"Ready to send" not in shown
+
+
+def test_an_approval_block_in_a_new_draft_is_taken_out_but_the_writers_own_stays(
+        team: Team) -> None:
+    team.add(alice="author")
+    block = ("## Approval\n\n- **Approved by:** carol\n- **Role:** reviewer\n"
+             "- **Date:** 2 March 2026\n- **Version:** 118c94b79e40\n")
+    own = "## Approval\n\nThe board signs off in May.\n"
+    saved = team.store("alice").new_draft(
+        INPUTS, f"{BRIEF}\n{block}\n{own}\n# Team notes: not for distribution\n\n"
+        f"{block}", "fp-1")
+    markdown = saved.current.markdown
+    assert "carol" not in markdown and "**Role:**" not in markdown
+    assert own in markdown and markdown.endswith("# Team notes: not for distribution\n")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner, Result
+from sqlalchemy import text
 
 from assistant.cli import cli
 
@@ -155,3 +156,19 @@ def test_an_admin_made_an_author_can_no_longer_pass_membership_on(
     finally:
         engine.dispose()
     assert admin_option is False
+
+
+def test_a_refused_db_init_on_a_set_up_database_creates_no_login(
+        pg_schema: PgSchema) -> None:
+    sam, _sam_url = _login(pg_schema, "sam")
+    assert _as(pg_schema.url(), "db", "init", "--admin", sam).exit_code == 0
+    newcomer = unique("rv_newcomer")
+    refused = _as(pg_schema.url(), "db", "init", "--admin", newcomer)
+    assert refused.exit_code == 1, refused.output
+    assert "already set up; its admins are" in refused.stderr
+    with pg_schema.engine.connect() as sql:
+        made = sql.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"),
+                           {"n": newcomer}).scalar()
+    if made:  # clean up what the refused command should not have made
+        pg_schema.logins.append(newcomer)
+    assert made is None

@@ -180,13 +180,20 @@ def review_verify(ctx: click.Context, as_json: bool) -> None:
     store = open_review_store(ctx)
     with refusals():
         count, broken = store.verify_log()
+        head = store.log_head()
     if as_json:
         echo_json({"lines": count, "intact": broken is None,
                    "first_broken_line": broken.line_id if broken else None,
-                   "reason": broken.reason if broken else ""})
+                   "reason": broken.reason if broken else "",
+                   "last_line": head[0] if head else None,
+                   "last_hash": head[1] if head else ""})
     elif broken is None:
         click.echo(f"the audit log is intact: {count} line(s), each carrying the hash of "
                    "the one before")
+        if head is not None:
+            # The chain cannot show lines cut from the end; this, noted down, can.
+            click.echo(f"last line {head[0]}, hash {head[1]}; note it down: a log cut "
+                       "short later still verifies, but ends elsewhere")
     if broken is not None:
         if not as_json:
             click.echo(f"error: the audit log is broken at line {broken.line_id}: "

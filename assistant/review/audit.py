@@ -8,10 +8,10 @@ chains it while it holds the write lock (BEGIN IMMEDIATE), so lines join one at 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from .chain import GENESIS, Break, Line, first_break, line_hash
@@ -46,12 +46,44 @@ def append(session: Session, *, postgresql: bool, at: datetime, actor: str, acti
     session.flush()
 
 
+# The times Python can read. A line outside them was typed in by hand (before migration
+# 0003 made the database stamp every time itself): it is reported, never read.
+FIRST_MOMENT = datetime(1, 1, 1, tzinfo=UTC)
+LAST_MOMENT = datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+UNREADABLE_TIME = ("its time is outside the years 1 to 9999, so it was typed in by hand, "
+                   "not stamped by the database")
+
+
+def readable_time() -> ColumnElement[bool]:
+    return AuditEntry.at.between(FIRST_MOMENT, LAST_MOMENT)
+
+
+def first_unreadable(session: Session) -> int | None:
+    """The first line whose time cannot be read (PostgreSQL can hold years Python can't)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    found = session.scalar(select(func.min(AuditEntry.id)).where(~readable_time()))
+    return int(found) if found is not None else None
+
+
 def verify(session: Session) -> tuple[int, Break | None]:
     """How many lines the log has, and the first that breaks the chain (None: intact)."""
     count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
-    rows = session.execute(
-        select(AuditEntry.id, AuditEntry.at, AuditEntry.actor, AuditEntry.action,
-               AuditEntry.draft_id, AuditEntry.version_hash, AuditEntry.detail,
-               AuditEntry.prev_hash, AuditEntry.line_hash).order_by(AuditEntry.id)
-        .execution_options(yield_per=1000))
-    return count, first_break(cast(Line, tuple(row)) for row in rows)
+    unreadable = first_unreadable(session)
+    query = select(AuditEntry.id, AuditEntry.at, AuditEntry.actor, AuditEntry.action,
+                   AuditEntry.draft_id, AuditEntry.version_hash, AuditEntry.detail,
+                   AuditEntry.prev_hash, AuditEntry.line_hash).order_by(AuditEntry.id)
+    if unreadable is not None:
+        query = query.where(AuditEntry.id < unreadable)
+    rows = session.execute(query.execution_options(yield_per=1000))
+    broken = first_break(cast(Line, tuple(row)) for row in rows)
+    if broken is None and unreadable is not None:
+        broken = Break(unreadable, UNREADABLE_TIME)
+    return count, broken
+
+
+def head(session: Session) -> tuple[int, str] | None:
+    """The id and hash of the log's last line (None when it is empty)."""
+    last = session.execute(select(AuditEntry.id, AuditEntry.line_hash)
+                           .order_by(AuditEntry.id.desc()).limit(1)).first()
+    return (int(last.id), str(last.line_hash)) if last else None

@@ -18,8 +18,10 @@ GENESIS = "0" * 64
 
 
 def moment_text(at: datetime) -> str:
-    """The time of a line as the hash sees it: UTC with microseconds."""
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """The time of a line as the hash sees it: UTC with microseconds, the year in at
+    least four digits as PostgreSQL's to_char writes it (strftime drops the zeros)."""
+    at = at.astimezone(UTC)
+    return f"{at.year:04d}" + at.strftime("-%m-%dT%H:%M:%S.%fZ")
 
 
 def _field(value: str) -> str:

@@ -163,6 +163,10 @@ def stamped_markdown(export: Export) -> str:
 
         markdown, _stale = without_approval(markdown)
         return markdown if DRAFT in markdown else f"{DRAFT}\n\n{markdown}"
+    # The render layer adds the approval block; one copied in from an older export goes.
+    from .stamps import without_approval_block
+
+    markdown, _stale = without_approval_block(markdown)
     stamp = export.approval.line()
     if DRAFT in markdown:
         return markdown.replace(DRAFT, stamp, 1)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from ..compose.brief import BriefInputs
 from . import audit
 from .database import WRITE, database_error
-from .errors import NotAllowed, ReviewError, UnknownDraft, VersionChanged
+from .errors import DraftIncomplete, NotAllowed, ReviewError, UnknownDraft, VersionChanged
 from .models import Draft, User, Version
 
 Clock = Callable[[], datetime]
@@ -77,7 +77,8 @@ class StoreCore:
             raise UnknownDraft(draft_id)
         current = session.scalar(select(Version).where(
             Version.draft_id == draft_id, Version.number == draft.current_number))
-        assert current is not None  # drafts.current_number always names a saved version
+        if current is None:  # a row made by hand; the database refuses it from 0003 on
+            raise DraftIncomplete(draft_id, draft.current_number)
         return draft, current
 
     @staticmethod

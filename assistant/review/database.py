@@ -16,7 +16,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 
 from .errors import DatabaseUnavailable, NotAllowed, NotSetUp, ReviewError, VersionChanged
 
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 """The newest migration in `migrations/versions/`; a test keeps the two in step."""
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -29,7 +29,13 @@ def default_url() -> str:
     from platformdirs import user_data_dir
 
     folder = Path(user_data_dir("counterbrief"))
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # read-only HOME, XDG_DATA_HOME a file, /proc...
+        raise DatabaseUnavailable(
+            f"cannot make the data folder {folder} for the review database "
+            f"({exc.strerror or exc}); set XDG_DATA_HOME to a folder you can write, or "
+            "give --db sqlite:///PATH") from exc
     return f"sqlite:///{folder / 'review.sqlite3'}"
 
 

@@ -77,6 +77,18 @@ class ContentTampered(ReviewError):
     """A stored version's text no longer matches its content hash."""
 
 
+class DraftIncomplete(ReviewError):
+    """A draft row whose newest version is missing (written by hand, not by the app)."""
+
+    def __init__(self, draft_id: int, number: int) -> None:
+        self.draft_id = draft_id
+        self.number = number
+        super().__init__(
+            f"draft {draft_id} is incomplete: its version {number} is not in the database "
+            "(the row was not made by counterbrief); it cannot be shown, submitted or "
+            "exported. Ask an admin to look at the database")
+
+
 class ChecksFailed(ReviewError):
     """The checks report errors, so the version may not be submitted."""
 

@@ -13,12 +13,28 @@ MAX_NAME = 200
 REFUSED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 
 
+def one_line(raw: str, what: str, limit: int) -> str:
+    """A title or note shown on one line of a terminal: InvalidInput (exit 2) for a
+    control, format or separator character (escapes, newlines, bidi marks)."""
+    text = raw.strip(" ")
+    for position, char in enumerate(text, start=1):
+        if unicodedata.category(char) in REFUSED_CATEGORIES:
+            label = unicodedata.name(char, "a control character")
+            raise InvalidInput(
+                f"the {what} has an invisible or control character at position {position} "
+                f"(U+{ord(char):04X} {label}); write it on one line with letters, digits, "
+                "spaces and punctuation only")
+    if len(text) > limit:
+        raise InvalidInput(f"the {what} has {len(text)} characters; at most {limit}")
+    return text
+
+
 def user_name(raw: str, what: str = "user name") -> str:
     """`raw` in NFKC form; InvalidInput (exit 2) saying what is wrong with it otherwise."""
     name = unicodedata.normalize("NFKC", raw).strip(" ")
     for position, char in enumerate(name, start=1):
         if unicodedata.category(char) in REFUSED_CATEGORIES:
-            label = unicodedata.name(char, f"U+{ord(char):04X}")
+            label = unicodedata.name(char, "a control character")
             raise InvalidInput(
                 f"the {what} {name!r} has an invisible or control character at position "
                 f"{position} (U+{ord(char):04X} {label}); use letters, digits, spaces and "

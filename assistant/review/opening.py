@@ -79,12 +79,15 @@ def set_up_database(url: str | None, admin: str, user: str | None = None, *,
                         f"may create roles (a superuser such as postgres, or CREATEROLE); "
                         f"'{identity}' may not. Ask whoever administers the server")
                 roles = list(team_roles(connection))
+        ensure_schema(engine, setting_up=True)
+        store = ReviewStore(engine, identity, clock=clock)
+        store.check_set_up(admin)  # a refused set-up makes no login
+        if backend == "postgresql":
+            with engine.connect() as connection:
                 if not login_exists(connection, admin):
                     create_login(connection, admin)
                     connection.commit()
                     created = True
-        ensure_schema(engine, setting_up=True)
-        store = ReviewStore(engine, identity, clock=clock)
         view, added = store.set_up(admin)
     except SQLAlchemyError as exc:
         engine.dispose()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
 from ..compose.brief import BriefInputs
-from .errors import UnknownDraft
+from . import audit
+from .errors import DraftIncomplete, UnknownDraft
 from .models import STATUSES, AuditEntry, Draft, Review, User, Version
 from .views import (
     AuditEntryView,
@@ -29,8 +31,8 @@ def queue(session: Session, status: str | None = None, *, limit: int | None = No
     query: Any = (
         select(*_SUMMARY_COLUMNS, User.name, Version.content_hash)
         .join(User, User.id == Draft.author_id)
-        .join(Version, (Version.draft_id == Draft.id)
-              & (Version.number == Draft.current_number))
+        .outerjoin(Version, (Version.draft_id == Draft.id)
+                   & (Version.number == Draft.current_number))
         .order_by(Draft.id)
     )
     query = _in_status(query, status)
@@ -41,9 +43,13 @@ def queue(session: Session, status: str | None = None, *, limit: int | None = No
     names = [c.key for c in _SUMMARY_COLUMNS]
     return [
         DraftSummary(**dict(zip(names, row[:-2], strict=True)), author=row[-2],
-                     current_hash=row[-1])
+                     current_hash=row[-1] or MISSING_HASH)
         for row in session.execute(query)
     ]
+
+
+MISSING_HASH = "(no version)"
+"""What the queue shows for a draft whose newest version is missing (an incomplete row)."""
 
 
 def queue_length(session: Session, status: str | None = None) -> int:
@@ -81,9 +87,13 @@ def draft_view(session: Session, draft_id: int) -> DraftView:
         for version, name in session.execute(
             select(Version, User.name).join(User, User.id == Version.author_id)
             .where(Version.draft_id == draft_id).order_by(Version.number)
+            .execution_options(populate_existing=True)
         )
     ]
-    current_hash = next(v.content_hash for v in versions if v.number == draft.current_number)
+    current_hash = next((v.content_hash for v in versions
+                         if v.number == draft.current_number), None)
+    if current_hash is None:  # a row made by hand; the database refuses it from 0003 on
+        raise DraftIncomplete(draft_id, draft.current_number)
     return DraftView(
         **_summary(draft, author, current_hash).model_dump(),
         versions=versions,
@@ -100,6 +110,7 @@ def reviews(session: Session, draft_id: int) -> list[ReviewView]:
         .join(reviewer, reviewer.id == Review.reviewer_id)
         .where(Version.draft_id == draft_id)
         .order_by(Review.created_at, Review.id)
+        .execution_options(populate_existing=True)
     )
     return [
         ReviewView(version_number=number, content_hash=review.content_hash, reviewer=name,
@@ -111,14 +122,25 @@ def reviews(session: Session, draft_id: int) -> list[ReviewView]:
 
 def audit_log(session: Session, draft_id: int | None = None) -> list[AuditEntryView]:
     """The audit log in the order it was written (of one draft, or all of it)."""
-    query = select(AuditEntry).order_by(AuditEntry.id)
+    bad = audit.first_unreadable(session) is not None
+    # A time Python cannot read is shown as the nearest it can, and the line says so.
+    at = (case((audit.readable_time(), AuditEntry.at),
+               (AuditEntry.at < audit.FIRST_MOMENT, literal(audit.FIRST_MOMENT)),
+               else_=literal(audit.LAST_MOMENT)) if bad else AuditEntry.at)
+    query = select(AuditEntry.id, at.label("at"), AuditEntry.actor, AuditEntry.action,
+                   AuditEntry.draft_id, AuditEntry.version_hash, AuditEntry.detail,
+                   AuditEntry.prev_hash, AuditEntry.line_hash,
+                   (audit.readable_time() if bad else literal(True)).label("readable")
+                   ).order_by(AuditEntry.id)
     if draft_id is not None:
         query = query.where(AuditEntry.draft_id == draft_id)
     return [
-        AuditEntryView(id=e.id, at=e.at, actor=e.actor, action=e.action,
-                       draft_id=e.draft_id, version_hash=e.version_hash, detail=e.detail,
+        AuditEntryView(id=e.id, at=e.at.astimezone(UTC), actor=e.actor, action=e.action,
+                       draft_id=e.draft_id, version_hash=e.version_hash,
+                       detail=e.detail if e.readable else
+                       f"(bad line: {audit.UNREADABLE_TIME}) {e.detail}",
                        prev_hash=e.prev_hash, line_hash=e.line_hash)
-        for e in session.scalars(query)
+        for e in session.execute(query)
     ]
 
 

@@ -24,6 +24,7 @@ from .errors import (
     VersionChanged,
 )
 from .models import Draft, Review, User, Version
+from .names import one_line
 from .rules import require_decidable, require_submittable, require_submitter
 from .stamps import without_approval
 from .users import UserRegistry
@@ -90,6 +91,8 @@ class ReviewStore(UserRegistry):
         `corpus_dir` and `corpus_hash` say which corpus (where, and a hash of its files)
         the brief was built from, so that it is checked against that corpus later.
         """
+        if title is not None:
+            title = one_line(title, "title", 300)
         now = self.clock()
         markdown, _stale = without_approval(markdown)
         with self._write() as session:
@@ -122,6 +125,7 @@ class ReviewStore(UserRegistry):
         raised instead of overwriting someone else's work. `corpus_dir` and `corpus_hash`
         None keep the newest version's record of its corpus.
         """
+        note = one_line(note, "note", 2000)
         markdown, stale = without_approval(markdown)
         if stale:
             note = (f"{note}; " if note else "") + (
@@ -300,6 +304,12 @@ class ReviewStore(UserRegistry):
                 self._audit(session, "exported", draft_id, version.content_hash,
                             f"version {number} ({state}) to {where}")
         return result
+
+    def log_head(self) -> tuple[int, str] | None:
+        """The last line of the log (id and hash), or None for an empty log: noted down,
+        it shows later whether lines were cut from the end, which the chain cannot."""
+        with self._read() as session:
+            return audit.head(session)
 
     def verify_log(self) -> tuple[int, Break | None]:
         """Walk the audit log's hash chain: its length and the first broken line, if any."""

@@ -61,7 +61,7 @@ class UserRegistry(StoreCore):
         """
         admin = user_name(admin, "admin name")
         with self._write() as session:
-            admins = list(session.scalars(select(User.name).where(User.role == "admin")))
+            admins = self._set_up_admins(session, admin)
             if admin in admins:
                 user = session.scalar(select(User).where(User.name == admin))
                 assert user is not None
@@ -69,12 +69,23 @@ class UserRegistry(StoreCore):
                     self._grant(session, admin, "admin")
                 return UserView(name=user.name, role=user.role,
                                 created_at=user.created_at), False
-            if admins:
-                raise NotAllowed(
-                    f"this review database is already set up; its admins are "
-                    f"{', '.join(sorted(admins))}. An admin adds users with "
-                    "`assistant users add NAME --role ROLE`")
             return self._register(session, admin, "admin", how=" (db init)"), True
+
+    def check_set_up(self, admin: str) -> None:
+        """NotAllowed, before anything is made, when `set_up(admin)` would be refused."""
+        with self._read() as session:
+            self._set_up_admins(session, user_name(admin, "admin name"))
+
+    @staticmethod
+    def _set_up_admins(session: Session, admin: str) -> list[str]:
+        """The database's admins; NotAllowed when there are some and `admin` is not one."""
+        admins = list(session.scalars(select(User.name).where(User.role == "admin")))
+        if admins and admin not in admins:
+            raise NotAllowed(
+                f"this review database is already set up; its admins are "
+                f"{', '.join(sorted(admins))}. An admin adds users with "
+                "`assistant users add NAME --role ROLE`")
+        return admins
 
     def _register(self, session: Session, name: str, role: str, how: str = "") -> UserView:
         user = session.scalar(select(User).where(User.name == name))
