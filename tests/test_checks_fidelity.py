@@ -87,3 +87,20 @@ def test_a_post_may_name_the_publication_instead_of_a_number() -> None:
     named = variant("> — 26-year-old Syrian fighter [1]",
                     "> — 26-year-old Syrian fighter (NPR via New York Times)")
     assert of(run(named), "citations") == []
+
+
+def test_a_quotation_is_compared_as_a_reader_sees_it_with_escapes_undone() -> None:
+    # \< and &#110; are how Markdown writes "<" and "n" so that they print as themselves
+    escaped = variant(BLOCK, "> “ISIS wants to kill everyone who says &#110;o”")
+    assert of(run(escaped), "fidelity") == []
+    marked = variant(BLOCK, "> “ISIS wants to kill \\*everyone\\* who says no”")
+    assert of(run(marked), "fidelity") == [
+        ("error", "q-says-no: '*' was added without [brackets]; "
+                  "'*' was added without [brackets]", 7)]
+
+
+def test_a_block_quote_opening_with_an_escaped_asterisk_is_still_checked() -> None:
+    # emphasis at the start marks a label; an escaped asterisk is text a reader sees
+    label = variant(BLOCK, "> \\*ISIS wants to murder everyone who says no")
+    assert [m for _, m, _ in of(run(label), "fidelity")] == [
+        "q-says-no: 'kill' became 'murder'"]

@@ -19,6 +19,13 @@ def test_an_approved_by_line_in_an_unapproved_version_is_an_error() -> None:
                   "'Approved by carol on 3 March 2026, version 118c94b79e40'", 3)]
 
 
+def test_an_approved_by_line_is_an_error_however_its_asterisks_are_written() -> None:
+    escaped = variant("_Policy brief", "\\*\\*Approved by carol on 3 March\\*\\*\n\n_Policy brief")
+    assert [m for _, m, _ in of(run(escaped), "review-integrity")] == [
+        "says it was approved, but this version is not the approved one: "
+        "'Approved by carol on 3 March'"]
+
+
 def test_the_approved_version_may_say_who_approved_it() -> None:
     text = variant("_Policy brief", APPROVED + "_Policy brief")
     c = corpus()

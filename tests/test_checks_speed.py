@@ -21,13 +21,18 @@ SHAPES = {
     "10k list items": "- a\n" * 10_000,
     "2k real quotations in one paragraph": "“ISIS wants to kill everyone who says no” [1] "
                                            * 2_000,
+    "a 200 KB word": "a" * 200_000 + "\n",
+    "a 200 KB hyphenated word in a quotation": "> “" + "a-" * 100_000 + "”\n",
+    "50k backslash escapes in a quotation": "> “" + "\\<\\*" * 25_000 + "”\n",
+    "20k character references": "&amp;&#65;" * 10_000 + "\n",
     "a block quote of 1k quotations": "> “ISIS wants to kill everyone who says no”\n>\n"
                                       * 1_000,
 }
 
 UNITS = ['"', "“", "”", "[", "]", " ", "\n", "#", ">", "- ", "1. ", "…", "*", "_", "`",
          "|", "58 ", "seven ", "as of 2015 ", "t.me/", "@", "Abu ", "from ", "said ",
-         "behead ", "\n\n", "---\n", "```\n", "<!-- ", "-->"]
+         "behead ", "\n\n", "---\n", "```\n", "<!-- ", "-->",
+         "\\", "\\<", "\\*", "&amp;", "&#65;", " / "]
 
 
 def _lines_in_range(text: str) -> None:

@@ -15,6 +15,7 @@ import docx
 import pytest
 from markdown_it import MarkdownIt
 
+from assistant.checks import check_brief
 from assistant.compose import BriefInputs, compose_brief
 from assistant.compose.errors import TemplateError
 from assistant.corpus import Corpus
@@ -111,6 +112,51 @@ def test_inline_text_renders_as_the_characters_given() -> None:
     html = MarkdownIt("commonmark").render(inline(text))
     assert html == "<p>a [b](c) ![d](e) &lt;f&gt; \\&lt;g&gt; 1. h</p>\n"
     assert MarkdownIt("commonmark").render(inline("# x\n2) y")) == "<p># x 2) y</p>\n"
+
+
+MARKUP = ("Members provide <10% of *the* insight, __all__ of `it` &amp; a\\*b ~~c~~ "
+          "**Approved by carol on 1 May** _x_")
+
+
+def reader_text(markdown: str) -> str:
+    """The text a CommonMark reader shows for one line of inline Markdown, failing if
+    any of it is markup (emphasis, code, a link, raw HTML)."""
+    children = MarkdownIt("commonmark").parseInline(markdown)[0].children or []
+    assert [c.type for c in children if c.type not in ("text", "text_special")] == []
+    return "".join(c.content for c in children)
+
+
+@pytest.mark.parametrize("text", [MARKUP, "*lead*", "_lead_", "`lead`", "&lt;", "\\*",
+                                  "**a** *b* `c` &#65; & &amp"])
+def test_corpus_text_never_renders_as_emphasis_code_or_a_character_reference(
+        text: str) -> None:
+    assert reader_text(inline(text)) == text
+    assert reader_text(inline(text, quotation=True)) == text
+
+
+def test_a_line_break_in_a_quotation_is_shown_as_a_slash() -> None:
+    assert inline("one\ntwo \r\n\n three\u2028four\n", quotation=True) == \
+        "one / two / three / four"
+    assert inline("our own\nwords") == "our own words"  # a line break in a paragraph
+
+
+@pytest.mark.parametrize("template", [t for t in library().ids() if t != "social-posts"])
+def test_a_quotation_holding_markup_renders_as_printed_and_passes_the_checks(
+        template: str) -> None:
+    text = MARKUP + "\nand a second line"  # (social posts need post copy in the corpus)
+    corpus = tampered(text)
+    inputs = BriefInputs(theme="harsh-life", audience="policymakers", template=template,
+                         pins=["q-says-no"], any_audience=True)
+    brief = compose_brief(corpus, inputs, library())
+    markdown = render_markdown(brief, library())
+    html = MarkdownIt("commonmark").render(markdown)
+    assert "<strong>Approved" not in html and "<em>the</em>" not in html
+    assert "Members provide &lt;10% of *the* insight" in html
+    assert "**Approved by carol on 1 May**" in html and "`it` &amp;amp; a\\*b" in html
+    assert " / and a second line" in html
+    findings = [(f.check, f.message) for f in check_brief(brief, markdown, corpus)
+                if f.check in ("fidelity", "review-integrity") and f.severity.value == "error"]
+    assert findings == []
 
 
 def test_templates_cannot_reach_curator_notes(tmp_path: Path) -> None:

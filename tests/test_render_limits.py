@@ -53,6 +53,35 @@ CASES = {
     "an unknown name": ("{{ nope }}", "undefined name: 'nope' is undefined"),
     "a syntax error": ("{% for %}", "syntax error:"),
     "a huge product": ("{{ (10**1000) * (10**1000) }}", "the product is too large"),
+    # Filters and methods that build a large string from a small input are bounded too.
+    "a wide format filter": ('{{ "%0999999999d"|format(1) }}', "a format width or precision"),
+    "a wider format filter": ('{{ "%01999999999d"|format(1) }}', "a format width or precision"),
+    "many wide fields": ('{{ ("%99999d" * 40)|format(*range(40)) }}', "would be over 2,000,000"),
+    "many wide % fields": ("{{ ('%99999d' * 40) % range(40)|list|batch(40)|first|list }}",
+                           "would be over 2,000,000"),
+    "many wide .format fields": ("{{ ('{:99999}' * 40).format(*range(40)) }}",
+                                 "would be over 2,000,000"),
+    "a star width": ('{{ "%*d"|format(999999999, 1) }}', "the number 999,999,999 is too large"),
+    "wordwrap at width 1": ('{{ ("x " * 1000000)|wordwrap(1) }}', "would be over 2,000,000"),
+    "wordwrap with a long break": ('{{ ("x " * 100000)|wordwrap(1, wrapstring="y" * 100) }}',
+                                   "would be over 2,000,000"),
+    "wordwrap of a long text": ('{{ ("xy " * 400000)|wordwrap(99999) }}',
+                                "wordwrap is refused on over"),
+    "indent by a long string": ('{{ ("a\\n" * 100000)|indent("x" * 1000) }}',
+                                "would be over 2,000,000"),
+    "indent many lines": ('{{ ("\\n" * 1000000)|indent(99999, blank=true) }}',
+                          "would be over 2,000,000"),
+    "join with a long separator": ('{{ range(100000)|join("x" * 1000) }}',
+                                   "would be over 2,000,000"),
+    "join method with a long separator": ("{{ ('x' * 1000).join(range(3000)|map('string')) }}",  # a generator
+                                          "would be over 2,000,000"),
+    "centring many times": ("{% for i in range(100) %}{{ 'x'|center(99999) ~ 'x'|center(99999)"
+                            " }}{% endfor %}", "output over 5,000,000"),
+    "expandtabs": ("{{ ('\t' * 100000).expandtabs(99999) }}", "would be over 2,000,000"),
+    "tojson indented": ("{{ range(100000)|list|tojson(indent=99999) }}",
+                        "would be over 2,000,000"),
+    "ljust then replace": ("{{ 'x'.ljust(99999)|replace(' ', 'y' * 100) }}",
+                           "the replacement would be over 2,000,000"),
 }
 
 
@@ -67,6 +96,20 @@ def test_a_costly_or_broken_template_is_refused_naming_file_and_line(case: str,
     assert caught.value.file.endswith("t.md.j2")
     assert caught.value.line == BODY_LINE
     assert message in caught.value.message
+
+
+@pytest.mark.parametrize("body", ['{{ "%0999999999d"|format(1) }}',
+                                  '{{ ("x " * 1000000)|wordwrap(1) }}',
+                                  '{{ ("%99999d" * 40)|format(*range(40)) }}'])
+def test_a_filter_that_would_build_a_huge_string_is_refused_before_it_runs(
+        tmp_path: Path, body: str) -> None:
+    render(tmp_path, "{{ 1 }}")  # the template folder copied before the clock starts
+    started = time.monotonic()
+    with pytest.raises(TemplateError) as caught:
+        render(tmp_path, body, time_limit=30)
+    assert time.monotonic() - started < 0.5  # not after 15 s of work and 5 GB
+    assert caught.value.line == BODY_LINE
+    assert "refused by the template limits" in caught.value.message
 
 
 def test_a_long_output_is_cut_off_with_a_message(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from ..compose.parts import TEAM_HEADING
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
-_INLINE_CODE = re.compile(r"`[^`\n]{0,2000}`")
+_INLINE_CODE = re.compile(r"(?<!\\)`[^`\n]{0,2000}`")  # an escaped \` opens no code
 _REF_ENTRY = re.compile(r"^\s*\[\^?(\d{1,4})\]:\s+\S")
 CITATION = re.compile(r"\[\^?(\d{1,4}(?:\s{0,3}[,;–-]\s{0,3}\d{1,4}){0,30})\](?!\()")
 """A citation marker: [1], [1, 3], [2-4] or a footnote [^1] (not a link's [text](...))."""
@@ -52,7 +52,8 @@ class Block:
     """A heading, paragraph, list item, table row or block-quote paragraph."""
 
     kind: str  # heading | paragraph | item | table | quote
-    text: str  # the block's text, lines joined by single spaces, inline code blanked
+    text: str  # what a reader sees: lines joined by single spaces, inline code blanked,
+    # backslash escapes and character references undone (`\\<10%` reads `<10%`)
     line: int  # first line, from 1
     section: str  # the nearest heading above, "" before the first
     group: int  # blocks of one block quote share a group
@@ -62,6 +63,8 @@ class Block:
     team: bool = False  # in the team part (after TEAM_HEADING, or a legacy team section)
     in_references: bool = False  # an entry of the reference list
     index: int = 0  # position in Document.blocks
+    source: str = ""  # the Markdown as written (escapes kept), for rules about markup:
+    # `**Approved by**` is a bold line, `\\*\\*Approved by` two asterisks a reader sees
 
     def line_at(self, offset: int) -> int:
         if len(self.starts) <= 1:
@@ -148,20 +151,39 @@ def _comment_fields(text: str, header: dict[str, str]) -> None:
             header.setdefault(m.group(1).strip().lower(), m.group(2))
 
 
-_Raw = tuple[str, str, int, str, int, tuple[tuple[int, int], ...], int | None, int]
+_Raw = tuple[str, str, int, str, int, tuple[tuple[int, int], ...], int | None, int, str]
+
+# A backslash escape (CommonMark: before ASCII punctuation) or a character reference.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|"
+                     r"[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def as_read(markdown: str) -> str:
+    """Inline Markdown with its escapes undone, as markdown-it shows it to a reader."""
+    if "\\" not in markdown and "&" not in markdown:
+        return markdown
+    return _ESCAPE.sub(lambda m: m.group(1) or _reference(m.group(0)), markdown)
+
+
+def _reference(entity: str) -> str:
+    from markdown_it.common.utils import unescapeAll
+
+    return unescapeAll(entity)
 
 
 def _block(kind: str, content: str, first: int, section: str, group: int,
            number: int | None = None, level: int = 0) -> _Raw:
+    code_blanked = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), content)
+    read = as_read(code_blanked)
     starts: list[tuple[int, int]] = [(0, first)]
-    pos = content.find("\n")
+    pos = read.find("\n")
     n = first
     while pos >= 0:
         n += 1
         starts.append((pos + 1, n))
-        pos = content.find("\n", pos + 1)
-    text = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), content.replace("\n", " "))
-    return (kind, text, first, section, group, tuple(starts), number, level)
+        pos = read.find("\n", pos + 1)
+    return (kind, read.replace("\n", " "), first, section, group, tuple(starts), number, level,
+            code_blanked.replace("\n", " "))
 
 
 def _is_team_heading(text: str) -> bool:
@@ -229,7 +251,7 @@ def parse(text: str) -> Document:
 def _marked(raws: list[_Raw], team_from: int) -> list[Block]:
     """Blocks with their position, the team part (from `team_from`, and the legacy team
     sections) and the reference list."""
-    blocks = [Block(*raw) for raw in raws]
+    blocks = [Block(*raw[:8], source=raw[8]) for raw in raws]
     refs = set(_reference_list(blocks))
     out = []
     for n, raw in enumerate(raws):
@@ -237,7 +259,7 @@ def _marked(raws: list[_Raw], team_from: int) -> list[Block]:
         team = n >= team_from or section.lower() in LEGACY_TEAM_SECTIONS
         # footnote-style entries stand anywhere
         ref = n in refs or (kind == "paragraph" and bool(_REF_ENTRY.match(text)))
-        out.append(Block(*raw, team=team, in_references=ref, index=n))
+        out.append(Block(*raw[:8], team=team, in_references=ref, index=n, source=raw[8]))
     return out
 
 

@@ -4,6 +4,7 @@ A quotation is split at ellipses (… or ...) and [bracketed insertions]; each p
 appear, in order, in one corpus quote. Quoting part of a corpus quote is fine. The first
 letter of a part may change case (a sentence quoted mid-sentence), and punctuation at
 the ends of a part may differ (a comma before "he said"). Anything else is a change.
+A line break in a corpus quote may be shown as " / " (as exports print it) or as a space.
 """
 
 from __future__ import annotations
@@ -20,6 +21,15 @@ _GAP = re.compile(r"(?:…|\.\s?\.\s?\.|\[[^\]\[\n]{0,300}\])")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|…|[^\w\s]")
 _EDGE = " \t,;:.!?\"'“”‘’*_"
 GAP_TOKEN = "…"
+_BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x85\u2028\u2029]\s*")
+
+
+def _readings(text: str) -> list[str]:
+    """A corpus quote as it may be quoted: its line breaks as spaces, or as " / "."""
+    plain = collapse(text)
+    if not _BREAKS.search(text.strip()):
+        return [plain]
+    return [plain, collapse(_BREAKS.sub(" / ", text.strip()))]
 
 
 class Status(StrEnum):
@@ -76,7 +86,7 @@ def _blob(corpus: Corpus) -> str:
     """Every corpus quote, lower-cased, raw and typographic, in one text."""
     kept = _BLOBS.get(id(corpus))
     if kept is None or kept[0] is not corpus:
-        texts = [collapse(q.text).lower() for q in corpus.quotes.values()]
+        texts = [t.lower() for q in corpus.quotes.values() for t in _readings(q.text)]
         kept = (corpus, "\n".join(texts + [typographic(t) for t in texts]))
         _BLOBS[id(corpus)] = kept
     return kept[1]
@@ -153,11 +163,13 @@ def match_quotation(quotation: Quotation, corpus: Corpus,
         flat = typographic(" ".join(pieces)).lower()
         if not any(flat in t for t in (other if other is not None else _other_texts(corpus))):
             return Match(quotation, Status.short_unknown)
-    exact = [q for q in quotes if _find_in_order(pieces, collapse(q.text), short)]
+    exact = [q for q in quotes
+             if any(_find_in_order(pieces, t, short) for t in _readings(q.text))]
     if exact:
         return Match(quotation, Status.short_in_corpus if short else Status.exact, exact)
     loose_pieces = parts(typographic(quotation.text))
-    loose = [q for q in quotes if _find_in_order(loose_pieces, typographic(q.text), short)]
+    loose = [q for q in quotes if any(_find_in_order(loose_pieces, typographic(t), short)
+                                      for t in _readings(q.text))]
     if loose:
         return Match(quotation, Status.short_in_corpus if short else Status.typographic, loose)
     flat = typographic(" ".join(pieces)).lower()
@@ -167,7 +179,8 @@ def match_quotation(quotation: Quotation, corpus: Corpus,
         return Match(quotation, Status.short_unknown)
     best: tuple[float, int, Quote | None, list[str]] = (0.0, 0, None, [])
     for q in quotes:
-        score, changes = _window_changes(quotation.text, q.text)
+        shown = _readings(q.text)[-1 if " / " in quotation.text else 0]
+        score, changes = _window_changes(quotation.text, shown)
         if (score, -len(changes)) > (best[0], best[1]):
             best = (score, -len(changes), q, changes)
     score, _, nearest, changes = best

@@ -129,7 +129,9 @@ def _quotations_in(block: Block) -> tuple[Quotation, ...]:
     in_quote = block.kind == "quote"
     found = [Quotation(text[a + 1 : b - 1], block, a, b, in_quote) for a, b in spans
              if words(text[a + 1 : b - 1])]
-    if in_quote and not spans and not _LABEL.match(text) and not _ATTRIBUTION.match(text):
+    # a label is emphasis in the Markdown (`**Note:**`), not asterisks a reader sees (`\\*`)
+    label = _LABEL.match(block.source if block.source else text)
+    if in_quote and not spans and not label and not _ATTRIBUTION.match(text):
         body = CITATION.sub("", text)
         body = re.split(r"\s(?:—|–|--|―)\s", body, maxsplit=1)[0]  # drop a trailing attribution
         if words(body):

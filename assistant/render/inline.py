@@ -2,12 +2,17 @@
 
 A quotation, a theme summary or a frame line is one run of text inside a block the
 template chose (a block quote, a list item, a paragraph). Whatever it contains (line
-breaks, `# headings`, `> quotes`, `![images](https://...)`, raw `<img>` tags) it must not
-open a block of its own, print a heading or an "Approved by" line, or make an export
-load anything. So every line break becomes a space, control characters are dropped,
-and the few characters that would open a link, an image, an autolink, raw HTML or a new
-block are backslash-escaped (every renderer shows the character itself). Emphasis is left
-alone: it cannot leave its block, and quotations then read in the Markdown as printed.
+breaks, `# headings`, `> quotes`, `![images](https://...)`, raw `<img>` tags, `**bold**`)
+it must not open a block of its own, print a heading or an "Approved by" line, make an
+export load anything, or change how it reads. So control characters are dropped, and
+every character that would open a link, an image, an autolink, raw HTML, emphasis, code,
+a character reference or a new block is backslash-escaped: every CommonMark reader shows
+the character itself, as the corpus holds it (the checks undo the escapes the same way).
+
+A line break in a quotation is shown as " / ", the printed convention for a line break
+in run-in quotation: a hard break would end a table row or a list item's line, and a
+space would silently join two lines the speaker kept apart. In our own words (summaries,
+frame lines) a line break is a space, as in any paragraph of Markdown.
 
 Also here: the house typography (curly quotation marks, en dashes) for our own words.
 Quotations are never retyped: they are verbatim.
@@ -24,6 +29,8 @@ _LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x85\u2028\u2029]+")
 # autolinks (<), and the "](" that makes [text](address) a link or ![text](address) an image.
 _BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _INLINE = re.compile(r"<|\](?=\()")
+# Emphasis, code spans, strikethrough (some readers) and character references (&amp;).
+_MARKUP = re.compile(r"[*_`~&]")
 # What may open a block at the start of a line: headings, quotes, lists, rules, fences,
 # setext underlines, tables, link definitions ([x]: address), indented code (stripped).
 _LEADING = re.compile(r"^([#>+\-=~|*_`\[])")
@@ -44,11 +51,24 @@ def one_line(text: str) -> str:
     return _LINE_BREAKS.sub(" ", without_controls(text)).strip(" ")
 
 
-def inline(text: str) -> str:
-    """Corpus text made safe to set anywhere inside a Markdown block: one line, no
-    construct that opens a block, a link, an image or raw HTML."""
-    line = _BACKSLASH.sub(r"\\\\", one_line(text))
+def quotation_line(text: str) -> str:
+    """A quotation as one line: each run of line breaks (and the spaces around it) shown
+    as " / "; spaces and breaks at either end go."""
+    return _QUOTED_BREAKS.sub(" / ", without_controls(text).strip(_ENDS))
+
+
+_QUOTED_BREAKS = re.compile(r" *(?:[\r\n\x0b\x0c\x85\u2028\u2029] *)+")
+_ENDS = " \r\n\x0b\x0c\x85\u2028\u2029"
+
+
+def inline(text: str, quotation: bool = False) -> str:
+    """Corpus text made safe to set anywhere inside a Markdown block: one line (a
+    quotation's line breaks shown as " / "), no construct that opens a block, a link, an
+    image, raw HTML, emphasis or code."""
+    line = quotation_line(text) if quotation else one_line(text)
+    line = _BACKSLASH.sub(r"\\\\", line)
     line = _INLINE.sub(lambda m: "\\<" if m.group(0) == "<" else "]\\", line)
+    line = _MARKUP.sub(lambda m: "\\" + m.group(0), line)
     line = _LEADING.sub(r"\\\1", line)
     return _ORDERED.sub(r"\1\\\2", line)
 

@@ -9,6 +9,10 @@ ranges over 100,000 items; on top of that:
   is refused before it is computed (and never folded at compile time);
 - a call or filter given a number above `MAX_NUMBER` (`center(10**9)`, a format width)
   or asked to replace the empty string is refused;
+- a filter or string method that builds a large string from a small input (`format`,
+  `wordwrap`, `indent`, `join`, `truncate`, `replace`, `expandtabs`, `tojson`...) has its
+  result's size estimated from its arguments and is refused before it runs: the work
+  happens outside template code, where the clock is not watched;
 - while a template runs, each of its lines checks the clock (`time_limit`) and the
   size of the values it holds, so nested loops or a value doubled line after line stop
   with the template's name and line;
@@ -32,6 +36,9 @@ MAX_NUMBER = 100_000
 DEFAULT_TIME_LIMIT = 10.0
 
 _FORMAT_WIDTH = re.compile(r"\d{6,}")
+_NUMBERS = re.compile(r"\d+")
+MAX_WRAP = 200_000
+"""wordwrap is slow per character (textwrap in Python): longer texts are refused."""
 
 
 class TemplateLimit(Exception):
@@ -70,17 +77,91 @@ def check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
         _check_number(value)
 
 
-def check_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    """Refuse a call whose arguments would make it enormous."""
+def check_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
+    """Refuse a call whose arguments would make it enormous; the arguments to call it
+    with (a generator given to `str.join` listed, so that it could be measured)."""
     check_arguments(args, kwargs)
     method = getattr(obj, "__wrapped__", obj)  # the sandbox wraps str.format
     name = getattr(method, "__name__", "")
     owner = getattr(method, "__self__", None)
     if isinstance(owner, str):
-        if name in ("format", "format_map") and _FORMAT_WIDTH.search(owner):
-            raise TemplateLimit("a format width or precision above 99,999 is refused")
+        if name == "join" and len(args) == 1 and _count(args[0]) < 0:
+            args = (list(args[0]),)
+        _check_method(owner, name, args)
         if name == "replace" and args:
             _check_replace(owner, args[0], args[1] if len(args) > 1 else "")
+    return args
+
+
+def _check_format(template: str) -> None:
+    """A format string's widths and precisions, added up, bound what it can print."""
+    if _FORMAT_WIDTH.search(template):
+        raise TemplateLimit("a format width or precision above 99,999 is refused")
+    if "%" in template or "{" in template:
+        _check_result(len(template) + sum(int(n) for n in _NUMBERS.findall(template)))
+
+
+def _check_result(estimate: int) -> None:
+    if estimate > MAX_VALUE:
+        raise TemplateLimit(f"the result would be over {MAX_VALUE:,} characters")
+
+
+def _text_size(value: Any) -> int:
+    return len(value) if isinstance(value, str) else len(str(value)) if isinstance(value, int) \
+        else size(value)
+
+
+def _count(value: Any) -> int:
+    try:
+        return len(value)
+    except TypeError:
+        return -1  # a generator: it has to be listed before it can be measured
+
+
+def _check_filter(name: str, given: dict[str, Any]) -> None:
+    """Refuse a filter whose result, estimated from its arguments, would be enormous."""
+    if name == "format" and isinstance(given.get("value"), str):
+        _check_format(given["value"])
+    elif name == "wordwrap":
+        text, width = given.get("s", ""), given.get("width", 79)
+        wrap = given.get("wrapstring") or "\n"
+        length = _text_size(text)
+        if isinstance(width, int) and isinstance(wrap, str):
+            _check_result(length + length // max(1, width) * len(wrap))
+        if length > MAX_WRAP:
+            raise TemplateLimit(f"wordwrap is refused on over {MAX_WRAP:,} characters")
+    elif name == "indent":
+        text, width = given.get("s", ""), given.get("width", 4)
+        per_line = len(width) if isinstance(width, str) else width if isinstance(width, int) else 0
+        lines = text.count("\n") + 1 if isinstance(text, str) else 1
+        _check_result(_text_size(text) + lines * per_line)
+    elif name == "join":
+        sep, items = given.get("d", ""), given.get("value")
+        if isinstance(sep, str):
+            _check_result(size(items) + len(sep) * _count(items))
+    elif name == "truncate":
+        end = given.get("end", "...")
+        if isinstance(end, str):
+            _check_result(len(end) + min(_text_size(given.get("s", "")),
+                                         int(given.get("length", 255) or 0) + 5))
+    elif name == "center":
+        _check_result(_text_size(given.get("value", "")) + int(given.get("width", 80) or 0))
+    elif name == "tojson" and isinstance(given.get("indent"), int):
+        value = given.get("value")
+        _check_result(size(value) + given["indent"] * 4 * (1 + size(value, 2)))
+
+
+def _check_method(text: str, name: str, args: tuple[Any, ...]) -> None:
+    """Refuse a string method whose result would be enormous."""
+    if name in ("format", "format_map"):
+        _check_format(text)
+    elif name == "expandtabs":
+        tab = args[0] if args and isinstance(args[0], int) else 8
+        _check_result(len(text) + text.count("\t") * tab)
+    elif name == "join" and args and _count(args[0]) >= 0:
+        _check_result(size(args[0]) + len(text) * _count(args[0]))
+    elif name in ("center", "ljust", "rjust", "zfill") and args and isinstance(args[0], int):
+        _check_result(len(text) + args[0])
 
 
 def _check_replace(text: Any, old: Any, new: Any) -> None:
@@ -113,8 +194,8 @@ def binop(operator: str, left: Any, right: Any, table: dict[str, Callable[[Any, 
         if isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple) and \
                 size(left) + size(right) > MAX_VALUE:
             raise TemplateLimit(f"joining these values would make one over {MAX_VALUE:,} long")
-    elif operator == "%" and isinstance(left, str) and _FORMAT_WIDTH.search(left):
-        raise TemplateLimit("a format width or precision above 99,999 is refused")
+    elif operator == "%" and isinstance(left, str):
+        _check_format(left)
     return table[operator](left, right)
 
 
@@ -126,7 +207,11 @@ curator notes included."""
 def bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
     """A filter that refuses enormous numeric arguments (`center(10**9)`, `batch(10**9)`),
     and, unless it is one of RECORD_FILTERS, a whole record (`quote|list`)."""
+    import inspect
+
     from pydantic import BaseModel
+
+    signature = inspect.signature(function)
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -136,6 +221,15 @@ def bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any
                                 "fields (quote.text, quote.context...)")
         if function.__name__ == "do_replace" and len(args) >= 4:
             _check_replace(args[1], args[2], args[3])
+        try:
+            bound = signature.bind(*args, **kwargs)
+        except TypeError:
+            bound = None  # the call fails below, with Jinja's own message
+        if bound is not None:
+            if name == "join" and _count(bound.arguments.get("value")) < 0:
+                bound.arguments["value"] = list(bound.arguments["value"])  # to measure it
+                args, kwargs = bound.args, bound.kwargs
+            _check_filter(name, bound.arguments)
         return function(*args, **kwargs)
 
     return wrapper

@@ -150,7 +150,7 @@ def _quote_view(brief: Brief, chosen: ChosenQuote) -> QuoteView:
     told_by = via is not None and chosen.speaker.role.value != "report"
     attribution = f"{label}, {told(via)}" if via is not None and told_by else label
     return QuoteView(
-        number=chosen.number, id=chosen.quote.id, text=inline(chosen.quote.text),
+        number=chosen.number, id=chosen.quote.id, text=inline(chosen.quote.text, quotation=True),
         speaker=typeset(inline(speaker_name(chosen.speaker))), label=typeset(inline(label)),
         role=chosen.speaker.role.value, context=typeset(inline(_context(brief, chosen))),
         cite=marks, source_tag=typeset(inline(short_source(source, via))),
@@ -173,8 +173,21 @@ def _fact_view(brief: Brief, chosen: ChosenFact) -> FactView:
         as_of=long_date(chosen.fact.as_of), cite=cite(chosen.references),
         single_source=not chosen.fact.corroborated, disagreeing=chosen.fact.disagreeing,
         figures=figures, conflict_note=typeset(inline(chosen.fact.conflict_note or "")),
-        text=inline(chosen.text or chosen.fact.statement), references=tuple(chosen.references),
+        text=_fact_text(chosen), references=tuple(chosen.references),
     )
+
+
+_DATED = re.compile(r" _\([^()_*\n]*\)_$")
+
+
+def _fact_text(chosen: ChosenFact) -> str:
+    """A fact's line made inline-safe, keeping the emphasis of the dating we append
+    (` _(as of August 2015; single source)_`): the corpus's words never emphasise."""
+    text = chosen.text or chosen.fact.statement
+    dated = _DATED.search(text) if chosen.fact.as_of or not chosen.fact.corroborated else None
+    if dated is None:
+        return inline(text)
+    return inline(text[: dated.start()]) + dated.group(0)
 
 
 @dataclass(frozen=True)
@@ -270,5 +283,5 @@ def render_markdown(brief: Brief, library: TemplateLibrary | None = None,
     """The brief as Markdown through its template. Raises TemplateError (file and line)."""
     library = library or default_library()
     text = library.render(f"{brief.template.id}.md.j2", template_context(brief, approval))
-    return tidy(without_repeats(typeset_lines(text, [inline(q.quote.text)
+    return tidy(without_repeats(typeset_lines(text, [inline(q.quote.text, quotation=True)
                                                      for q in brief.quotes])))

@@ -88,7 +88,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     def call(__self, __context: jinja2.runtime.Context, __obj: Any,
              *args: Any, **kwargs: Any) -> Any:
-        limits.check_call(__obj, args, kwargs)
+        args = limits.check_call(__obj, args, kwargs)
         return super().call(__context, __obj, *args, **kwargs)
 
 
