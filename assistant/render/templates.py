@@ -9,6 +9,7 @@ file and line.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -89,7 +90,22 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     def call(__self, __context: jinja2.runtime.Context, __obj: Any,
              *args: Any, **kwargs: Any) -> Any:
         args = limits.check_call(__obj, args, kwargs)
-        return super().call(__context, __obj, *args, **kwargs)
+        # Counted here, not left to RecursionError: deep Jinja frames can overflow the C
+        # stack (a crash, not an exception) before Python's own limit is reached.
+        depth = getattr(_CALLS, "depth", 0)
+        if depth >= MAX_CALL_DEPTH:
+            raise limits.TemplateLimit(f"calls nested more than {MAX_CALL_DEPTH} deep "
+                                       "(a macro calling itself without end?)")
+        _CALLS.depth = depth + 1
+        try:
+            return super().call(__context, __obj, *args, **kwargs)
+        finally:
+            _CALLS.depth = depth
+
+
+MAX_CALL_DEPTH = 50
+"""Macros and functions calling each other deeper than this are refused."""
+_CALLS = threading.local()  # the current call depth, per rendering thread
 
 
 class TemplateLibrary(TemplateCatalogue):
