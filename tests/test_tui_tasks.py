@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import docx
+import pytest
 from textual.widgets import Input, Static, TextArea
 
 from assistant.review import open_store
@@ -48,6 +49,20 @@ async def choose_theme(pilot, theme_id: str) -> None:  # type: ignore[no-untyped
 
 
 # --- item 4 and 5: exports -----------------------------------------------------------
+
+
+async def test_a_file_named_pdf_is_written_through_the_same_export_as_the_cli(
+        tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint", reason="PDF needs the optional extra counterbrief[pdf]")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settled(pilot)
+        await export_as(pilot, str(tmp_path / "brief.pdf"))
+        await pilot.app.workers.wait_for_complete()
+        await settled(pilot)
+        assert (tmp_path / "brief.pdf").exists(), notes(app)
+        assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF")
+        assert f"Wrote {(tmp_path / 'brief.pdf').resolve()}" in notes(app)
 
 
 async def test_a_file_named_md_is_written_as_markdown_whatever_format_was_selected(

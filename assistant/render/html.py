@@ -147,7 +147,8 @@ def markdown_to_html(markdown_text: str, doc: Document, options: ExportOptions, 
                      library: TemplateLibrary | None = None, print_only: bool = False) -> str:
     """A brief's Markdown (already cut to the part asked for) as one standalone HTML page.
     `print_only`: for the PDF engine (no screen header, the marks in the page margins)."""
-    library = library or default_library()
+    if library is None or not (library.directory / PAGE).is_file():
+        library = default_library()  # a folder of brief formats need not carry its own page
     return library.render(PAGE, {
         "title": doc.heading(),
         "status": doc.status,

@@ -22,7 +22,7 @@ from ..corpus import Corpus
 from ..corpus.stats import corpus_stats
 from ..render import TemplateLibrary, render_markdown, write_atomically
 
-WRITERS = ("md", "html", "docx")
+WRITERS = ("md", "html", "docx", "pdf")
 """The export formats (ids in render/formats.py) this screen can write."""
 DEFAULT_TEMPLATE = "policy-brief"
 
@@ -182,25 +182,18 @@ class ComposeSession:
         return [fmt for fmt in FORMATS if fmt in WRITERS]
 
     def export(self, draft: Draft, fmt: str, path: Path) -> Path:
-        """Write the brief as `fmt` (md, html or docx) atomically: an existing file is
-        replaced whole or not at all. SessionError names the file when that fails."""
+        """Write the brief as `fmt` (md, html, docx or pdf) atomically, through the same
+        export path as `assistant brief`: an existing file is replaced whole or not at all.
+        SessionError names the file when that fails."""
+        from ..render.export import ExportRefused, brief_document, export_bytes
+
+        brief = draft.brief
         try:
-            if fmt == "html":
-                from ..render.html import render_html  # exporters load only when used
-
-                data = render_html(draft.brief, self.library).encode()
-            elif fmt == "docx":
-                from ..render.word import render_docx
-
-                data = render_docx(draft.brief, self.library)
-            elif fmt == "md":
-                data = draft.markdown.encode()
-            else:
-                raise SessionError(f"Nothing was written to {path}",
-                                   [f"the app cannot write {fmt} yet; use "
-                                    f"`assistant brief --format {fmt}`"])
+            document = brief_document(draft.markdown, fingerprint=brief.fingerprint,
+                                      subject=f"{brief.theme.title} – for {brief.audience.name}")
+            data = export_bytes(document, fmt, library=self.library)
             write_atomically(path, data)
-        except BriefError as exc:
+        except (BriefError, ExportRefused) as exc:
             raise SessionError(f"Could not write {path}", [str(exc)]) from None
         except OSError as exc:
             raise SessionError(f"Could not write {path}",
