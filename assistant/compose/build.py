@@ -104,7 +104,8 @@ def _others_heading(quotes: list[ChosenQuote]) -> str:
     if not words:
         return ""
     listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-    return f"What {listed} say"
+    verb = "says" if words == ["the report"] else "say"  # one report says; people say
+    return f"What {listed} {verb}"
 
 
 ROLE_ORDER = ["expert", "report", "official", "journalist", "other", "defector"]
