@@ -160,16 +160,22 @@ def test_a_year_before_1000_is_hashed_with_four_digits_as_postgresql_writes_it()
     assert moment_text(datetime(2026, 3, 2, 9, 0, tzinfo=UTC)) == "2026-03-02T09:00:00.000000Z"
 
 
-def test_lines_cut_from_the_end_still_verify_but_the_printed_last_line_moves(
-        sqlite_team: Team) -> None:
-    """The chain cannot show a log cut short; the head `review verify` prints can."""
-    _history(sqlite_team)
-    url = sqlite_team.owner_url
-    before = CliRunner().invoke(cli, ["--db", url, "--user", "bob", "review", "verify"])
-    last = max(_line_ids(sqlite_team))
-    assert f"last line {last}, hash " in before.stdout
-    _unguarded(sqlite_team, f"DELETE FROM audit_log WHERE id >= {last - 1}")
-    after = CliRunner().invoke(cli, ["--db", url, "--user", "bob", "review", "verify",
-                                     "--json"])
-    assert after.exit_code == 0  # honestly: the lines left still chain
-    assert f'"last_line": {last - 2}' in after.stdout
+def test_lines_cut_from_the_end_are_found_where_the_log_now_ends(team: Team) -> None:
+    """The chain cannot show a log cut short; the head the database keeps beside it can."""
+    _history(team)
+    url = team.url("bob")
+    user = ["--user", "bob"] if team.backend == "sqlite" else []
+    before = CliRunner().invoke(cli, ["--db", url, *user, "review", "verify"])
+    ids = _line_ids(team)  # PostgreSQL's ids may skip numbers
+    assert before.exit_code == 0, before.output
+    assert f"last line {ids[-1]}, hash " in before.stdout
+    _unguarded(team, f"DELETE FROM audit_log WHERE id >= {ids[-2]}")
+    after = CliRunner().invoke(cli, ["--db", url, *user, "review", "verify", "--json"])
+    assert after.exit_code == 1
+    assert f'"first_broken_line": {ids[-3] + 1}' in after.stdout
+    said = CliRunner().invoke(cli, ["--db", url, *user, "review", "verify"])
+    assert said.exit_code == 1
+    assert said.stderr.startswith(
+        f"error: the audit log is broken at line {ids[-3] + 1}: the log ends at line "
+        f"{ids[-3]} ({len(ids) - 2} lines), but the database recorded line {ids[-1]} (hash ")
+    assert "lines were cut from the end" in said.stderr

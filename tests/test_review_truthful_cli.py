@@ -111,11 +111,12 @@ def test_user_names_are_normalised_so_one_person_has_one_name(desk: Desk) -> Non
 def test_a_comment_cannot_print_a_fake_line_in_the_log(desk: Desk) -> None:
     draft = desk.new()
     desk("alice", "review", "submit", draft)
-    desk("bob", "review", "changes", draft, "--comment",
-         "fix it\n2026-03-02T09:05:00+00:00 bob approved draft 1")
+    refused = desk("bob", "review", "changes", draft, "--comment",
+                   "fix it\n2026-03-02T09:05:00+00:00 bob approved draft 1")
+    assert refused.exit_code == 2
+    assert "the comment has an invisible or control character at position 7" in refused.stderr
     lines = desk("bob", "review", "log", draft).stdout.splitlines()
-    assert len(lines) == 3
-    assert lines[-1].endswith("fix it\\n2026-03-02T09:05:00+00:00 bob approved draft 1")
+    assert len(lines) == 2 and "approved" not in lines[-1]
 
 
 # -- draft ids ------------------------------------------------------------------------

@@ -176,28 +176,33 @@ def review_log(ctx: click.Context, draft_id: int | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context
 def review_verify(ctx: click.Context, as_json: bool) -> None:
-    """Check the audit log's hash chain; exit 1 naming the first line that breaks it."""
+    """Check the audit log's hash chain and where it ends, and every stored time; exit 1
+    naming the first line that breaks the chain and each row whose time is not valid."""
     store = open_review_store(ctx)
     with refusals():
         count, broken = store.verify_log()
         head = store.log_head()
+        bad = store.bad_times()
     if as_json:
         echo_json({"lines": count, "intact": broken is None,
                    "first_broken_line": broken.line_id if broken else None,
                    "reason": broken.reason if broken else "",
                    "last_line": head[0] if head else None,
-                   "last_hash": head[1] if head else ""})
-    elif broken is None:
-        click.echo(f"the audit log is intact: {count} line(s), each carrying the hash of "
-                   "the one before")
-        if head is not None:
-            # The chain cannot show lines cut from the end; this, noted down, can.
-            click.echo(f"last line {head[0]}, hash {head[1]}; note it down: a log cut "
-                       "short later still verifies, but ends elsewhere")
-    if broken is not None:
-        if not as_json:
+                   "last_hash": head[1] if head else "",
+                   "bad_times": [{"table": b.table, "id": b.row_id, "column": b.column,
+                                  "value": b.value} for b in bad]})
+    else:
+        if broken is None:
+            click.echo(f"the audit log is intact: {count} line(s), each carrying the hash "
+                       "of the one before, ending where the database recorded its end")
+            if head is not None:
+                click.echo(f"last line {head[0]}, hash {head[1]}")
+        else:
             click.echo(f"error: the audit log is broken at line {broken.line_id}: "
                        f"{broken.reason}", err=True)
+        for row in bad:
+            click.echo(f"error: {row.message()}", err=True)
+    if broken is not None or bad:
         ctx.exit(1)
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from .chain import GENESIS, Break, Line, first_break, line_hash
-from .models import AuditEntry
+from .models import AuditEntry, AuditHead
 
 DATABASE_LOGGED = frozenset({
     "draft-created", "version-added", "submitted", "approved", "changes-requested",
@@ -79,7 +79,36 @@ def verify(session: Session) -> tuple[int, Break | None]:
     broken = first_break(cast(Line, tuple(row)) for row in rows)
     if broken is None and unreadable is not None:
         broken = Break(unreadable, UNREADABLE_TIME)
+    if broken is None:
+        broken = cut_short(session, count)
     return count, broken
+
+
+def cut_short(session: Session, count: int) -> Break | None:
+    """Whether the log still ends where the database's own record of its head says.
+
+    The chain cannot show lines cut from the end (what is left still links up); the head
+    row, moved on by a trigger with every line, can: a log that ends earlier, is shorter,
+    or whose last line differs was cut (or its head rewritten) behind the tool's back.
+    """
+    last = head(session)
+    recorded = session.get(AuditHead, 1)
+    end = last[0] if last else 0
+    if recorded is None:
+        return Break(end + 1, "the database's record of where the log ends is gone "
+                              "(deleted outside counterbrief); lines may have been cut "
+                              "from the end")
+    last_id, last_hash = (last if last else (None, ""))
+    if (recorded.last_id, recorded.last_hash, recorded.lines) == (last_id, last_hash, count):
+        return None
+    if recorded.lines > count or (recorded.last_id or 0) > end:
+        return Break(end + 1, f"the log ends at line {end} ({count} lines), but the database "
+                              f"recorded line {recorded.last_id} (hash "
+                              f"{recorded.last_hash[:12]}, {recorded.lines} lines) as its last: "
+                              "lines were cut from the end")
+    return Break(end, f"the log ends at line {end} ({count} lines), but the database "
+                      f"recorded line {recorded.last_id} ({recorded.lines} lines) as its "
+                      "last: lines were added or rewritten without the database's triggers")
 
 
 def head(session: Session) -> tuple[int, str] | None:

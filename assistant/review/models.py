@@ -29,6 +29,7 @@ from sqlalchemy.types import TypeDecorator
 ROLES = ("author", "reviewer", "admin")
 STATUSES = ("draft", "in-review", "approved", "changes-requested")
 DECISIONS = ("approved", "changes-requested", "comment")
+KINDS = ("brief", "deck")  # what a draft holds: a brief, or a trainer's deck
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -81,6 +82,7 @@ class Draft(Base):
     __tablename__ = "drafts"
     __table_args__ = (
         CheckConstraint(_one_of("status", STATUSES), name="status"),
+        CheckConstraint(_one_of("kind", KINDS), name="kind"),
         # The review queue: filtered by state, ordered or paged by last change.
         Index("ix_drafts_status", "status", "updated_at"),
         Index("ix_drafts_updated_at", "updated_at"),
@@ -100,6 +102,8 @@ class Draft(Base):
     revision: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # A brief (Markdown) or a trainer's deck (its slides as JSON); it never changes.
+    kind: Mapped[str] = mapped_column(String(20), default="brief", server_default="brief")
 
 
 class Version(Base):
@@ -167,3 +171,16 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
     line_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+
+
+class AuditHead(Base):
+    """The log's last line (id, hash) and its length, in one row the database moves on
+    with every line it takes: a log cut short no longer ends where its head says."""
+
+    __tablename__ = "audit_head"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_id: Mapped[int | None] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    lines: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..compose.brief import BriefInputs
-from . import audit, reading
+from . import audit, reading, times
 from .chain import Break
 from .core import Checker, Clock, utc_now
 from .errors import (
@@ -27,6 +27,7 @@ from .models import Draft, Review, User, Version
 from .names import one_line
 from .rules import require_decidable, require_submittable, require_submitter
 from .stamps import without_approval
+from .times import BadTime
 from .users import UserRegistry
 from .views import (
     AuditEntryView,
@@ -38,6 +39,8 @@ from .views import (
 )
 
 __all__ = ["Checker", "Clock", "ReviewStore", "utc_now"]
+
+MAX_COMMENT = 4000
 
 
 class ReviewStore(UserRegistry):
@@ -207,14 +210,16 @@ class ReviewStore(UserRegistry):
                         expected_revision: int | None = None,
                         expected_hash: str | None = None) -> DraftView:
         """Send the version in review back to its authors with a comment (required)."""
-        if not comment.strip():
+        comment = one_line(comment, "comment", MAX_COMMENT)
+        if not comment:
             raise NotAllowed("say what should change: a comment is required")
         return self._decide(draft_id, "changes-requested", comment, expected_revision,
                             expected_hash)
 
     def comment(self, draft_id: int, text_: str) -> DraftView:
         """Add a comment on the newest version to the draft's thread."""
-        if not text_.strip():
+        text_ = one_line(text_, "comment", MAX_COMMENT)
+        if not text_:
             raise NotAllowed("the comment is empty")
         with self._write() as session:
             _, current = self._current(session, draft_id)
@@ -229,6 +234,9 @@ class ReviewStore(UserRegistry):
     def _decide(self, draft_id: int, decision: str, comment: str,
                 expected_revision: int | None, expected_hash: str | None) -> DraftView:
         verb = "approve" if decision == "approved" else "request changes on"
+        # The one place every comment passes, from the command line or the app: a comment
+        # is shown on one line of a terminal, so it may not hide or fake anything there.
+        comment = one_line(comment, "comment", MAX_COMMENT)
         try:
             return self._decide_now(draft_id, decision, comment, expected_revision,
                                     expected_hash)
@@ -312,6 +320,12 @@ class ReviewStore(UserRegistry):
             return audit.head(session)
 
     def verify_log(self) -> tuple[int, Break | None]:
-        """Walk the audit log's hash chain: its length and the first broken line, if any."""
+        """Walk the audit log's hash chain and compare its end with the head the database
+        keeps: its length and the first broken line (or where it was cut), if any."""
         with self._read() as session:
             return audit.verify(session)
+
+    def bad_times(self) -> list[BadTime]:
+        """Rows outside the log whose times cannot be read (typed in before 0003)."""
+        with self._read() as session:
+            return times.bad_times(session)
