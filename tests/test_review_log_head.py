@@ -74,7 +74,7 @@ def test_the_head_cannot_be_moved_back_by_hand_on_sqlite(sqlite_team: Team,
                                                          statement: str) -> None:
     _reviewed(sqlite_team)
     before = _head(sqlite_team)
-    with pytest.raises(DBAPIError, match="the audit head moves only with the log|UNIQUE"):
+    with pytest.raises(DBAPIError, match=r"the audit head moves only with the log|UNIQUE"):
         _as_owner(sqlite_team, statement)
     assert _head(sqlite_team) == before
 

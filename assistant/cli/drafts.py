@@ -94,8 +94,20 @@ def draft_show(ctx: click.Context, draft_id: int, number: int | None, show_diff:
     click.echo("")
     if show_diff:
         click.echo(draft.diff(new=number) or "(no changes)", nl=False)
+    elif draft.is_deck:
+        click.echo(_deck_outline(draft, number), nl=False)
     else:
         click.echo(draft.version(number).markdown, nl=False)
+
+
+def _deck_outline(draft: DraftView, number: int) -> str:
+    """A deck's slides as a reviewer reads them (the stored JSON is in `--json`)."""
+    from ..train.document import DeckTextError, outline, read_deck
+
+    try:
+        return outline(read_deck(draft.version(number).markdown).deck)
+    except DeckTextError as exc:
+        raise Refused(f"draft {draft.id} version {number}: {exc}") from None
 
 
 def _describe(draft: DraftView) -> Iterator[str]:
@@ -142,9 +154,12 @@ def draft_edit(ctx: click.Context, draft_id: int, pins: tuple[str, ...],
     if edited is None and not (pins or exclusions or frame or quotes is not None):
         raise click.UsageError("say what to change: --pin, --exclude, --frame, --quotes "
                                "or --file EDITED.md")
+    from ..review.decks import require_kind
+
     store = open_review_store(ctx)
     with refusals():
         base = store.get_draft(draft_id)
+        require_kind(base, "brief")
         current = base.current
         if edited is not None:
             markdown = _read_text(edited)
@@ -218,7 +233,7 @@ def draft_export(ctx: click.Context, draft_id: int, number: int | None, fmt: str
     store = open_review_store(ctx)
     with refusals():
         export = store.export(
-            draft_id, number,
+            draft_id, number, kind="brief",
             write=lambda e: _write_export(export_bytes(e, chosen, options), output),
         )
     state = export.status_line

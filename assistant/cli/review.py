@@ -100,6 +100,7 @@ def review_submit(ctx: click.Context, draft_id: int, as_json: bool) -> None:
     The checks run against the corpus the version was composed from.
     """
     from ..review.composing import corpus_checker
+    from ..review.decks import deck_checker
 
     store = open_review_store(ctx)
     with refusals():
@@ -109,6 +110,7 @@ def review_submit(ctx: click.Context, draft_id: int, as_json: bool) -> None:
         click.echo(f"note: {used.note}", err=True)
     with refusals():
         store.checker = corpus_checker(used.corpus, settings(ctx).templates_dir, date.today())
+        store.deck_checker = deck_checker(used.corpus)
         draft = store.submit(draft_id, expected_revision=seen.revision)
     if as_json:
         echo_json({**brief_json(draft), "corpus": str(used.where), "corpus_note": used.note})

@@ -420,3 +420,14 @@ def choose_quotes(candidates: list[Candidate], count: int, per_remark: bool = Fa
     for unit in open_units:
         mark(unit, f"not needed: the brief has its {count} quotations")
     return [result[c.quote.id] for c in candidates]
+
+
+
+def refusals_for(corpus: Corpus, quote: Quote, audience: Audience) -> list[str]:
+    """Why the audience's rules keep `quote` out of its material (empty: it may appear)."""
+    messenger, by_role = _messenger(corpus.speakers[quote.speaker], audience)
+    reasons, by_rules = _rules(quote, audience)
+    refused = [] if by_role else [messenger.text]
+    if not by_rules:  # the refusing reasons are the ones that carry no weight
+        refused += [r.text for r in reasons if not r.weight]
+    return refused

@@ -24,6 +24,13 @@ class Approval:
         """'Approved by Sam Lee on 3 March 2026, version 1a2b3c4d'."""
         return f"Approved by {self.approver} on {long_date(self.date.isoformat())}, version {self.version}"
 
+    def mark(self) -> str:
+        """'Approved by Sam Lee (reviewer) on 3 March 2026, version 1a2b3c4d': the mark on
+        every page or slide, where there is no room for the approval block."""
+        role = f" ({self.role})" if self.role else ""
+        return (f"Approved by {self.approver}{role} on {long_date(self.date.isoformat())}, "
+                f"version {self.version}")
+
     def block(self) -> list[tuple[str, str]]:
         """The approval block at the end of an export: (label, value) rows."""
         rows = [("Approved by", self.approver)]

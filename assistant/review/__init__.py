@@ -22,6 +22,7 @@ from .errors import (
     ReviewError,
     UnknownDraft,
     VersionChanged,
+    WrongKind,
 )
 from .models import DECISIONS, ROLES, STATUSES
 from .opening import SetUp, open_store, set_up_database
@@ -67,6 +68,7 @@ __all__ = [
     "UserView",
     "VersionChanged",
     "VersionView",
+    "WrongKind",
     "content_hash",
     "open_store",
     "set_up_database",

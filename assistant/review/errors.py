@@ -37,6 +37,10 @@ class InvalidInput(ReviewError):
     exit_code = 2
 
 
+class WrongKind(InvalidInput):
+    """A brief given where a trainer's deck is wanted, or the other way round."""
+
+
 class NothingChanged(ReviewError):
     """An edit whose text is the same as the newest version's: no new version is made."""
 

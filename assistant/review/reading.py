@@ -60,7 +60,7 @@ def queue_length(session: Session, status: str | None = None) -> int:
 
 _SUMMARY_COLUMNS = (Draft.id, Draft.title, Draft.theme, Draft.audience, Draft.template,
                     Draft.status, Draft.current_number, Draft.revision, Draft.created_at,
-                    Draft.updated_at)
+                    Draft.updated_at, Draft.kind)
 
 
 def _in_status(query: Any, status: str | None) -> Any:
@@ -155,6 +155,7 @@ def _summary(draft: Draft, author: str, current_hash: str) -> DraftSummary:
         template=draft.template, author=author, status=draft.status,
         current_number=draft.current_number, current_hash=current_hash,
         revision=draft.revision, created_at=draft.created_at, updated_at=draft.updated_at,
+        kind=draft.kind,
     )
 
 

@@ -17,7 +17,9 @@ from .chain import Break
 from .core import Checker, Clock, utc_now
 from .errors import (
     ChecksFailed,
+    ChecksUnavailable,
     ContentTampered,
+    InvalidInput,
     NotAllowed,
     NothingChanged,
     UnknownDraft,
@@ -43,8 +45,22 @@ __all__ = ["Checker", "Clock", "ReviewStore", "utc_now"]
 MAX_COMMENT = 4000
 
 
+def _unapproved(text: str, kind: str) -> str:
+    """The text a new version stores: never an approval copied in from an export."""
+    if kind == "deck":
+        from .decks import unapproved_text
+
+        return unapproved_text(text)
+    if kind != "brief":
+        raise InvalidInput(f"a draft is a brief or a deck, not '{kind}'")
+    return without_approval(text)[0]
+
+
 class ReviewStore(UserRegistry):
     """Drafts, versions, reviews and the audit log, acting as `user`."""
+
+    deck_checker: Checker | None = None
+    """The submission gate for trainer's decks (review/decks.py), like `checker` for briefs."""
 
     # -- reading -----------------------------------------------------------------
 
@@ -88,8 +104,9 @@ class ReviewStore(UserRegistry):
 
     def new_draft(self, inputs: BriefInputs, markdown: str, corpus_fingerprint: str,
                   title: str | None = None, corpus_dir: str = "",
-                  corpus_hash: str = "") -> DraftView:
-        """Save a composed brief as version 1 of a new draft (state draft).
+                  corpus_hash: str = "", kind: str = "brief") -> DraftView:
+        """Save a composed brief (or, `kind` "deck", a trainer's deck as
+        train/document.py writes it) as version 1 of a new draft (state draft).
 
         `corpus_dir` and `corpus_hash` say which corpus (where, and a hash of its files)
         the brief was built from, so that it is checked against that corpus later.
@@ -97,14 +114,14 @@ class ReviewStore(UserRegistry):
         if title is not None:
             title = one_line(title, "title", 300)
         now = self.clock()
-        markdown, _stale = without_approval(markdown)
+        markdown = _unapproved(markdown, kind)
         with self._write() as session:
             author = self._actor(session)
             draft = Draft(
                 title=(title or f"{inputs.theme} for {inputs.audience}").strip()[:300],
                 theme=inputs.theme, audience=inputs.audience, template=inputs.template,
                 author_id=author.id, status="draft", current_number=1, revision=1,
-                created_at=now, updated_at=now,
+                created_at=now, updated_at=now, kind=kind,
             )
             session.add(draft)
             session.flush()
@@ -129,13 +146,16 @@ class ReviewStore(UserRegistry):
         None keep the newest version's record of its corpus.
         """
         note = one_line(note, "note", 2000)
-        markdown, stale = without_approval(markdown)
-        if stale:
-            note = (f"{note}; " if note else "") + (
-                "its 'Approved by' line was taken out (a new version is not approved)")
         with self._write() as session:
             draft, current = self._current(session, draft_id)
             self._expect(draft, expected_revision)
+            if draft.kind == "deck":
+                markdown = _unapproved(markdown, "deck")
+            else:
+                markdown, stale = without_approval(markdown)
+                if stale:
+                    note = (f"{note}; " if note else "") + (
+                        "its 'Approved by' line was taken out (a new version is not approved)")
             if content_hash(markdown) == current.content_hash:
                 raise NothingChanged(draft_id, current.number, current.content_hash)
             author = self._actor(session)
@@ -179,8 +199,9 @@ class ReviewStore(UserRegistry):
         view = self.get_draft(draft_id)
         try:
             require_submittable(draft_id, view.status)
-            if self.checker is not None:
-                problems = list(self.checker(view.current.markdown, view.current.inputs))
+            checker = self._checker_for(view)
+            if checker is not None:
+                problems = list(checker(view.current.markdown, view.current.inputs))
                 if problems:
                     raise ChecksFailed(draft_id, problems)
             with self._write() as session:
@@ -199,6 +220,16 @@ class ReviewStore(UserRegistry):
             self._log_refusal(draft_id, f"submit version {view.current_number}", exc,
                               view.current_hash)
             raise
+
+    def _checker_for(self, view: DraftView) -> Checker | None:
+        """The gate for this kind of draft. A deck is never passed by the brief checks, nor
+        by none at all where the brief checks were set up."""
+        if not view.is_deck:
+            return self.checker
+        if self.deck_checker is None and self.checker is not None:
+            raise ChecksUnavailable(f"draft {view.id} is a trainer's deck and the deck checks "
+                                    "were not loaded; nothing is submitted until they run")
+        return self.deck_checker
 
     def approve(self, draft_id: int, comment: str = "", *,
                 expected_revision: int | None = None,
@@ -280,14 +311,20 @@ class ReviewStore(UserRegistry):
     # -- export ------------------------------------------------------------------
 
     def export(self, draft_id: int, number: int | None = None,
-               write: Callable[[Export], str] | None = None) -> Export:
+               write: Callable[[Export], str] | None = None,
+               kind: str | None = None) -> Export:
         """Check a version's text against its hash, hand it to `write`, log the export.
 
         `write` puts the file in place and returns where it went (for the audit log).
         A version whose stored text no longer matches its hash raises ContentTampered
-        (and the refusal is logged); nothing is written.
+        (and the refusal is logged); nothing is written. `kind` ("brief" or "deck") is
+        what the caller can write: another kind of draft raises WrongKind.
         """
         view = self.get_draft(draft_id)
+        if kind is not None:
+            from .decks import require_kind
+
+            require_kind(view, kind)
         number = view.current_number if number is None else number
         if not 1 <= number <= view.current_number:
             raise UnknownDraft(draft_id, number)

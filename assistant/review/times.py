@@ -66,4 +66,5 @@ def _readable(value: object) -> bool:
         return False
 
 
-_READ = sqlite.DATETIME().result_processor(sqlite.dialect(), None) or (lambda v: v)
+_READ = (sqlite.DATETIME().result_processor(  # type: ignore[no-untyped-call]
+    sqlite.dialect(), None) or (lambda v: v))

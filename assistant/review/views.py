@@ -140,6 +140,12 @@ class DraftSummary(View):
     revision: int
     created_at: datetime
     updated_at: datetime
+    kind: str = "brief"
+    """"brief", or "deck" for a trainer's deck (its text is the deck's slides as JSON)."""
+
+    @property
+    def is_deck(self) -> bool:
+        return self.kind == "deck"
 
     def age(self, now: datetime) -> timedelta:
         """How long since the draft last changed (the queue's "age" column)."""
@@ -197,3 +203,10 @@ class Export(View):
         from ..render.approval import DRAFT
 
         return self.approval.line() if self.approval is not None else DRAFT
+
+    @property
+    def status_mark(self) -> str:
+        """What every page or slide says: the approval with the approver's role, or DRAFT."""
+        from ..render.approval import DRAFT
+
+        return self.approval.stamp().mark() if self.approval is not None else DRAFT

@@ -16,6 +16,7 @@ class SlideKind(StrEnum):
     gap = "gap"  # the corpus has too few voices of people who left for this theme
     questions = "questions"
     sources = "sources"
+    approval = "approval"  # an approved deck's last slide: who approved which version
 
 
 @dataclass(frozen=True)

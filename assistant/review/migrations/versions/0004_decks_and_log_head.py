@@ -63,7 +63,8 @@ POSTGRES_STATEMENTS = [
       WHERE id = 1;
       RETURN NULL;
     END $$""",
-    """CREATE TRIGGER review_kind_fixed BEFORE UPDATE ON {schema}.drafts
+    # Named to fire before review_check_draft_update (triggers of a kind run in name order).
+    """CREATE TRIGGER review_check_draft_kind BEFORE UPDATE ON {schema}.drafts
     FOR EACH ROW EXECUTE FUNCTION {schema}.review_kind_fixed()""",
     """CREATE TRIGGER review_head_follows AFTER INSERT ON {schema}.audit_log
     FOR EACH ROW EXECUTE FUNCTION {schema}.review_head_follows()""",
@@ -126,7 +127,7 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
     elif dialect == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS review_head_follows ON audit_log")
-        op.execute("DROP TRIGGER IF EXISTS review_kind_fixed ON drafts")
+        op.execute("DROP TRIGGER IF EXISTS review_check_draft_kind ON drafts")
         op.execute("DROP TRIGGER IF EXISTS audit_head_no_truncate ON audit_head")
         for function in NEW_FUNCTIONS:
             op.execute(f"DROP FUNCTION IF EXISTS {function}")
