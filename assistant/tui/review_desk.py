@@ -222,6 +222,8 @@ class ReviewDesk:
         except CorpusError as exc:
             return None, (f"The checks cannot run: the corpus at {self.corpus_dir} has "
                           f"{len(exc.problems)} problem(s) (`assistant corpus validate`).")
+        if draft.is_deck:
+            return _deck_findings(draft, corpus), ""
         try:
             template = TemplateCatalogue(self.templates_dir).info(version.inputs.template)
         except Exception:  # a template since removed: check the text without its limits
@@ -290,9 +292,11 @@ class ReviewDesk:
         with refusals(f"Draft {draft_id} was not submitted"):
             if store.checker is None:
                 from ..review.composing import corpus_checker
+                from ..review.decks import deck_checker
 
                 store.checker = corpus_checker(self.corpus(), self.templates_dir,
                                                self.clock().date())
+                store.deck_checker = deck_checker(self.corpus())
             return store.submit(draft_id, expected_revision=expected_revision)
 
     def decide(self, draft_id: int, decision: str, comment: str, expected_revision: int,
@@ -325,18 +329,49 @@ class ReviewDesk:
 
         store = self.store()
         written = path.expanduser().resolve()
+        with refusals(f"Draft {draft_id} was not exported"):
+            export_is_deck = store.get_draft(draft_id).is_deck
 
         def write(export: Export) -> str:
             try:
-                write_atomically(written, export_bytes(export, fmt))
+                if export_is_deck:
+                    from ..review.decks import deck_bytes
+
+                    data = deck_bytes(export, fmt, now=self.clock(), author=self.who()[0])
+                else:
+                    data = export_bytes(export, fmt)
+                write_atomically(written, data)
             except OSError as exc:
                 raise DeskError(f"Nothing was written to {written}",
                                 f"cannot write {written}: {exc.strerror or exc}") from None
             return str(written)
 
         with refusals(f"Draft {draft_id} was not exported"):
-            done = store.export(draft_id, number, write=write)
-        return written, done.status_line
+            done = store.export(draft_id, number, write=write,
+                                kind="deck" if export_is_deck else "brief")
+        return written, done.status_mark if export_is_deck else done.status_line
+
+
+def readable_text(draft: DraftView, number: int | None = None) -> str:
+    """A version as the draft view shows it: a brief's Markdown, or a deck's slides."""
+    version = draft.version(draft.current_number if number is None else number)
+    if not draft.is_deck:
+        return version.markdown
+    from ..train.document import DeckTextError, outline, read_deck
+
+    try:
+        return "```text\n" + outline(read_deck(version.markdown).deck) + "```\n"
+    except DeckTextError as exc:
+        return f"*This deck cannot be read: {exc}*"
+
+
+def _deck_findings(draft: DraftView, corpus: Corpus) -> list[Finding]:
+    """The deck gate's errors as the Findings tab lists them."""
+    from ..checks.findings import Finding, Severity
+    from ..review.decks import deck_checker
+
+    problems = deck_checker(corpus)(draft.current.markdown, draft.current.inputs)
+    return [Finding(check="deck", severity=Severity.error, message=p) for p in problems]
 
 
 def origin_of(draft: DraftSummary) -> DraftOrigin:

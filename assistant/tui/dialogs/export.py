@@ -15,7 +15,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from ...render.formats import FORMATS, FormatMismatch, default_file_name, format_for_path
+from ...render.formats import (
+    FORMATS,
+    Format,
+    FormatMismatch,
+    default_file_name,
+    format_for_path,
+)
 from ..delivery import close
 from ..focus import FOCUS_BINDINGS
 
@@ -48,10 +54,14 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def __init__(self, template: str, theme: str, audience: str, *,
                  formats: list[str] | None = None, errors: int = 0,
-                 directory: Path | None = None, status: str = "") -> None:
+                 directory: Path | None = None, status: str = "",
+                 catalogue: dict[str, Format] | None = None, what: str = "brief") -> None:
         super().__init__()
         self.names = (template, theme, audience)
-        self.formats = [f for f in (formats or list(FORMATS)) if f in FORMATS]
+        self.catalogue = catalogue or FORMATS
+        """The formats there are (render/formats.py): a brief's, or a deck's."""
+        self.what = what
+        self.formats = [f for f in (formats or list(self.catalogue)) if f in self.catalogue]
         self.errors = errors
         self.directory = directory or Path(".")
         self.status = status
@@ -61,12 +71,12 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):
-            yield Label("Export the brief", classes="dialog-title")
+            yield Label(f"Export the {self.what}", classes="dialog-title")
             if self.status:
                 yield Static(self.status, id="export-status", markup=False)
             with RadioSet(id="format"):
                 for fmt in self.formats:
-                    spec = FORMATS[fmt]
+                    spec = self.catalogue[fmt]
                     yield FormatButton(f"{spec.name} ({spec.suffixes[0]})",
                                        value=fmt == self.format, name=fmt)
             yield Label("File")
@@ -86,7 +96,15 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.query_one("#export-problem").display = False
 
     def _default_path(self, fmt: str) -> str:
-        return str(self.directory / default_file_name(*self.names, fmt))
+        name = default_file_name(*self.names, "md")
+        return str(self.directory / Path(name).with_suffix(self.catalogue[fmt].suffixes[0]))
+
+    def _format_of(self, path: Path) -> str | None:
+        """The format an extension names, or None."""
+        try:
+            return format_for_path(path, None, self.catalogue)
+        except FormatMismatch:
+            return None
 
     def _problem(self, text: str) -> None:
         problem = self.query_one("#export-problem", Static)
@@ -101,13 +119,13 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             path.value = self._default_path(self.format)
             return
         typed = Path(path.value)
-        if typed.suffix and _format_of(typed) not in (None, self.format):
-            path.value = str(typed.with_suffix(FORMATS[self.format].suffixes[0]))
+        if typed.suffix and self._format_of(typed) not in (None, self.format):
+            path.value = str(typed.with_suffix(self.catalogue[self.format].suffixes[0]))
 
     @on(Input.Changed, "#path")
     def _path_typed(self, event: Input.Changed) -> None:
         self._problem("")
-        fmt = _format_of(Path(event.value))
+        fmt = self._format_of(Path(event.value))
         if fmt in self.formats and fmt != self.format:  # the extension decides the format
             self.format = fmt
             for button in self.query(FormatButton):
@@ -123,15 +141,15 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             return
         path = Path(value).expanduser()
         if not path.suffix:
-            path = path.with_name(path.name + FORMATS[self.format].suffixes[0])
+            path = path.with_name(path.name + self.catalogue[self.format].suffixes[0])
         try:
-            fmt = format_for_path(path)  # the extension decides
+            fmt = format_for_path(path, None, self.catalogue)  # the extension decides
         except FormatMismatch as exc:
             self._problem(f"Not written: {exc}.")
             return
         if fmt not in self.formats:
-            offered = ", ".join(FORMATS[f].suffixes[0] for f in self.formats)
-            self._problem(f"Not written: {FORMATS[fmt].name} cannot be written from here; "
+            offered = ", ".join(self.catalogue[f].suffixes[0] for f in self.formats)
+            self._problem(f"Not written: {self.catalogue[fmt].name} cannot be written from here; "
                           f"name the file {offered}.")
             return
         path = path.resolve()
@@ -154,11 +172,3 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         close(self, None)
-
-
-def _format_of(path: Path) -> str | None:
-    """The format an extension names, or None."""
-    try:
-        return format_for_path(path)
-    except FormatMismatch:
-        return None

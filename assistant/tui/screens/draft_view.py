@@ -14,7 +14,14 @@ from textual.screen import Screen
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from ..delivery import close, deliver
-from ..review_desk import ChecksRefused, DeskError, DraftPage, ReviewDesk, status_label
+from ..review_desk import (
+    ChecksRefused,
+    DeskError,
+    DraftPage,
+    ReviewDesk,
+    readable_text,
+    status_label,
+)
 from ..widgets.app_footer import AppFooter
 from ..widgets.findings import FindingsList
 from ..widgets.preview import BriefPreview
@@ -164,9 +171,8 @@ approval line (or DRAFT).
     def _show(self, page: DraftPage, done: str) -> None:
         self.page = page
         draft = page.draft
-        version = draft.current
         self.query_one("#draft-head", Static).update(_head(draft))
-        self.call_later(self.query_one(SavedBrief).show_markdown, version.markdown)
+        self.call_later(self.query_one(SavedBrief).show_markdown, readable_text(draft))
         self.query_one(VersionDiff).show_draft(draft)
         self._show_findings(page)
         self.query_one("#draft-comments", Static).update(_comments(draft.reviews))
@@ -280,6 +286,11 @@ approval line (or DRAFT).
         """Go to the compose screen with this version's choices (asking first if that
         would replace unsaved work there)."""
         page = self._ready()
+        if page is not None and page.draft.is_deck:
+            self.notify(f"A trainer's deck is built again from the corpus, not edited here: "
+                        f"`assistant train edit {page.draft.id}`.", title="Not opened",
+                        severity="warning", markup=False)
+            return
         edit = getattr(self.app, "edit_draft", None)
         if page is not None and callable(edit):
             edit(page.draft)
@@ -299,10 +310,16 @@ approval line (or DRAFT).
         approval = draft.approval_of(draft.current_number)
         status = approval.line() if approval is not None else (
             "Not approved: the file will say DRAFT at the top.")
-        self.app.push_screen(
-            ExportDialog(draft.template, draft.theme, draft.audience, status=status,
-                         formats=["md", "html", "docx"]),
-            lambda request: self._export(request, draft.current_number))
+        if draft.is_deck:
+            from ...render.formats import DECK_FORMATS
+
+            dialog = ExportDialog("trainer-deck", f"draft-{draft.id}", draft.audience,
+                                  status=status.replace("at the top", "on every slide"),
+                                  catalogue=DECK_FORMATS, what="deck")
+        else:
+            dialog = ExportDialog(draft.template, draft.theme, draft.audience, status=status,
+                                  formats=["md", "html", "docx"])
+        self.app.push_screen(dialog, lambda request: self._export(request, draft.current_number))
 
     def _export(self, request: ExportRequest | None, number: int) -> None:
         if request is not None:
