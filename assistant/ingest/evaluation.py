@@ -113,7 +113,11 @@ def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
     verbose = "-v" in args
     project = Path(__file__).resolve().parents[2]
-    sets = [("evaluation set", evaluate_set(project / "tests" / "ingest_eval"))]
+    root = project / "tests" / "ingest_eval"
+    sets = [("evaluation set", evaluate_set(root))]
+    # held-out sets: written after the extractor was tuned, never used to tune it
+    sets += [(f"held-out set {sub.name}", evaluate_set(sub)) for sub in sorted(root.iterdir())
+             if (sub / "expected.yaml").is_file()]
     seeds = project.parent / "shared" / "seeds"
     if seeds.is_dir():
         sets.append(("seed reports", evaluate_seeds(seeds, load_corpus())))

@@ -31,7 +31,15 @@ _ORG_WORDS = {"institute", "centre", "center", "ministry", "department", "counci
               "government", "report", "study", "watch", "organisation", "organization",
               "spokesman", "spokeswoman", "statement", "court", "service", "unit", "team",
               "state", "nations", "union", "republic", "party", "brigade", "brigades",
-              "battalion", "caliphate", "times", "post", "news", "press", "media"}
+              "battalion", "caliphate", "times", "post", "news", "press", "media",
+              # words that name an outlet ("Rivermouth Gazette"), never a person
+              "gazette", "herald", "tribune", "courier", "radio", "broadcasting", "dispatch",
+              "weekly", "daily", "journal", "quarterly", "magazine", "channel", "newspaper",
+              "chronicle", "bulletin", "television", "tv"}
+# "people say", "some residents said": hearsay, with no one person to quote
+GENERAL_VOICES = {"people", "some people", "many people", "everyone", "everybody", "locals",
+                  "some", "many", "others", "some residents", "many residents", "residents",
+                  "people here", "the locals"}
 PRONOUNS = {"he", "she", "it", "they", "i", "we"}
 _NAME_PARTICLES = {"al", "al-", "el", "bin", "ibn", "abu", "umm", "de", "van", "von", "der",
                    "du", "la", "le", "di", "da", "ul", "bint"}
@@ -173,8 +181,13 @@ class Cast:
 
     def _definite(self, description: str) -> Person | None:
         head = head_noun(description)
+        if head in {"man", "woman"}:  # "the man said": the last man the article described
+            want = "m" if head == "man" else "f"
+            return self._latest(lambda p: not p.plural and not p.organisation
+                                and p.description is not None and p.gender in (None, want))
         return self._latest(lambda p: not p.plural and (
                 (p.head and p.head == head)
+                or (p.title is not None and p.title.lower().rstrip(".") == head)
                 or (_generic(head) and _generic(p.head))
                 or (re.fullmatch(r"\d+-year-old", head) is not None
                     and head in (p.description or "").lower())))
@@ -197,6 +210,14 @@ class Cast:
     def _named(self, phrase: str, title: str | None, name: str,
                description: str | None) -> Person:
         tokens = name.split()
+        if len(tokens) == 1:
+            same = [p for p in self.people if p.name and tokens[0] in p.name.split()]
+            if len(same) > 1:
+                # relatives share a surname: the article calls one of them by it ("Osman")
+                # and the others by their first names ("Yusuf")
+                called = [p for p in same if name in p.phrases] or \
+                    [p for p in same if (p.name or "").split()[-1:] == [name]] or same
+                return self._touch(called[0], phrase)
         for key in reversed(self.recent):
             person = self.people[key]
             if not person.name:
