@@ -135,3 +135,18 @@ def test_a_transcript_answer_is_the_named_speaker_s_quotation() -> None:
     assert [(t, s.lower()) for t, s in _kept(article)] == [
         ("Because I was bored. They promised me a purpose.", "salma idris"),
         ("I found a kitchen and a locked door.", "salma idris")]
+
+
+def test_a_speaker_described_before_a_clause_of_their_own_is_only_the_description() -> None:
+    article = ("Headline words here\n\n\"Nobody checked,\" the guard shrugged when asked about "
+               "the gate.\n\nA woman at the back raised her hand and asked: \"Were you "
+               "afraid of them?\"\n\nThe retired teacher paused when asked. \"Every day,\" "
+               "she said.\n")
+    assert _speakers(article) == ["the guard", "A woman at the back", "The retired teacher"]
+
+
+def test_what_a_relative_clause_says_was_said_by_its_antecedent() -> None:
+    article = ("Headline words here\n\n\"I was young,\" said Mina Sarraf.\n\nMs Sarraf now "
+               "volunteers for the city council, which asked her to speak: \"Come and tell "
+               "them.\"\n")
+    assert _speakers(article) == ["Mina Sarraf", "the city council"]

@@ -127,13 +127,32 @@ def _lines(text: str, sentence: Sentence) -> list[Sentence]:
             if text[a:b].strip()]
 
 
+_ANTECEDENT = re.compile(r"(?<![\w’'-])((?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})$", re.IGNORECASE)
+_CLAUSE_LINKS = {"when", "as", "after", "before", "while", "if", "and", "until", "because"}
+_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "this", "that"}
+
+
 def _clean_phrase(phrase: str) -> str:
     words = phrase.split()
     while words and words[0].lower() in _LEAD_WORDS:
         words = words[1:]
     while words and words[-1].lower() in _TRAIL_WORDS:
         words = words[:-1]
+    if len(words) > 2 and words[-1].lower() in _CLAUSE_LINKS:
+        words = _before_own_verb(words[:-1])
     return " ".join(words)
+
+
+def _before_own_verb(words: list[str]) -> list[str]:
+    """"the guard shrugged when (asked)", "a woman raised her hand and (asked)": the one
+    who speaks is described before the verb of their own clause, which is no part of it."""
+    for n in range(1, len(words)):
+        word = words[n]
+        if not word.islower() or words[n - 1].lower() in _DETERMINERS:
+            continue  # "the retired teacher": a participle after "the" describes
+        if word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")):
+            return words[:n]
+    return words
 
 
 def _subject(left: str) -> str:
@@ -147,6 +166,10 @@ def _subject(left: str) -> str:
         chunk = _clean_phrase(chunks[k])
         if k and _NAME_GIVEN.match(chunk):
             return f"{_clean_phrase(chunks[k - 1])}, {chunk}"  # "The man, who gave his name as X"
+        if k and chunks[k].lower() == "which" and k == len(chunks) - 1:
+            # "Ms Obi works with the probation service, which asked": the service asked
+            antecedent = _ANTECEDENT.search(chunks[k - 1].strip())
+            return antecedent.group(1) if antecedent else ""
         named = k - 1
         while named > 0 and re.fullmatch(r"\d{1,3}", chunks[named]):
             named -= 1  # "Ibrahim Salim, 41, a former driver": past the age to the name
