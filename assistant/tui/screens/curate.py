@@ -35,6 +35,12 @@ class CurateScreen(Screen[None]):
     """Candidate quotes from an article, decided one by one."""
 
     SUB_TITLE = "curate an article"
+    # the list takes what the notes and the corpus problems leave, so that both stay in view
+    DEFAULT_CSS = """
+    CurateScreen #candidates { height: 1fr; }
+    CurateScreen #candidate-notes { height: auto; max-height: 9; }
+    CurateScreen #corpus-problems { height: auto; max-height: 8; }
+    """
 
     HELP = ("Open an article (type its path, Enter) or paste it and press ctrl+r. Each "
             "quotation the article attributes is listed on the right and highlighted in the "
@@ -247,6 +253,18 @@ class CurateScreen(Screen[None]):
             Text(f"{said} — {who}\nthemes: {themes}\n" +
                  ("\n".join(notes) if notes else "no notes")))
         self._refresh_article()
+        self._scroll_to(current)
+
+    def _scroll_to(self, current: Candidate) -> None:
+        """The article view follows the highlighted candidate, a few lines above it."""
+        view = self.query_one("#article-view", Static)
+        width = view.content_size.width
+        if self.result is None or width <= 0:
+            return
+        before = Text(self.result.article[:current.quotation.start])
+        line = len(before.wrap(self.app.console, width)) - 1
+        self.query_one("#article-view-scroll", VerticalScroll).scroll_to(
+            y=max(0, line - 3), animate=False)
 
     def _refresh_list(self) -> None:
         from textual.widgets.option_list import Option
