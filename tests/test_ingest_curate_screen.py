@@ -97,7 +97,8 @@ async def test_a_pasted_article_is_read_with_ctrl_r_and_duplicates_are_said(
         area.focus()
         await pilot.press("ctrl+r")
         await _idle(pilot)
-        assert screen.query_one("#candidates", OptionList).option_count == 1
+        options = screen.query_one("#candidates", OptionList)
+        assert options.option_count == 1
         assert "already in the corpus as" in _shown(screen, "#candidate-notes")
         assert "reverse" in str(screen.query_one("#article-view", Static).render().spans)
 
@@ -178,3 +179,25 @@ async def test_shift_a_accepts_what_was_reviewed_and_adding_shows_verify_passing
         await _idle(pilot)
         assert "verify: all 2 quote(s) stand verbatim in archive/" in \
             _shown(screen, "#corpus-problems")
+
+
+async def test_what_was_left_out_is_listed_after_the_candidates_with_its_reason(
+        tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    article = tmp_path / "guard.txt"
+    article.write_text(ARTICLE.replace("ate well.", "ate well, in what he calls "
+                                       "\"the fat years\"."), encoding="utf-8")
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        screen = await _open(pilot, article)
+        options = screen.query_one("#candidates", OptionList)
+        assert options.option_count == 4
+        last = options.get_option_at_index(3)
+        assert last.disabled
+        assert "left out: the fat years (a single word or short term" in str(last.prompt)
+        await pilot.press("down", "down")
+        assert options.highlighted == 2
+        await pilot.press("down")
+        assert options.highlighted != 3  # a left-out line is never a candidate to decide

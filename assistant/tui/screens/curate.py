@@ -278,6 +278,10 @@ class CurateScreen(Screen[None]):
             Option(Text(f"{_MARK[self.decisions[c.id]]} {c.id} {c.speaker}: "
                         f"{c.quotation.text[:60]}"), id=c.id)
             for c in self.result.candidates])
+        # what was left out, with the reason, so that no quoted text is dropped unseen
+        options.add_options([
+            Option(Text(f"left out: {q.text[:50]} ({q.left_out})", style="dim"),
+                   disabled=True) for q in self.result.left_out])
         if self.result.candidates:
             options.highlighted = min(keep or 0, len(self.result.candidates) - 1)
 
@@ -354,8 +358,11 @@ class CurateScreen(Screen[None]):
                                           severity="error", timeout=10)
                 return
         added = ", ".join(f"{len(v)} {k}" for k, v in result.added.items())
-        warned = [f"{len(result.warnings)} warning(s) for the curator:",
+        warned = [f"{len(result.warnings)} warning(s) about what was added:",
                   *(str(w) for w in result.warnings[:5])] if result.warnings else []
+        if result.earlier_warnings:
+            warned.append(f"({result.earlier_warnings} earlier warning(s) about other records: "
+                          "assistant corpus validate lists them)")
         self.app.call_from_thread(self.notify, "\n".join([f"Added {added}; article archived.",
                                                           *warned]),
                                   title="Corpus updated", timeout=10 if warned else 5)
