@@ -150,3 +150,33 @@ def test_what_a_relative_clause_says_was_said_by_its_antecedent() -> None:
                "volunteers for the city council, which asked her to speak: \"Come and tell "
                "them.\"\n")
     assert _speakers(article) == ["Mina Sarraf", "the city council"]
+
+
+def test_a_pronoun_inside_what_someone_said_does_not_make_them_a_man() -> None:
+    article = ("Headline words here\n\nRosa Lind, 61, said her grandson was 19 when he went. "
+               "\"I found his letter on the table,\" she said.\n")
+    assert _speakers(article) == ["Rosa Lind"]
+
+
+def test_a_role_in_lower_case_before_a_name_introduces_that_person() -> None:
+    article = ("Headline words here\n\nPresiding magistrate Helga Brun thanked the jury. "
+               "\"You have done your duty,\" she said.\n")
+    assert "Helga Brun" in _speakers(article)[0]
+
+
+def test_two_first_names_sharing_a_surname_are_two_people() -> None:
+    article = ("Headline words here\n\nAdam and Lina Sayed met online in 2012. \"I lied to "
+               "my parents,\" Lina says.\n\nMr Sayed, 40, agrees. \"So did I,\" he says.\n")
+    assert [s.split(",")[0] for s in _speakers(article)] == ["Lina Sayed", "Adam Sayed"]
+
+
+def test_a_definite_description_before_an_appositive_is_kept_in_the_speaker() -> None:
+    article = ("Headline words here\n\nThe informant, a former driver for the group, "
+               "described the route. \"We crossed at night,\" the informant said.\n")
+    assert all("informant" in s for s in _speakers(article))
+
+
+def test_a_first_name_given_after_a_description_is_the_speaker_s_name() -> None:
+    article = ("Headline words here\n\n\"They paid us in flour,\" said a 30-year-old from "
+               "Hama who asked to be identified only by his first name, Samer.\n")
+    assert "Samer" in _speakers(article)[0]

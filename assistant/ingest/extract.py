@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from .marks import SINGLE, Span, find_spans, inner_text, mask, paragraphs, unclosed
 from .outlets import find_outlet, interview_outlet, is_outlet
 from .people import GENERAL_VOICES, Cast, Person
-from .sentences import LISTENER_VERBS, Mention, Sentence, mentions, sentences
+from .sentences import (
+    LISTENER_VERBS,
+    PERSON_NOUNS,
+    VERB_RE,
+    Mention,
+    Sentence,
+    mentions,
+    sentences,
+)
 from .transcript import answers
 
 _FIRST_PERSON = {"i", "we", "this reporter", "a reporter", "the reporter", "this correspondent",
@@ -131,6 +139,17 @@ _NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Ab
          r"ibn\s)?[A-Z][a-z][\w’'-]*){1,3}")
 # "Noor Hadi and Sami Toure run a café": both are introduced
 _PAIR_OPENS = re.compile(rf"\s*({_NAME})\s+and\s+({_NAME})\s+(?!of\b)[a-z]+\b")
+# "Rachid and Soraya Belhaj met": two first names and the surname they share
+_PAIR_SHARED = re.compile(r"\s*([A-Z][a-z’'-]+)\s+and\s+([A-Z][a-z’'-]+)\s+([A-Z][a-z’'-]+)\s+"
+                          r"(?!of\b)[a-z]+\b")
+# "Her husband is more guarded": a relative the article goes on to quote
+_RELATION_OPENS = re.compile(r"\s*((?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?(?:" +
+                             "|".join(sorted(PERSON_NOUNS)) + r"))\s+(?!and\b)[a-z]+\b")
+# "Presiding judge Ada Berg thanked...": a role in lower case, then the name
+_ROLE_OPENS = re.compile(r"\s*((?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:" +
+                         "|".join(sorted(PERSON_NOUNS | {"judge", "counsel", "prosecutor",
+                                                         "officer", "magistrate", "juror"})) +
+                         r"))\s+(" + _NAME + r")\s+(?:has\s+|had\s+)?[a-z]+\b")
 # "Liam, now 24, was sentenced": one name and an age
 _AGED_OPENS = re.compile(r"\s*([A-Z][a-z’'-]+),\s+(?:now\s+)?\d{1,3},\s+[a-z]+\b")
 # "..., and Kane's answer never changes": a known name opening a clause is the topic now
@@ -224,6 +243,17 @@ class _Reader:
             for name in pair.groups():
                 if not is_outlet(name, self.outlets):
                     self.cast.resolve(name)
+        shared = _PAIR_SHARED.match(seg)
+        if shared and not pair:
+            for first in shared.group(1, 2):
+                self.cast.resolve(f"{first} {shared.group(3)}")
+        relation = _RELATION_OPENS.match(seg)
+        if relation:
+            self.cast.resolve(relation.group(1).lower())
+        role = _ROLE_OPENS.match(seg)
+        if role and not is_outlet(role.group(2), self.outlets):
+            self._introduced(self.cast.resolve(f"{role.group(2)}, {role.group(1).lower()}"),
+                             seg[role.end():])
         aged = _AGED_OPENS.match(seg)
         if aged and not is_outlet(aged.group(1), self.outlets):
             self._introduced(self.cast.resolve(aged.group(1)), seg[aged.end():])
@@ -274,7 +304,10 @@ class _Reader:
         woman ("Karim Aziz spent the day with his uncle"), so a later "she" is not him."""
         if person is None or person.gender or person.plural or person.organisation:
             return
-        # subject pronouns only: "Mariam Othman has stood in his queue" is the guard's queue
+        # subject pronouns only: "Mariam Othman has stood in his queue" is the guard's queue;
+        # and none from what they said: "Ana Ruiz said her son left when he was 20"
+        verb = VERB_RE.search(rest)
+        rest = rest[:verb.start()] if verb else rest
         said = set(re.findall(r"\b(?:he|she|himself|herself)\b", rest.lower()))
         if said and said <= {"he", "himself"}:
             person.gender = "m"

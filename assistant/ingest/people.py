@@ -97,7 +97,8 @@ def split_phrase(phrase: str) -> tuple[str | None, str | None, str | None]:
     """(title, name, description) of a speaker phrase."""
     phrase = phrase.strip().strip(",")
     named = re.search(r"\b(?:named|called|identified (?:only )?as|known as|who gave (?:his|her) "
-                      r"name (?:only )?as)\s+(.+)$", phrase)
+                      r"name (?:only )?as|identified (?:only )?by (?:his|her) first name,?|"
+                      r"gave only (?:his|her) first name,?)\s+(.+)$", phrase)
     if named and _is_name(named.group(1).split()):
         return None, named.group(1).strip(), phrase[: named.start()].strip().rstrip(",")
     chunks = [c.strip() for c in phrase.split(",") if c.strip()]
@@ -211,11 +212,14 @@ class Cast:
                description: str | None) -> Person:
         tokens = name.split()
         if len(tokens) == 1:
-            same = [p for p in self.people if p.name and tokens[0] in p.name.split()]
+            want = _gender(title)  # "Mr Belhaj" is not his wife
+            same = [p for p in self.people if p.name and tokens[0] in p.name.split()
+                    and (want is None or p.gender in (None, want))]
             if len(same) > 1:
                 # relatives share a surname: the article calls one of them by it ("Osman")
                 # and the others by their first names ("Yusuf")
                 called = [p for p in same if name in p.phrases] or \
+                    [p for p in same if want is not None and p.gender == want] or \
                     [p for p in same if (p.name or "").split()[-1:] == [name]] or same
                 return self._touch(called[0], phrase)
         for key in reversed(self.recent):
@@ -234,7 +238,7 @@ class Cast:
                     person.description = description
                 if title and not person.title:
                     person.title = title
-                    person.gender = person.gender or _gender(title)
+                    person.gender = _gender(title) or person.gender  # "Ms" beats a guess
                 return self._touch(person, phrase)
         return self._new(phrase, title, name, description)
 

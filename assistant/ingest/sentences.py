@@ -28,7 +28,7 @@ SPEECH_VERBS = (
     "suggested", "suggests", "commented", "complained", "boasted", "confided", "remarked",
     "described", "describes", "recommended", "recommends", "put it", "went on", "laughed",
     "sighed", "shouted", "insisted", "maintained", "emphasised", "emphasized", "stressed",
-    "is quoted", "was quoted", "were quoted", "are quoted",
+    "is quoted", "was quoted", "were quoted", "are quoted", "reminded",
 )
 # "told the jury", "urged parents": what follows these verbs is who listened, never who spoke
 LISTENER_VERBS = {"told", "tells", "urged", "urges", "reminded"}
@@ -173,6 +173,9 @@ def _subject(left: str) -> str:
         named = k - 1
         while named > 0 and re.fullmatch(r"\d{1,3}", chunks[named]):
             named -= 1  # "Ibrahim Salim, 41, a former driver": past the age to the name
+        if k and re.match(r"(?:a|an)\s", chunk) and re.fullmatch(
+                r"(?:[Tt]he)\s+[a-z-]+", _clean_phrase(chunks[k - 1])):
+            return f"{_clean_phrase(chunks[k - 1])}, {chunk}"  # "The witness, a former member,"
         if k and re.match(r"(?:a|an|the)\s", chunk) and (_TRAILING_NAME.fullmatch(
                 _clean_phrase(chunks[named])) or _SURNAME.fullmatch(_clean_phrase(chunks[named]))):
             return f"{_clean_phrase(chunks[named])}, {chunk}"  # "Nour Haddad, a former nurse,"
