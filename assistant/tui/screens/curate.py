@@ -253,9 +253,9 @@ class CurateScreen(Screen[None]):
             Text(f"{said} — {who}\nthemes: {themes}\n" +
                  ("\n".join(notes) if notes else "no notes")))
         self._refresh_article()
-        self._scroll_to(current)
+        self._follow(current)
 
-    def _scroll_to(self, current: Candidate) -> None:
+    def _follow(self, current: Candidate) -> None:
         """The article view follows the highlighted candidate, a few lines above it."""
         view = self.query_one("#article-view", Static)
         width = view.content_size.width
