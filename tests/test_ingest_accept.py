@@ -150,3 +150,20 @@ def test_accept_prints_the_curator_warnings_beside_corpus_valid(corpus: Path,
     assert code == 0, out
     assert "linked to no theme, so no brief will use it" in out
     assert re.search(r"corpus valid; \d+ warning\(s\)", out)
+
+
+def test_accept_warns_about_what_it_added_and_only_counts_the_warnings_already_there(
+        corpus: Path, tmp_path: Path) -> None:
+    orphan = corpus / "speakers.yaml"
+    orphan.write_text(orphan.read_text(encoding="utf-8") + "\n  - id: nobody-quoted\n"
+                      "    label: A speaker no quote uses\n    role: other\n"
+                      "    identity: {public: none}\n", encoding="utf-8")
+    candidates = _ingest(corpus, tmp_path)
+    text = candidates.read_text(encoding="utf-8")
+    candidates.write_text(re.sub(r"\n    themes:.*?(?=\n    [a-z]|\n  - |\n\n)", "", text,
+                                 flags=re.S), encoding="utf-8")
+    code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    assert code == 0, out
+    assert "linked to no theme" in out
+    assert "nobody-quoted" not in out
+    assert "2 earlier warning(s) about other records" in out  # the speaker, the example theme

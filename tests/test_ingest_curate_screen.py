@@ -97,6 +97,107 @@ async def test_a_pasted_article_is_read_with_ctrl_r_and_duplicates_are_said(
         area.focus()
         await pilot.press("ctrl+r")
         await _idle(pilot)
-        assert screen.query_one("#candidates", OptionList).option_count == 1
+        options = screen.query_one("#candidates", OptionList)
+        assert options.option_count == 1
         assert "already in the corpus as" in _shown(screen, "#candidate-notes")
         assert "reverse" in str(screen.query_one("#article-view", Static).render().spans)
+
+
+# the same remark as ARTICLE's first quote, printed by another outlet a week later
+OTHER_OUTLET = """Hunger and fear: a guard's account
+
+By Jonas Beck
+May 11, 2016
+
+Tariq Haddad, a former prison guard, spoke to this newspaper by telephone. "We were miserable, and nobody cared," he said. "I only wanted bread for my sister."
+"""
+
+
+async def _open(pilot: Pilot[None], article: Path) -> CurateScreen:
+    await pilot.press("f6")
+    screen = pilot.app.screen
+    assert isinstance(screen, CurateScreen)
+    screen.query_one("#article-path", Input).value = str(article)
+    screen.query_one("#article-path", Input).focus()
+    await pilot.press("enter")
+    await _idle(pilot)
+    return screen
+
+
+async def test_k_keeps_a_candidate_already_in_the_corpus_when_the_curator_wants_it(
+        tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(ARTICLE, encoding="utf-8")
+    second.write_text(OTHER_OUTLET, encoding="utf-8")
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        screen = await _open(pilot, first)
+        await pilot.press("a", "ctrl+s")
+        await _idle(pilot)
+        await pilot.press("escape")
+        screen = await _open(pilot, second)
+        notes = _shown(screen, "#candidate-notes")
+        assert "already in the corpus as q-001 (k keeps it anyway)" in notes
+
+        await pilot.press("a")  # accepted as it is, the duplicate is refused
+        await _idle(pilot)
+        assert "already in the corpus as q-001" in _shown(screen, "#corpus-problems")
+
+        await pilot.press("k")
+        await _idle(pilot)
+        problems = _shown(screen, "#corpus-problems")
+        assert "1 accepted: the corpus would be valid." in problems
+        assert "repeats q-001 (kept on purpose)" in problems
+        await pilot.press("ctrl+s")
+        await _idle(pilot)
+    texts = "".join(p.read_text(encoding="utf-8") for p in (corpus / "quotes").glob("*.yaml"))
+    assert texts.count("We were miserable, and nobody cared") == 2
+
+
+async def test_shift_a_accepts_what_was_reviewed_and_adding_shows_verify_passing(
+        tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    article = tmp_path / "guard.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        screen = await _open(pilot, article)
+        notes = _shown(screen, "#candidate-notes")
+        assert "Tariq Haddad, a former prison guard" in notes  # who, as the article says
+        assert "themes:" in notes
+        await pilot.press("down", "A")  # two looked at, the third never shown
+        await _idle(pilot)
+        assert "2 accepted: the corpus would be valid." in _shown(screen, "#corpus-problems")
+        assert list(screen.decisions.values()).count("undecided") == 1
+
+        await pilot.press("ctrl+s")
+        await _idle(pilot)
+        assert "verify: all 2 quote(s) stand verbatim in archive/" in \
+            _shown(screen, "#corpus-problems")
+
+
+async def test_what_was_left_out_is_listed_after_the_candidates_with_its_reason(
+        tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    article = tmp_path / "guard.txt"
+    article.write_text(ARTICLE.replace("ate well.", "ate well, in what he calls "
+                                       "\"the fat years\"."), encoding="utf-8")
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        screen = await _open(pilot, article)
+        options = screen.query_one("#candidates", OptionList)
+        assert options.option_count == 4
+        last = options.get_option_at_index(3)
+        assert last.disabled
+        assert "left out: the fat years (a single word or short term" in str(last.prompt)
+        await pilot.press("down", "down")
+        assert options.highlighted == 2
+        await pilot.press("down")
+        assert options.highlighted != 3  # a left-out line is never a candidate to decide

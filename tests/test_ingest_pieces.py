@@ -30,3 +30,16 @@ def test_a_quotation_that_never_closes_is_listed_as_left_out_not_dropped() -> No
     left = {q.text: q.left_out for q in result.left_out}
     assert "The second time they took the car." in left
     assert "never closes" in (left["The second time they took the car."] or "")
+
+
+def test_a_piece_of_a_remark_with_no_themes_takes_those_of_the_piece_beside_it() -> None:
+    from assistant.corpus.loader import load_corpus
+    from assistant.ingest.candidates import ingest_article
+
+    article = ("Headline words here\n\n\"The emirs lived in villas and took the best food "
+               "while the fighters went hungry, corrupt and un-Islamic,\" said Ali Rami, "
+               "\"and I had seen enough.\"\n\n\"Later I went home,\" said Dina Sabah.\n")
+    found = ingest_article(article, load_corpus())
+    own, piece, other = found.candidates
+    assert own.themes and piece.themes == own.themes
+    assert other.themes == []  # another speaker in another paragraph: nothing shared

@@ -110,6 +110,7 @@ def _accept(root: Path, proposal: Path, as_json: bool) -> None:
         echo_json({"accepted": True, "added": result.added, "already_there": result.skipped,
                    "files": [str(f) for f in result.files],
                    "warnings": [p.as_dict() for p in result.warnings],
+                   "earlier_warnings": result.earlier_warnings,
                    "archived": str(result.archived) if result.archived else None})
         return
     for kind, ids in result.added.items():
@@ -120,8 +121,10 @@ def _accept(root: Path, proposal: Path, as_json: bool) -> None:
         click.echo(f"archived the article as {result.archived}")
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
+    earlier = (f"; {result.earlier_warnings} earlier warning(s) about other records "
+               "(assistant corpus validate lists them)" if result.earlier_warnings else "")
     click.echo("corpus valid" + (f"; {len(result.warnings)} warning(s) for the curator"
-                                 if result.warnings else ""))
+                                 if result.warnings else "") + earlier)
 
 
 @click.command("verify")

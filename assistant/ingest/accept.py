@@ -50,7 +50,9 @@ class Accepted:
     files: list[Path] = field(default_factory=list)
     archived: Path | None = None
     warnings: list[Problem] = field(default_factory=list)
-    """What the curator should look at in the corpus as it now is (not a refusal)."""
+    """What the curator should look at about the records just added (not a refusal)."""
+    earlier_warnings: int = 0
+    """Warnings the corpus had before, about other records: `corpus validate` lists them."""
 
 
 _DUPLICATE = "already in the corpus as "
@@ -234,7 +236,11 @@ def accept(root: Path, proposal: Path, today: date | None = None) -> Accepted:
     from ..corpus.advice import curator_warnings
 
     corpus, _ = validate_corpus(root, today)
-    result.warnings = curator_warnings(corpus)
+    added = {rid for ids in result.added.values() for rid in ids}
+    mine = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(added))) + r")(?![\w-])")
+    warnings = curator_warnings(corpus)
+    result.warnings = [w for w in warnings if added and mine.search(w.message)]
+    result.earlier_warnings = len(warnings) - len(result.warnings)
     return result
 
 

@@ -308,9 +308,30 @@ def ingest_article(article: str, corpus: Corpus | None, source_id: str | None = 
         if q.nested:
             cand.notes.append("holds a nested quotation; keep it whole")
         candidates.append(cand)
+    _share_themes(candidates)
     known_originals = [o for o in originals.values() if not (corpus and o.id in corpus.sources)]
     return Ingested(source, candidates, speakers, known_originals,
                     [q for q in found if q.left_out], article)
+
+
+def _share_themes(candidates: list[Candidate]) -> None:
+    """The pieces of one remark (split around "she said", or running on to the next
+    paragraph) are about the same thing: one with no themes of its own takes those
+    suggested for the piece beside it, so that the curator need not tag it by hand."""
+    for n, cand in enumerate(candidates):
+        if cand.themes:
+            continue
+        q = cand.quotation
+        for other in (candidates[n - 1] if n else None,
+                      candidates[n + 1] if n + 1 < len(candidates) else None):
+            if other is None or not other.themes or other.speaker != cand.speaker:
+                continue
+            o = other.quotation
+            same_remark = o.paragraph == q.paragraph or (o.runs_on and q.continued) or (
+                q.runs_on and o.continued)
+            if same_remark:
+                cand.themes = list(other.themes)
+                break
 
 
 def _original(outlet: str, speaker_id: str, corpus: Corpus | None, reader: str) -> SourceStub:

@@ -16,6 +16,7 @@ import yaml
 
 from ..corpus.loader import Corpus, load_corpus
 from .candidates import ingest_article, typographic
+from .marks import find_spans
 from .verify import seed_archives
 
 
@@ -25,6 +26,10 @@ class Score:
     found: int = 0
     matched: int = 0
     speaker_right: int = 0
+    unmarked: int = 0
+    """Expected passages outside every quotation mark: a transcript's answers, or reported
+    speech the corpus took as a quote (which no quotation finder can find)."""
+    unmarked_found: int = 0
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     wrong_speakers: list[str] = field(default_factory=list)
@@ -42,9 +47,15 @@ class Score:
         return self.speaker_right / self.matched if self.matched else 1.0
 
     def line(self, name: str) -> str:
-        return (f"{name}: recall {self.recall:.0%} ({self.matched}/{self.expected}), "
+        text = (f"{name}: recall {self.recall:.0%} ({self.matched}/{self.expected}), "
                 f"precision {self.precision:.0%} ({self.matched}/{self.found}), "
                 f"speaker right {self.speaker_accuracy:.0%} ({self.speaker_right}/{self.matched})")
+        if self.unmarked:
+            quoted = self.expected - self.unmarked
+            found = self.matched - self.unmarked_found
+            text += (f"\n  in quotation marks: recall {found / quoted:.0%} ({found}/{quoted}); "
+                     f"outside them: {self.unmarked_found}/{self.unmarked} found")
+        return text
 
 
 def _same(a: str, b: str) -> bool:
@@ -61,15 +72,23 @@ def score_article(article: str, expected: list[dict[str, str]], corpus: Corpus |
                   score: Score, name: str, by_id: bool = False) -> None:
     result = ingest_article(article, corpus)
     found = result.candidates
+    spans = find_spans(article)
+
+    def unmarked(want: dict[str, str]) -> bool:
+        at = article.find(want["text"])
+        return at >= 0 and not any(s.start <= at < s.close_at for s in spans)
     score.expected += len(expected)
     score.found += len(found)
     used: set[int] = set()
     for want in expected:
         hit = next((n for n, c in enumerate(found) if n not in used
                     and _same(c.quotation.text, want["text"])), None)
+        outside = unmarked(want)
+        score.unmarked += outside
         if hit is None:
             score.misses.append(f"{name}: {want['text'][:70]}")
             continue
+        score.unmarked_found += outside
         used.add(hit)
         score.matched += 1
         cand = found[hit]
@@ -113,7 +132,11 @@ def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
     verbose = "-v" in args
     project = Path(__file__).resolve().parents[2]
-    sets = [("evaluation set", evaluate_set(project / "tests" / "ingest_eval"))]
+    root = project / "tests" / "ingest_eval"
+    sets = [("evaluation set", evaluate_set(root))]
+    # held-out sets: written after the extractor was tuned, never used to tune it
+    sets += [(f"held-out set {sub.name}", evaluate_set(sub)) for sub in sorted(root.iterdir())
+             if (sub / "expected.yaml").is_file()]
     seeds = project.parent / "shared" / "seeds"
     if seeds.is_dir():
         sets.append(("seed reports", evaluate_seeds(seeds, load_corpus())))

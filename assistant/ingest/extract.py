@@ -13,8 +13,17 @@ from dataclasses import dataclass
 
 from .marks import SINGLE, Span, find_spans, inner_text, mask, paragraphs, unclosed
 from .outlets import find_outlet, interview_outlet, is_outlet
-from .people import Cast, Person
-from .sentences import Mention, Sentence, mentions, sentences
+from .people import GENERAL_VOICES, Cast, Person
+from .sentences import (
+    LISTENER_VERBS,
+    PERSON_NOUNS,
+    VERB_RE,
+    Mention,
+    Sentence,
+    mentions,
+    sentences,
+)
+from .transcript import answers
 
 _FIRST_PERSON = {"i", "we", "this reporter", "a reporter", "the reporter", "this correspondent",
                  "this writer", "the interviewer", "an interviewer", "this newspaper",
@@ -24,8 +33,15 @@ _TITLE_BEFORE = re.compile(
     r"(?:\b(?:titled|entitled|called|headlined|dubbed|named|the headline|the title|"
     r"under the banner|slogan|hashtag)\s*,?\s*|"
     r"\b(?:report|video|film|documentary|book|article|study|campaign|series|podcast|programme|"
-    r"program|nasheed|song|magazine|pamphlet|poster|leaflet|paper|booklet|episode)\s*,?\s*)$",
+    r"program|nasheed|song|magazine|pamphlet|poster|leaflet|paper|booklet|episode)\s*,?\s*|"
+    r"\b(?:titles?|names?)\s+(?:such\s+as|like)\s*|"
+    r"\b(?:watch|listen|read|read more|explainer|analysis|related|see also)\s*:\s*)$",
     re.IGNORECASE)
+# a title given as an example ("with names such as '...'") or a link to another page
+# ("Watch: '...'", "Our full explainer: '...'"), whatever its capitals
+_TITLE_LINK = re.compile(r"\b(?:titles?|names?)\s+(?:such\s+as|like)\s*$|\b(?:watch|listen|"
+                         r"read|read more|explainer|analysis|related|see also)\s*:\s*$",
+                         re.IGNORECASE)
 _TITLE_AFTER = re.compile(
     r"^\s*,?\s*(?:report|video|film|documentary|book|campaign|series|programme|program|"
     r"podcast|study|nasheed|song|magazine|pamphlet|hashtag|slogan)s?\b", re.IGNORECASE)
@@ -87,7 +103,9 @@ _APPOSITIVE = re.compile(
     r"(?:,|\s+(?:who|whom|whose|which|that)\b|[.;]|$)")
 # "His mother, Fatima Nuri, watches": a relative named after how the article knows them
 _RELATIVE_NAMED = re.compile(
-    r"\b((?:[Hh]is|[Hh]er|[Tt]heir)\s+[a-z-]+),\s+((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+    r"\b((?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he\s+[a-z-]+|[A-Z][\w-]+)[’']s)\s+(?:[a-z-]+\s+)?"
+    r"[a-z-]+),\s+"
+    r"((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
     r"[A-Z][\w’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|ibn\s)?[A-Z][\w’'-]+){1,3}),")
 # "Sami Rahman did not expect...": a full name opening a sentence is someone introduced
 _NAME_OPENS = re.compile(
@@ -113,6 +131,38 @@ _ASKED_SUBJECT = re.compile(
     r"\s*(?:Asked|Pressed|Questioned|Interviewed|Reached|Speaking)\b[^,§]*,\s+"
     r"((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+[a-z]")
 _LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*])\s")
+# "LYON – ", "ERBIL, Iraq (Reuters) - ", "GAZA CITY, May 2 (Agency) — ": where the sentence
+# begins is after the dateline
+_DATELINE = re.compile(r"\s*[A-Z][A-Z’'. -]+[A-Z](?:,[^–—\n]{0,60}?)?(?:\s*\([^)]{1,60}\))?"
+                       r"\s+[–—-]\s+")
+_NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|"
+         r"ibn\s)?[A-Z][a-z][\w’'-]*){1,3}")
+# "Noor Hadi and Sami Toure run a café": both are introduced
+_PAIR_OPENS = re.compile(rf"\s*({_NAME})\s+and\s+({_NAME})\s+(?!of\b)[a-z]+\b")
+# "Rachid and Soraya Belhaj met": two first names and the surname they share
+_PAIR_SHARED = re.compile(r"\s*([A-Z][a-z’'-]+)\s+and\s+([A-Z][a-z’'-]+)\s+([A-Z][a-z’'-]+)\s+"
+                          r"(?!of\b)[a-z]+\b")
+# "Her husband is more guarded": a relative the article goes on to quote
+_RELATION_OPENS = re.compile(r"\s*((?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?(?:" +
+                             "|".join(sorted(PERSON_NOUNS)) + r"))\s+(?!and\b)[a-z]+\b")
+# "Presiding judge Ada Berg thanked...": a role in lower case, then the name
+_ROLE_OPENS = re.compile(r"\s*((?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:" +
+                         "|".join(sorted(PERSON_NOUNS | {"judge", "counsel", "prosecutor",
+                                                         "officer", "magistrate", "juror"})) +
+                         r"))\s+(" + _NAME + r")\s+(?:has\s+|had\s+)?[a-z]+\b")
+# "Liam, now 24, was sentenced": one name and an age
+_AGED_OPENS = re.compile(r"\s*([A-Z][a-z’'-]+),\s+(?:now\s+)?\d{1,3},\s+[a-z]+\b")
+# "..., and Kane's answer never changes": a known name opening a clause is the topic now
+_CLAUSE_NAME = re.compile(r"(?:^\s*|[;]\s+|,\s+(?:and|but|while)\s+)"
+                          r"([A-Z][a-z-]+(?:[’'][A-Z][a-z-]+)?)(?:[’']s)?"
+                          r"\s+[a-z]")
+_PRONOUN_OPENS = re.compile(r"\s*(He|She)\s+(?!said\b|says\b)[a-z]+\b")
+# "Circuit Judge Anita Moss": someone addressed by a role and a name
+_ROLES = ("Judge", "Justice", "Magistrate", "Inspector", "Sergeant", "Constable", "Officer",
+          "Attorney", "Prosecutor", "Senator", "Minister", "Commissioner", "Superintendent",
+          "Detective", "Chief", "Dr", "Professor", "Prof")
+_ROLE_NAME = re.compile(r"^\s*((?:[A-Z][\w.]*\s+){0,3}?(?:" + "|".join(_ROLES) + r"))\s+("
+                        + _NAME + r")\s*$")
 
 
 class _Reader:
@@ -146,12 +196,19 @@ class _Reader:
             for person in (p for _, p in resolved if p is not None):
                 self.last_in_paragraph[sentence.paragraph] = person
                 self.paragraph_subject.setdefault(sentence.paragraph, person)
+            self._addressed(resolved, main)
+            self._topic(sentence, resolved)
             lo = bisect.bisect_left(self.opens, sentence.start)
             hi = bisect.bisect_left(self.opens, sentence.end)
             in_sentence = self.spans[lo:hi]
             for n, span in enumerate(in_sentence):
                 self.found.append(self._quotation(sentence, in_sentence, n, span, resolved))
         self._fill_run_ons()
+        for answer in answers(self.text, self.paras):
+            self.found.append(Quotation(self.text[answer.start:answer.end], answer.start,
+                                        answer.end, answer.paragraph,
+                                        speaker=self.cast.resolve(answer.label),
+                                        attribution=f"{answer.label}:"))
         for at, end in unclosed(self.text, self.spans):
             para = bisect.bisect_right([p.start for p in self.paras], at) - 1
             self.found.append(Quotation(
@@ -164,6 +221,9 @@ class _Reader:
     def _introductions(self, sentence: Sentence) -> None:
         """People the article introduces without quoting them yet: "Name, a former medic,"."""
         seg = self.masked[sentence.start:sentence.end]
+        dateline = _DATELINE.match(seg)
+        if dateline:
+            seg = seg[dateline.end():]
         for m in _APPOSITIVE.finditer(seg):
             if not is_outlet(m.group(1), self.outlets):
                 self.cast.resolve(f"{m.group(1)}, {m.group(2)}")
@@ -173,8 +233,30 @@ class _Reader:
         if asked:
             self.cast.resolve(asked.group(1))
         for m in _RELATIVE_NAMED.finditer(seg):
+            relation = m.group(1)
+            if relation.split()[0].lower() in {"his", "her", "their"}:
+                relation = relation.lower()
             if not is_outlet(m.group(2), self.outlets):
-                self._introduced(self.cast.resolve(f"{m.group(2)}, {m.group(1).lower()}"), "")
+                self._introduced(self.cast.resolve(f"{m.group(2)}, {relation}"), "")
+        pair = _PAIR_OPENS.match(seg)
+        if pair:
+            for name in pair.groups():
+                if not is_outlet(name, self.outlets):
+                    self.cast.resolve(name)
+        shared = _PAIR_SHARED.match(seg)
+        if shared and not pair:
+            for first in shared.group(1, 2):
+                self.cast.resolve(f"{first} {shared.group(3)}")
+        relation = _RELATION_OPENS.match(seg)
+        if relation:
+            self.cast.resolve(relation.group(1).lower())
+        role = _ROLE_OPENS.match(seg)
+        if role and not is_outlet(role.group(2), self.outlets):
+            self._introduced(self.cast.resolve(f"{role.group(2)}, {role.group(1).lower()}"),
+                             seg[role.end():])
+        aged = _AGED_OPENS.match(seg)
+        if aged and not is_outlet(aged.group(1), self.outlets):
+            self._introduced(self.cast.resolve(aged.group(1)), seg[aged.end():])
         for m in _MET_NAMED.finditer(seg):  # "we met Yasin Halabi at a tea house"
             if not is_outlet(m.group(1), self.outlets):
                 self._introduced(self.cast.resolve(m.group(1)), seg[m.end():])
@@ -186,12 +268,46 @@ class _Reader:
         if name and not _APPOSITIVE.match(seg) and not is_outlet(name, self.outlets):
             self._introduced(self.cast.resolve(name), seg[opening.end():] if opening else "")
 
+    def _addressed(self, resolved: list[tuple[Mention, Person | None]],
+                   main: Person | None) -> None:
+        """"Price told Circuit Judge Anita Moss": the judge is someone the article may
+        later call "the judge", but the one who spoke stays the one "he" means."""
+        for mention, person in resolved:
+            if mention.verb not in LISTENER_VERBS or person is None:
+                continue
+            role = _ROLE_NAME.match(mention.tail.rstrip(" .!?"))
+            if role and not is_outlet(role.group(2), self.outlets):
+                self.cast.resolve(f"{role.group(2)}, {role.group(1)}")
+                self.cast.touch(main or person)
+
+    def _topic(self, sentence: Sentence, resolved: list[tuple[Mention, Person | None]]) -> None:
+        """A known person who opens a clause after the last attribution ("..., Obi says, and
+        Kane's answer never changes"), or a sentence that is about "he" or "she", is the
+        one a following quotation or pronoun is about."""
+        seg = self.masked[sentence.start:sentence.end]
+        last = max((m.at - sentence.start for m, p in resolved if p is not None), default=-1)
+        for m in _CLAUSE_NAME.finditer(seg):
+            if m.start(1) <= last:
+                continue
+            known = [p for p in self.cast.people if m.group(1) in (p.name or "").split()]
+            if known:
+                person = self.cast.resolve(m.group(1))
+                if person is not None:
+                    self.last_in_paragraph[sentence.paragraph] = person
+        if not resolved and (subject := _PRONOUN_OPENS.match(seg)):
+            person = self.cast.resolve(subject.group(1).lower())
+            if person is not None:  # "He left Lyon in 2013. « The first thing... »"
+                self.last_in_paragraph[sentence.paragraph] = person
+
     def _introduced(self, person: Person | None, rest: str) -> None:
         """The pronouns of the rest of the sentence say whether a new person is a man or a
         woman ("Karim Aziz spent the day with his uncle"), so a later "she" is not him."""
         if person is None or person.gender or person.plural or person.organisation:
             return
-        # subject pronouns only: "Mariam Othman has stood in his queue" is the guard's queue
+        # subject pronouns only: "Mariam Othman has stood in his queue" is the guard's queue;
+        # and none from what they said: "Ana Ruiz said her son left when he was 20"
+        verb = VERB_RE.search(rest)
+        rest = rest[:verb.start()] if verb else rest
         said = set(re.findall(r"\b(?:he|she|himself|herself)\b", rest.lower()))
         if said and said <= {"he", "himself"}:
             person.gender = "m"
@@ -237,6 +353,9 @@ class _Reader:
             q.speaker = self._carried(span, q)
         if q.speaker is None and q.left_out is None:
             q.left_out = "no speaker: the article does not say who said it"
+        if q.left_out is None and q.speaker is not None and q.speaker.name is None and \
+                (q.speaker.description or "").lower() in GENERAL_VOICES:
+            q.left_out = "said by people in general: no one speaker to quote"
         if q.speaker is not None:
             self.last_in_paragraph[span.paragraph] = q.speaker
             where = (span.paragraph, q.speaker.key)
@@ -264,10 +383,14 @@ class _Reader:
                                                  self.paras[span.paragraph].end]) in self.headlines:
             return "in the headline"
         if _TITLE_BEFORE.search(before) and (_looks_like_title(q.text) or re.search(
-                r"(?:titled|entitled|headlined|headline|title)\s*,?\s*$", before, re.I)):
+                r"(?:titled|entitled|headlined|headline|title)\s*,?\s*$", before, re.I)
+                or _TITLE_LINK.search(before)):
             return "a title (of a report, video or headline)"
         if _TITLE_AFTER.match(after) and _looks_like_title(q.text):
             return "a title (of a report, video or headline)"
+        if q.text.rstrip().endswith("?") and re.search(r"\bquestions?\b|\bversion of\b",
+                                                          before, re.IGNORECASE):
+            return "a question quoted as an example, not anyone's testimony"
         if chosen:
             mention = chosen[0][0]
             phrase = mention.phrase.lower().strip()

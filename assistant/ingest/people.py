@@ -31,7 +31,15 @@ _ORG_WORDS = {"institute", "centre", "center", "ministry", "department", "counci
               "government", "report", "study", "watch", "organisation", "organization",
               "spokesman", "spokeswoman", "statement", "court", "service", "unit", "team",
               "state", "nations", "union", "republic", "party", "brigade", "brigades",
-              "battalion", "caliphate", "times", "post", "news", "press", "media"}
+              "battalion", "caliphate", "times", "post", "news", "press", "media",
+              # words that name an outlet ("Rivermouth Gazette"), never a person
+              "gazette", "herald", "tribune", "courier", "radio", "broadcasting", "dispatch",
+              "weekly", "daily", "journal", "quarterly", "magazine", "channel", "newspaper",
+              "chronicle", "bulletin", "television", "tv"}
+# "people say", "some residents said": hearsay, with no one person to quote
+GENERAL_VOICES = {"people", "some people", "many people", "everyone", "everybody", "locals",
+                  "some", "many", "others", "some residents", "many residents", "residents",
+                  "people here", "the locals"}
 PRONOUNS = {"he", "she", "it", "they", "i", "we"}
 _NAME_PARTICLES = {"al", "al-", "el", "bin", "ibn", "abu", "umm", "de", "van", "von", "der",
                    "du", "la", "le", "di", "da", "ul", "bint"}
@@ -89,7 +97,8 @@ def split_phrase(phrase: str) -> tuple[str | None, str | None, str | None]:
     """(title, name, description) of a speaker phrase."""
     phrase = phrase.strip().strip(",")
     named = re.search(r"\b(?:named|called|identified (?:only )?as|known as|who gave (?:his|her) "
-                      r"name (?:only )?as)\s+(.+)$", phrase)
+                      r"name (?:only )?as|identified (?:only )?by (?:his|her) first name,?|"
+                      r"gave only (?:his|her) first name,?)\s+(.+)$", phrase)
     if named and _is_name(named.group(1).split()):
         return None, named.group(1).strip(), phrase[: named.start()].strip().rstrip(",")
     chunks = [c.strip() for c in phrase.split(",") if c.strip()]
@@ -173,8 +182,13 @@ class Cast:
 
     def _definite(self, description: str) -> Person | None:
         head = head_noun(description)
+        if head in {"man", "woman"}:  # "the man said": the last man the article described
+            want = "m" if head == "man" else "f"
+            return self._latest(lambda p: not p.plural and not p.organisation
+                                and p.description is not None and p.gender in (None, want))
         return self._latest(lambda p: not p.plural and (
                 (p.head and p.head == head)
+                or (p.title is not None and p.title.lower().rstrip(".") == head)
                 or (_generic(head) and _generic(p.head))
                 or (re.fullmatch(r"\d+-year-old", head) is not None
                     and head in (p.description or "").lower())))
@@ -197,6 +211,17 @@ class Cast:
     def _named(self, phrase: str, title: str | None, name: str,
                description: str | None) -> Person:
         tokens = name.split()
+        if len(tokens) == 1:
+            want = _gender(title)  # "Mr Belhaj" is not his wife
+            same = [p for p in self.people if p.name and tokens[0] in p.name.split()
+                    and (want is None or p.gender in (None, want))]
+            if len(same) > 1:
+                # relatives share a surname: the article calls one of them by it ("Osman")
+                # and the others by their first names ("Yusuf")
+                called = [p for p in same if name in p.phrases] or \
+                    [p for p in same if want is not None and p.gender == want] or \
+                    [p for p in same if (p.name or "").split()[-1:] == [name]] or same
+                return self._touch(called[0], phrase)
         for key in reversed(self.recent):
             person = self.people[key]
             if not person.name:
@@ -213,7 +238,7 @@ class Cast:
                     person.description = description
                 if title and not person.title:
                     person.title = title
-                    person.gender = person.gender or _gender(title)
+                    person.gender = _gender(title) or person.gender  # "Ms" beats a guess
                 return self._touch(person, phrase)
         return self._new(phrase, title, name, description)
 

@@ -7,6 +7,7 @@ quotation is ever read as its attribution.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -27,7 +28,10 @@ SPEECH_VERBS = (
     "suggested", "suggests", "commented", "complained", "boasted", "confided", "remarked",
     "described", "describes", "recommended", "recommends", "put it", "went on", "laughed",
     "sighed", "shouted", "insisted", "maintained", "emphasised", "emphasized", "stressed",
+    "is quoted", "was quoted", "were quoted", "are quoted", "reminded",
 )
+# "told the jury", "urged parents": what follows these verbs is who listened, never who spoke
+LISTENER_VERBS = {"told", "tells", "urged", "urges", "reminded"}
 _VERB = r"(?<![\w’'-])(?:" + "|".join(sorted({re.escape(v) for v in SPEECH_VERBS}, key=len,
                                               reverse=True)) + r")(?![\w’'-])"
 VERB_RE = re.compile(_VERB)
@@ -95,7 +99,37 @@ def sentences(text: str, masked: str, paras: list[Paragraph], spans: list[Span])
                 start += 1
         if start < para.end:
             found.append(Sentence(start, para.end, para.index))
-    return found
+    return [piece for sentence in found for piece in _lines(text, sentence)]
+
+
+_LABEL_LINE = re.compile(r"[^\n.!?]{0,40}\n(?=\S)")
+_LIST_LINE = re.compile(r"\n(?=\s*(?:[-•*]|\d+[.)])\s)")
+
+
+def _lines(text: str, sentence: Sentence) -> list[Sentence]:
+    """A label line ("14:30", "Key points") or a list item is a sentence of its own, so that
+    "14:30\nJudge Ada Berg adjourned" opens with the judge; hard-wrapped prose is untouched."""
+    cuts = [sentence.start]
+    pos = sentence.start
+    while pos < sentence.end:
+        label = _LABEL_LINE.match(text, pos, sentence.end)
+        if label and len(label.group(0).split()) <= 4:
+            pos = label.end()
+            cuts.append(pos)
+            continue
+        item = _LIST_LINE.search(text, pos, sentence.end)
+        if item is None:
+            break
+        pos = item.end()
+        cuts.append(pos)
+    cuts.append(sentence.end)
+    return [Sentence(a, b, sentence.paragraph) for a, b in itertools.pairwise(cuts)
+            if text[a:b].strip()]
+
+
+_ANTECEDENT = re.compile(r"(?<![\w’'-])((?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})$", re.IGNORECASE)
+_CLAUSE_LINKS = {"when", "as", "after", "before", "while", "if", "and", "until", "because"}
+_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "this", "that"}
 
 
 def _clean_phrase(phrase: str) -> str:
@@ -104,7 +138,21 @@ def _clean_phrase(phrase: str) -> str:
         words = words[1:]
     while words and words[-1].lower() in _TRAIL_WORDS:
         words = words[:-1]
+    if len(words) > 2 and words[-1].lower() in _CLAUSE_LINKS:
+        words = _before_own_verb(words[:-1])
     return " ".join(words)
+
+
+def _before_own_verb(words: list[str]) -> list[str]:
+    """"the guard shrugged when (asked)", "a woman raised her hand and (asked)": the one
+    who speaks is described before the verb of their own clause, which is no part of it."""
+    for n in range(1, len(words)):
+        word = words[n]
+        if not word.islower() or words[n - 1].lower() in _DETERMINERS:
+            continue  # "the retired teacher": a participle after "the" describes
+        if word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")):
+            return words[:n]
+    return words
 
 
 def _subject(left: str) -> str:
@@ -118,15 +166,25 @@ def _subject(left: str) -> str:
         chunk = _clean_phrase(chunks[k])
         if k and _NAME_GIVEN.match(chunk):
             return f"{_clean_phrase(chunks[k - 1])}, {chunk}"  # "The man, who gave his name as X"
+        if k and chunks[k].lower() == "which" and k == len(chunks) - 1:
+            # "Ms Obi works with the probation service, which asked": the service asked
+            antecedent = _ANTECEDENT.search(chunks[k - 1].strip())
+            return antecedent.group(1) if antecedent else ""
         named = k - 1
         while named > 0 and re.fullmatch(r"\d{1,3}", chunks[named]):
             named -= 1  # "Ibrahim Salim, 41, a former driver": past the age to the name
-        if k and re.match(r"(?:a|an|the)\s", chunk) and _TRAILING_NAME.fullmatch(
-                _clean_phrase(chunks[named])):
+        if k and re.match(r"(?:a|an)\s", chunk) and re.fullmatch(
+                r"(?:[Tt]he)\s+[a-z-]+", _clean_phrase(chunks[k - 1])):
+            return f"{_clean_phrase(chunks[k - 1])}, {chunk}"  # "The witness, a former member,"
+        if k and re.match(r"(?:a|an|the)\s", chunk) and (_TRAILING_NAME.fullmatch(
+                _clean_phrase(chunks[named])) or _SURNAME.fullmatch(_clean_phrase(chunks[named]))):
             return f"{_clean_phrase(chunks[named])}, {chunk}"  # "Nour Haddad, a former nurse,"
         verbs = list(VERB_RE.finditer(chunk))
         if verbs:  # "He said his commander had told": the nearer speaker
             chunk = _clean_phrase(chunk[verbs[-1].end():])
+        pronoun = re.search(r"(?:^|\s)(he|she|they)$", chunk)
+        if pronoun and " " in chunk:
+            return pronoun.group(1)  # "Before leaving the bench she told": the pronoun
         if not chunk or _PREP_START.match(chunk) or re.fullmatch(r"\d+", chunk) or (
                 k < len(chunks) - 1 and _is_acronym(chunk) and k > 0):
             continue
@@ -139,6 +197,8 @@ PERSON_NOUNS = {"lawyer", "brother", "mother", "wife", "husband", "son", "daught
                 "neighbour", "neighbor", "spokesman", "spokeswoman", "attorney", "doctor",
                 "boss", "partner", "fiancé", "fiancée", "parents", "family", "mentor", "teacher"}
 _TRAILING_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)$")
+# "Sabri, a baker's son": a surname alone before the description of who they are
+_SURNAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z][\w’'-]*")
 _NAME_GIVEN = re.compile(r"^who (?:gave|gives) (?:his|her) name (?:only )?as [A-Z]")
 
 
@@ -177,6 +237,12 @@ def mentions(masked: str, sentence: Sentence) -> list[Mention]:
             found.append(Mention(phrase, m.group(0), sentence.start + m.start(), tail))
             continue
         right = seg[m.end():].strip()
+        if m.group(0) in LISTENER_VERBS:
+            agent = re.match(r"by\s+((?:a|an|the|his|her|their|one)\s+[\w’'-]+(?:\s+[\w’'-]+)?)",
+                             right)  # "being told by a commander": the commander spoke
+            if agent:
+                found.append(Mention(agent.group(1), m.group(0), sentence.start + m.start(), ""))
+            continue
         if right and not right.startswith("§") and right[0].isalpha():
             chunks = [c.strip() for c in re.split(r",", right.rstrip(" .!?"))]
             head = _verb_first_phrase(chunks)
@@ -187,7 +253,7 @@ def mentions(masked: str, sentence: Sentence) -> list[Mention]:
 
 _RELATIVE_BEFORE = re.compile(r"(?<![\w’'-])who\s+(?:[a-z]+ly\s+|later\s+|also\s+)?$")
 _PREP_START = re.compile(r"^(?:in|on|at|last|this|during|after|before|when|while|from|to|now|"
-                         r"speaking|published|citing|adding|according|referring|who|whose|whom|which|"
+                         r"speaking|published|citing|adding|according|referring|who|whose|whom|which|of|"
                          r"interviewed|quoted|cited|reached|contacted|writing|asked|told|"
                          r"shown|seen|photographed|pictured)\b")
 
@@ -203,8 +269,9 @@ def _verb_first_phrase(chunks: list[str]) -> str:
         if not kept:
             words = chunk.split()
             if words[0].lower() in {"whether", "if", "what", "why", "how", "about", "where",
-                                    "when", "for"}:
-                return ""  # "Asked whether she regretted it, ...": the question, not who
+                                    "when", "for", "to", "in", "on", "at", "with", "by",
+                                    "from", "of", "into", "during", "after", "before"}:
+                return ""  # "asked whether...", "explained to her": the question or listener
             if words[0].lower() in {"that", "he", "she", "they", "it", "we", "i"} and len(words) > 1:
                 return ""  # "said he would...", "said that ..."
             if words[0].lower() in {"his", "her", "their", "its", "my", "our", "your"} and \

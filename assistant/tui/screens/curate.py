@@ -35,12 +35,21 @@ class CurateScreen(Screen[None]):
     """Candidate quotes from an article, decided one by one."""
 
     SUB_TITLE = "curate an article"
+    # the list takes what the notes and the corpus problems leave, so that both stay in view
+    DEFAULT_CSS = """
+    CurateScreen #candidates { height: 1fr; }
+    CurateScreen #candidate-notes { height: auto; max-height: 9; }
+    CurateScreen #corpus-problems { height: auto; max-height: 8; }
+    """
 
     HELP = ("Open an article (type its path, Enter) or paste it and press ctrl+r. Each "
             "quotation the article attributes is listed on the right and highlighted in the "
-            "text. a accepts, x rejects, s edits the speaker id, t the themes; the problems "
-            "the corpus would have with what you accepted show below at once. ctrl+s adds "
-            "the accepted quotes to the corpus and archives the article.")
+            "text, with its speaker and suggested themes filled in. a accepts, x rejects, "
+            "k keeps one already in the corpus (the same remark in another outlet), s edits "
+            "the speaker id, t the themes; A accepts every candidate you have looked at and "
+            "not rejected. The problems the corpus would have with what you accepted show "
+            "below at once. ctrl+s adds the accepted quotes to the corpus, archives the "
+            "article and verifies every quote against it.")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+r", "read", "Find quotes", id="curate.read",
                 tooltip="Find the quotations in the pasted or opened article"),
@@ -48,6 +57,11 @@ class CurateScreen(Screen[None]):
                 tooltip="Accept the highlighted candidate"),
         Binding("x", "decide('rejected')", "Reject", id="curate.reject",
                 tooltip="Reject the highlighted candidate"),
+        Binding("k", "keep", "Keep anyway", id="curate.keep",
+                tooltip="Accept a candidate already in the corpus (the same remark in "
+                        "another outlet)"),
+        Binding("A", "accept_reviewed", "Accept reviewed", id="curate.accept-reviewed",
+                tooltip="Accept every candidate you have looked at and not rejected"),
         Binding("s", "edit('speaker')", "Speaker", id="curate.speaker",
                 tooltip="Edit the speaker id of the highlighted candidate"),
         Binding("t", "edit('themes')", "Themes", id="curate.themes",
@@ -63,6 +77,12 @@ class CurateScreen(Screen[None]):
         self.result: Ingested | None = None
         self.decisions: dict[str, str] = {}
         self.problems: list[str] = []
+        self.seen: set[str] = set()
+        """Candidates the curator has had highlighted: what "accept reviewed" accepts."""
+        self.kept: dict[str, str] = {}
+        """Candidate id -> the corpus quote it repeats, kept on purpose."""
+        self.verified = ""
+        """What `corpus verify` said of the last article added."""
 
     def compose(self) -> ComposeResult:
         from textual.widgets import OptionList, TextArea
@@ -136,6 +156,8 @@ class CurateScreen(Screen[None]):
     def _show(self, result: Ingested) -> None:
         self.result = result
         self.decisions = {c.id: UNDECIDED for c in result.candidates}
+        self.seen = set()
+        self.kept = {}
         self._refresh_list()
         self._refresh_article()
         self._options().focus()
@@ -156,6 +178,34 @@ class CurateScreen(Screen[None]):
         if current is None:
             return
         self.decisions[current.id] = decision
+        self._refresh_list()
+        self._refresh_article()
+        self._check()
+
+    def action_keep(self) -> None:
+        """Accept a candidate flagged as already in the corpus: the curator wants it anyway
+        (the same words in another outlet, say); validate will still name the twin."""
+        current = self._current()
+        if current is None:
+            return
+        if current.duplicate_of is None:
+            self.action_decide(ACCEPTED)
+            return
+        self.kept[current.id] = current.duplicate_of
+        current.notes.append(f"kept although the same words are {current.duplicate_of}")
+        current.duplicate_of = None
+        self.action_decide(ACCEPTED)
+        self.on_option_list_option_highlighted()
+
+    def action_accept_reviewed(self) -> None:
+        if self.result is None:
+            return
+        chosen = [c.id for c in self.result.candidates if c.id in self.seen
+                  and self.decisions[c.id] == UNDECIDED and c.duplicate_of is None]
+        for cid in chosen:
+            self.decisions[cid] = ACCEPTED
+        left = sum(1 for d in self.decisions.values() if d == UNDECIDED)
+        self.notify(f"Accepted {len(chosen)} reviewed candidate(s); {left} still undecided.")
         self._refresh_list()
         self._refresh_article()
         self._check()
@@ -187,17 +237,34 @@ class CurateScreen(Screen[None]):
         current = self._current()
         if current is None:
             return
+        self.seen.add(current.id)
         self.query_one("#speaker", Input).value = current.speaker
         self.query_one("#themes", Input).value = ", ".join(current.themes)
         notes = list(current.notes)
         if current.duplicate_of:
-            notes.insert(0, f"already in the corpus as {current.duplicate_of}")
+            notes.insert(0, f"already in the corpus as {current.duplicate_of} "
+                            "(k keeps it anyway)")
         if current.graphic:
             notes.insert(0, "graphic")
         said = current.quotation.attribution or "the speaker of the quotation before"
+        who = current.quotation.speaker.label if current.quotation.speaker else ""
+        themes = ", ".join(current.themes) or "none suggested"
         self.query_one("#candidate-notes", Static).update(
-            Text(f"{said}\n" + ("\n".join(notes) if notes else "no notes")))
+            Text(f"{said} — {who}\nthemes: {themes}\n" +
+                 ("\n".join(notes) if notes else "no notes")))
         self._refresh_article()
+        self._follow(current)
+
+    def _follow(self, current: Candidate) -> None:
+        """The article view follows the highlighted candidate, a few lines above it."""
+        view = self.query_one("#article-view", Static)
+        width = view.content_size.width
+        if self.result is None or width <= 0:
+            return
+        before = Text(self.result.article[:current.quotation.start])
+        line = len(before.wrap(self.app.console, width)) - 1
+        self.query_one("#article-view-scroll", VerticalScroll).scroll_to(
+            y=max(0, line - 3), animate=False)
 
     def _refresh_list(self) -> None:
         from textual.widgets.option_list import Option
@@ -211,6 +278,10 @@ class CurateScreen(Screen[None]):
             Option(Text(f"{_MARK[self.decisions[c.id]]} {c.id} {c.speaker}: "
                         f"{c.quotation.text[:60]}"), id=c.id)
             for c in self.result.candidates])
+        # what was left out, with the reason, so that no quoted text is dropped unseen
+        options.add_options([
+            Option(Text(f"left out: {q.text[:50]} ({q.left_out})", style="dim"),
+                   disabled=True) for q in self.result.left_out])
         if self.result.candidates:
             options.highlighted = min(keep or 0, len(self.result.candidates) - 1)
 
@@ -240,8 +311,9 @@ class CurateScreen(Screen[None]):
 
     def _check(self) -> None:
         text = self.accepted_text()
-        if text is None:
-            self.query_one("#corpus-problems", Static).update("Nothing accepted yet.")
+        if text is None:  # after adding: what verify said stays in view
+            self.query_one("#corpus-problems", Static).update(
+                "\n".join(filter(None, [self.verified, "Nothing accepted yet."])))
             return
         self._trial(text)
 
@@ -257,7 +329,10 @@ class CurateScreen(Screen[None]):
         accepted = sum(1 for d in self.decisions.values() if d == ACCEPTED)
         head = (f"{accepted} accepted: the corpus would be valid." if not problems else
                 f"{accepted} accepted: {len(problems)} problem(s) to fix first:")
-        self.query_one("#corpus-problems", Static).update(Text("\n".join([head, *problems])))
+        twins = [f"{cid} repeats {self.kept[cid]} (kept on purpose)" for cid in self.kept
+                 if self.decisions.get(cid) == ACCEPTED]
+        self.query_one("#corpus-problems", Static).update(
+            Text("\n".join([head, *problems, *twins])))
 
     def action_add(self) -> None:
         text = self.accepted_text()
@@ -283,13 +358,41 @@ class CurateScreen(Screen[None]):
                                           severity="error", timeout=10)
                 return
         added = ", ".join(f"{len(v)} {k}" for k, v in result.added.items())
-        warned = [f"{len(result.warnings)} warning(s) for the curator:",
+        warned = [f"{len(result.warnings)} warning(s) about what was added:",
                   *(str(w) for w in result.warnings[:5])] if result.warnings else []
+        if result.earlier_warnings:
+            warned.append(f"({result.earlier_warnings} earlier warning(s) about other records: "
+                          "assistant corpus validate lists them)")
         self.app.call_from_thread(self.notify, "\n".join([f"Added {added}; article archived.",
                                                           *warned]),
                                   title="Corpus updated", timeout=10 if warned else 5)
+        self.app.call_from_thread(self._show_verified, self._verify(result.archived))
         if self.result is not None:  # read again: what was added now shows as a duplicate
             self.app.call_from_thread(self._ingest, self.result.article)
+
+    def _verify(self, archived: Path | None) -> str:
+        """`corpus verify` for the article just added: every quote that cites it, verbatim."""
+        from ...corpus import CorpusError, load_corpus
+        from ...ingest.verify import verify_corpus
+
+        if archived is None:
+            return "verify: no article text was archived"
+        try:
+            corpus = load_corpus(self.corpus_dir)
+        except CorpusError as exc:
+            return f"verify: the corpus has {len(exc.problems)} problem(s)"
+        result = verify_corpus(corpus)
+        source = archived.stem
+        checked = sum(1 for q in corpus.quotes.values() if q.sources[0].source == source)
+        wrong = [m for m in result.mismatches if m.source == source]
+        if wrong:
+            return (f"verify: {len(wrong)} of {checked} quote(s) differ from "
+                    f"{archived.name}: " + "; ".join(m.id for m in wrong))
+        return f"verify: all {checked} quote(s) stand verbatim in archive/{archived.name}"
+
+    def _show_verified(self, line: str) -> None:
+        self.verified = line
+        self.query_one("#corpus-problems", Static).update(line)
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:

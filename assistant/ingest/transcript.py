@@ -1,0 +1,51 @@
+"""Interviews printed as a transcript: "RANA KHOURY: The day they..." is her quotation even
+without quotation marks; the interviewer's lines are questions, not testimony."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .marks import Paragraph
+
+# a speaker's label: a name of two to five words, in capitals or as a name is written
+_LABEL = re.compile(r"((?:[A-Z][A-Za-z’'.-]*\s+){1,4}[A-Z][A-Za-z’'-]*)\s*:\s+(?=\S)")
+_NOT_NAMES = {"q", "a", "question", "answer", "presenter", "host", "guest", "interviewer",
+              "note", "editor", "update", "correction", "watch", "read", "listen"}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One paragraph a named interviewee says in a transcript."""
+
+    label: str
+    """The name as a person would write it: "Dr Rana Khoury"."""
+    start: int
+    end: int
+    paragraph: int
+
+
+def _as_written(label: str) -> str:
+    if not label.isupper():
+        return label
+    return " ".join(w.capitalize() for w in label.split())
+
+
+def answers(text: str, paras: list[Paragraph]) -> list[Answer]:
+    """The answers of every label that opens two paragraphs or more and does not only ask
+    questions; nothing when the article is not a transcript."""
+    by_label: dict[str, list[tuple[Paragraph, int]]] = defaultdict(list)
+    for para in paras:
+        label = _LABEL.match(text, para.start, para.end)
+        if label and label.group(1).split()[0].lower().rstrip(".") not in _NOT_NAMES:
+            by_label[label.group(1)].append((para, label.end()))
+    found = []
+    for name, turns in by_label.items():
+        if len(turns) < 2 or len(by_label) < 2:
+            continue
+        if all(text[p.start:p.end].rstrip().endswith("?") for p, _ in turns):
+            continue  # the interviewer
+        found += [Answer(_as_written(name), at, p.end, p.index) for p, at in turns
+                  if text[at] not in "\"“«'‘"]
+    return sorted(found, key=lambda a: a.start)
