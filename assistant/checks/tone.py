@@ -1,9 +1,12 @@
-"""Tone: lecturing, mocking or sarcastic phrasing in the brief's own words (warnings).
+"""Tone: insults (errors), lecturing and mocking (warnings) in the brief's own words.
 
-The rules live in data/style-guide.yaml (lists `lecturing` and `mocking`): phrases, and
-patterns for what a phrase list cannot hold (telling the audience what it must do,
-scornful questions, insults for the people drawn in, shouting). Quotations are not
-searched: they are the speakers' words.
+The rules live in data/style-guide.yaml (lists `insults`, `lecturing`, `mocking`): a few
+words, and patterns over word classes for what a phrase list cannot hold. The line
+between error and warning: words that pass judgement on people (an insult, a derogatory
+word for them, shaming them) drive the audience away and shame the defectors whose words
+the brief relies on, so they block; manner alone (telling the audience what to do,
+sarcasm, shouting) is a warning a reviewer may accept. Quotations are not searched: they
+are the speakers' words.
 """
 
 from __future__ import annotations
@@ -21,15 +24,19 @@ def check_tone(ci: CheckInput) -> list[Finding]:
     findings: list[Finding] = []
     for block in ci.doc.body():
         own = without_quotations(block)
-        for name in ("lecturing", "mocking"):
+        kept: list[tuple[int, int]] = []  # one finding per place, the most serious first
+        for name in ("insults", "lecturing", "mocking"):
             rule = rules[name]
-            for term, m in rule.find(own):
-                findings.append(Finding(
-                    CHECK, rule.severity, f"{rule.message}: '{m.group(0)}'", term.suggestion,
-                    line=block.line_at(m.start()), section=block.section or None))
-            for pattern, m in rule.find_patterns(own):
-                findings.append(Finding(
-                    CHECK, rule.severity, f"{rule.message} ({pattern.message}): "
-                    f"'{m.group(0)}'", pattern.suggestion,
-                    line=block.line_at(m.start()), section=block.section or None))
+            hits = [(m, f"{rule.message}: '{m.group(0)}'", term.suggestion)
+                    for term, m in rule.find(own)]
+            hits += [(m, f"{rule.message} ({pattern.message}): '{m.group(0)}'",
+                      pattern.suggestion) for pattern, m in rule.find_patterns(own)]
+            for m, message, suggestion in sorted(hits, key=lambda h: (h[0].start(),
+                                                                      -len(h[0].group(0)))):
+                if any(m.start() < b and a < m.end() for a, b in kept):
+                    continue
+                kept.append((m.start(), m.end()))
+                findings.append(Finding(CHECK, rule.severity, message, suggestion,
+                                        line=block.line_at(m.start()),
+                                        section=block.section or None))
     return findings
