@@ -86,10 +86,10 @@ def test_hashtags_slogans_and_links_of_the_group_are_errors() -> None:
     assert of(run(harmless), "amplification") == []
 
 
-def test_lecturing_and_mocking_are_warnings() -> None:
+def test_lecturing_is_a_warning_and_an_insult_an_error() -> None:
     text = variant(FREE, "Obviously, only losers join. " + FREE)
     assert of(run(text), "tone") == [
-        ("warning", "sounds like lecturing: 'Obviously'", 10),
-        ("warning", "sounds mocking or sarcastic: 'losers'", 10)]
+        ("error", "insults the people it is about (calls people names): 'losers'", 10),
+        ("warning", "sounds like lecturing: 'Obviously'", 10)]
     calm = variant(FREE, "Few who join stay. " + FREE)
     assert of(run(calm), "tone") == []

@@ -293,6 +293,13 @@ def _match_one(ci: CheckInput, known: list[Known], block: Block, text: str, valu
 
     top = scored[0][0] if scored else 0
     fits = [k for s, k in scored if has(k) and s == top]  # the best reading, or a tie
+    if not fits:
+        # one version of a disputed figure, near that fact's own words, is that fact even
+        # where another text's words fit the sentence better: it is reported as disputed,
+        # never as a changed figure of its neighbour (only disputed facts: "17 of the 58"
+        # is another breakdown's value, and a changed figure all the same)
+        fits = [k for s, k in scored if k.fact is not None and k.fact.disagreeing
+                and has(k) and s >= max(3, top // 2)][:1]
     if fits:
         k = fits[0]
         if k.fact is not None:
@@ -309,9 +316,13 @@ def _match_one(ci: CheckInput, known: list[Known], block: Block, text: str, valu
             "the team notes", line=line, section=section))
         return
     best = scored[0][1]
+    if best.fact is not None and best.fact.disagreeing:
+        versions = "; ".join(f"{s.figure} ({s.source})" for s in best.fact.sources)
+        said = f"figure {raw} is none of the versions of the disputed fact {best.id}: {versions}"
+    else:
+        said = f"figure {raw} differs from {best.label()}"
     findings.append(Finding(
-        CHECK, Severity.error,
-        f"figure {raw} differs from {best.label()}",
+        CHECK, Severity.error, said,
         "give the figure as its sources print it", line=line, section=section,
         ids=(best.id, *((s.source for s in best.fact.sources) if best.fact else ()))))
 

@@ -8,7 +8,9 @@ defector", "he", "a fighter". In the brief's own words
   any personal name for an anonymous speaker ("Ahmed Hassan, the Syrian fighter");
 - a place ("from Aleppo", "now living in Gaziantep"), an employer ("works for ...") or a
   family member that the corpus does not already publish for that speaker (label,
-  identity, origin, affiliation, their own quotes and context).
+  identity, origin, affiliation, their own quotes and context). A family member is kin
+  tied to a person ("his children", "the fighter's brother", "he has two sons"), not any
+  mention of children in a sentence about what the group did.
 Countries and regions the corpus's own texts speak of (Syria, Turkey, Western Europe)
 are general context, not identifying detail. Names the corpus prints ("Abu Omar",
 "Mahmoud, Abu Omar's cousin") are the source's words and are understood as such.
@@ -30,9 +32,24 @@ from .quotations import typographic, without_quotations
 
 CHECK = "messenger-safety"
 _PUBLIC_ROLES = {Role.expert, Role.official, Role.report, Role.journalist}
-_FAMILY = re.compile(r"\b(brother|sister|mother|father|wife|husband|son|daughter|children|"
-                     r"family|cousin|uncle|aunt|parents|siblings?|fiancée?|relatives?|"
-                     r"nephew|niece|grandmother|grandfather)\b", re.I)
+_KIN = (r"(?:brothers?|sisters?|mother|father|wife|wives|husband|sons?|daughters?|"
+        r"child|children|kids|family|families|cousins?|uncles?|aunts?|parents|siblings?|"
+        r"fiancée?|relatives?|nephews?|nieces?|grandmother|grandfather|in-laws)")
+_MODIFIERS = (r"(?:own|younger|youngest|older|oldest|elder|eldest|little|baby|teenage|late|"
+              r"former|new|first|second|only|young|small|infant|step|half|grown|whole|"
+              r"extended|two|three|four|five|six|seven|eight|nine|ten|several|\d+|and)")
+_PERSON_WORDS = (r"(?:defector|fighter|man|woman|speaker|recruit|returnee|deserter|"
+                 r"[A-Z][\w-]+)")
+# A family detail is kin tied to a person: "his children", "the fighter's younger brother",
+# "whose brother", "he has three children", "married to", "the family of the defector"; not
+# any mention of children or families ("fighters killed children in the square").
+_FAMILY = re.compile(
+    rf"\b(?:(?i:his|her|whose)|{_PERSON_WORDS}['’]s)\s+(?:{_MODIFIERS}\s+){{0,3}}({_KIN})\b"
+    rf"|\b(?i:has|had|have|having|with)\s+(?:a|an|no|{_MODIFIERS})\s+(?:{_MODIFIERS}\s+)"
+    rf"{{0,2}}({_KIN})\b"
+    rf"|\b((?i:married|engaged))\b"
+    rf"|\b(?:(?:a|the)\s+)?((?:father|mother))\s+of\s+(?:{_MODIFIERS})\b"
+    rf"|\b({_KIN})\s+of\s+(?:the\s+|this\s+|that\s+)?(?:defector|fighter|him|her)\b")
 _CAP = r"(?:(?:al|el|bin|ibn|abu|umm|abd|van|von|de)[- ])?[A-Z][\w'’-]+"
 _PLACE = re.compile(rf"\b(?:from|in|near|outside|at|to|of)\s+(?:the\s+)?({_CAP}(?:\s+{_CAP}){{0,2}})")
 _EMPLOYER = re.compile(rf"\b(?:works?|worked|working|employed|job|employee)\s+(?:now\s+)?"
@@ -209,8 +226,9 @@ def _about(speaker: Speaker, sentence: str, record: _Record, line: int,
     if public_person:
         return found
     for fam in _FAMILY.finditer(sentence):
-        if not record.public_for(speaker, fam.group(1)):
-            add(f"names {sid} together with a family member ('{fam.group(1)}') the corpus "
+        kin = next(g for g in fam.groups() if g)
+        if not record.public_for(speaker, kin):
+            add(f"names {sid} together with a family member ('{kin}') the corpus "
                 "does not publish", "leave out family details; they can identify the speaker")
     for place in _PLACE.finditer(sentence):
         words = place.group(1).strip()
