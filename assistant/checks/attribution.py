@@ -206,7 +206,7 @@ def check_marked_attribution(ci: CheckInput) -> list[Finding]:
 
 RUN = 5
 """A run of this many words of a corpus quotation is its wording..."""
-CONTENT_WORDS = 3
+CONTENT_WORDS = 2
 """...when at least this many of them are not function words."""
 
 _FUNCTION_WORDS = """a an the and or but if so of to in on at by for with from as

@@ -199,6 +199,18 @@ def check_messenger(ci: CheckInput) -> list[Finding]:
     return findings
 
 
+def _beside_label(speaker: Speaker, sentence: str) -> list[str]:
+    """A single capitalised word set right against an anonymous speaker's label, as a
+    name is: "Omar, 26-year-old Syrian fighter", "the 26-year-old Syrian fighter Omar"."""
+    label = re.escape(typographic(speaker.label)).replace(r"\ ", r"\s+")
+    flat = typographic(sentence)
+    found = [m.group(1) for m in re.finditer(
+        rf"(?<![\w’'-])([A-Z][a-z]{{2,}}),\s+(?:(?:a|an|the)\s+)?{label}", flat, re.I)]
+    found += [m.group(1) for m in re.finditer(rf"{label},?\s+([A-Z][a-z]{{2,}})\b(?!\s*[:(])",
+                                              flat, re.I)]
+    return [n for n in found if n[0].isupper() and n.lower() not in _COMMON]
+
+
 def _about(speaker: Speaker, sentence: str, record: _Record, line: int,
            section: str | None) -> list[Finding]:
     found: list[Finding] = []
@@ -217,6 +229,8 @@ def _about(speaker: Speaker, sentence: str, record: _Record, line: int,
         elsewhere = {m.group(1) for p in (_PLACE, _EMPLOYER) for m in p.finditer(sentence)}
         names = [m.group(1) for m in _NAMED.finditer(sentence)]
         names += [m.group(1) for m in _FULL_NAME.finditer(sentence)]
+        names += _beside_label(speaker, sentence)
+        names = [n for n in names if not any(n != o and n in o for o in names)]
         names = [n for n in names if not any(n in e or e in n for e in elsewhere)]
         for name in dict.fromkeys(names):
             if not record.known_name(name) and not record.public_for(speaker, name):

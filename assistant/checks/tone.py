@@ -11,12 +11,19 @@ are the speakers' words.
 
 from __future__ import annotations
 
+import re
+
 from .context import CheckInput
 from .findings import Finding
 from .quotations import without_quotations
 from .vocabulary import style_guide
 
 CHECK = "tone"
+# A caution names the words it warns against ("Do not call them idiots"): it mentions
+# them, it does not use them.
+_CAUTION = re.compile(r"(?:^|(?<=[.!?;:]\s))\s*(?:-\s+)?(?:do not|don[’']t|never|avoid|no)\s+"
+                      r"(?:call(?:ing)?|describ(?:e|ing)|label(?:l?ing)?|refer(?:ring)?\s+to|"
+                      r"us(?:e|ing)|say(?:ing)?|writ(?:e|ing)|mock(?:ing)?)\b[^.!?;]*", re.I)
 
 
 def check_tone(ci: CheckInput) -> list[Finding]:
@@ -24,7 +31,8 @@ def check_tone(ci: CheckInput) -> list[Finding]:
     findings: list[Finding] = []
     for block in ci.doc.body():
         own = without_quotations(block)
-        kept: list[tuple[int, int]] = []  # one finding per place, the most serious first
+        # one finding per place, the most serious first; cautions are not uses
+        kept: list[tuple[int, int]] = [m.span() for m in _CAUTION.finditer(own)]
         for name in ("insults", "lecturing", "mocking"):
             rule = rules[name]
             hits = [(m, f"{rule.message}: '{m.group(0)}'", term.suggestion)
