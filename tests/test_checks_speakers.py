@@ -66,6 +66,13 @@ def test_children_in_a_sentence_about_violence_are_not_a_family_detail() -> None
         assert safety(variant(LINE, LINE + "\n\n" + sentence)) == [], sentence
 
 
+def test_a_place_in_a_sentence_about_what_the_group_did_is_not_the_speakers() -> None:
+    assert safety(variant(LINE, LINE + "\n\nIS fighters killed civilians in Manbij.")) == []
+    assert safety(variant(LINE, LINE + "\n\nHe now lives in Manbij.")) == [
+        "names 26-year-old Syrian fighter together with a place ('Manbij') the corpus does "
+        "not publish for this speaker"]
+
+
 def test_what_the_corpus_publishes_about_the_speaker_passes() -> None:
     assert safety(variant(LINE, "> — 26-year-old Syrian fighter, who left Syria [1]")) == []
 

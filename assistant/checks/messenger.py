@@ -57,8 +57,12 @@ _EMPLOYER = re.compile(rf"\b(?:works?|worked|working|employed|job|employee)\s+(?
                        rf"(?:\s+{_CAP}){{0,3}})")
 _NAMED = re.compile(rf"\b(?:named|called|name is|known as)\s+({_CAP}(?:\s+{_CAP}){{0,2}})")
 _FULL_NAME = re.compile(rf"(?<![\w’'-])({_CAP}(?:\s+{_CAP}){{1,2}})")
-_PERSON = re.compile(r"\b(defectors?|fighters?|former members?|recruits?|he|she|his|her|"
-                     r"him|deserters?|returnees?|man|woman|the speaker)\b", re.I)
+# The speaker beside a quotation, referred to: "he", "her", "the defector". Plurals and
+# indefinites ("IS fighters killed civilians in Manbij", "a fighter told...") are about
+# other people, and what they say of places or children is not the speaker's detail.
+_PERSON = re.compile(r"\b(he|she|his|her|him|(?:the|this|that|our)\s+(?:defector|fighter|"
+                     r"former member|member|recruit|deserter|returnee|man|woman|speaker|"
+                     r"young man|young woman))\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _COMMON_WORDS = """the a an he she his her they their it its this that these those in on at
 of for to from with by and but or as is was were who when while after before later then
