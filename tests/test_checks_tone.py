@@ -91,3 +91,14 @@ def test_a_word_class_that_is_not_a_list_of_words_names_its_line(tmp_path: Path)
         load_rules(path)
     assert str(caught.value).startswith(f"{path}:4: insults.classes.nouns: Input should be "
                                         "a valid list")
+
+
+def test_a_key_naming_a_word_class_the_list_does_not_have_names_its_line(
+        tmp_path: Path) -> None:
+    path = tmp_path / "style.yaml"
+    path.write_text("insults:\n  message: x\n  classes:\n    nouns: [idiot]\n"
+                    "  keys: ['{nouns}', '{verbs}']\n", encoding="utf-8")
+    with pytest.raises(VocabularyError) as caught:
+        load_rules(path)
+    assert str(caught.value) == (f"{path}:5: insults.keys.1: names the word class {{verbs}}, "
+                                 "which the list does not define")

@@ -92,6 +92,18 @@ def speakers_named(text: str, corpus: Corpus) -> list[tuple[str, int]]:
             for m in combined.finditer(flat)]
 
 
+_NAMED_IN: WeakKeyDictionary[Block, tuple[Corpus, list[tuple[str, int]]]] = WeakKeyDictionary()
+
+
+def speakers_named_in(block: Block, corpus: Corpus) -> list[tuple[str, int]]:
+    """speakers_named over the block's own words (quotations blanked), read once per block
+    whichever check asks first."""
+    kept = _NAMED_IN.get(block)
+    if kept is None or kept[0] is not corpus:
+        kept = _NAMED_IN[block] = (corpus, speakers_named(without_quotations(block), corpus))
+    return kept[1]
+
+
 def _blank_quotations(text: str, quotations: list[Quotation]) -> str:
     pieces, pos = [], 0
     for q in quotations:
@@ -252,19 +264,26 @@ def check_unmarked_attribution(ci: CheckInput) -> list[Finding]:
         if block.kind in ("quote", "heading"):
             continue  # a block quote is a quotation: the marked rule reads it
         own = without_quotations(block)
+        everyone = speakers_named_in(block, corpus)  # a block naming nobody is done
+        if not everyone:
+            continue
+        at = [a for _, a in everyone]
         pos = 0
         for sentence in _SENTENCE_END.split(own):
             offset = own.find(sentence, pos)
             pos = max(pos, offset)
+            lo, hi = bisect_left(at, offset), bisect_left(at, offset + len(sentence))
+            named = {s for s, _ in everyone[lo:hi]}
+            if not named:
+                continue
             ws = _plain_words(sentence)
             hits: set[str] = set()
             for i in range(len(ws) - RUN + 1):
                 hits |= index.get(tuple(ws[i : i + RUN]), set())
             if not hits:
                 continue
-            named = {s for s, _ in speakers_named(sentence, corpus)}
             speakers = {corpus.quotes[h].speaker for h in hits}
-            if not named or named & speakers:
+            if named & speakers:
                 continue
             quote = corpus.quotes[sorted(hits)[0]]
             actual = corpus.speakers.get(quote.speaker)

@@ -25,7 +25,7 @@ from bisect import bisect_left
 
 from ..compose.select import speaker_name
 from ..corpus import Corpus, NameDisclosure, Role, Speaker
-from .attribution import speakers_named
+from .attribution import speakers_named_in
 from .context import CheckInput
 from .findings import Finding, Severity
 from .quotations import typographic, without_quotations
@@ -181,7 +181,7 @@ def check_messenger(ci: CheckInput) -> list[Finding]:
                 quoted = [qt.speaker for b in ci.doc.blocks[max(0, prev.index - 5) : prev.index + 1]
                           if b.group == prev.group and b.kind == "quote"
                           for m in ci.matches_in(b) for qt in m.quotes[:1]]
-        everyone = speakers_named(own, ci.corpus)  # one scan of the block, in order
+        everyone = speakers_named_in(block, ci.corpus)  # one scan of the block, in order
         if not everyone and not quoted:
             continue
         quoted = list(dict.fromkeys(quoted))

@@ -59,6 +59,7 @@ class Rule:
     terms: tuple[Term, ...]
     extra: dict[str, Any]
     patterns: tuple[Pattern, ...] = ()
+    keys: re.Pattern[str] | None = None  # patterns are tried only where one of these is
 
     def find(self, text: str) -> list[tuple[Term, re.Match[str]]]:
         """Every hit of the list's terms, in order (one scan of the text, whatever the
@@ -73,6 +74,8 @@ class Rule:
         """Every hit of the list's patterns, in order. Each pattern scans on its own: the
         engine finds a pattern's leading word fast, which one alternation of them all
         would defeat."""
+        if self.keys is not None and not self.keys.search(text):
+            return []  # none of the words every pattern needs: one fast scan, not many
         hits = [(p, m) for p in self.patterns for m in p.pattern.finditer(text)]
         return sorted(hits, key=lambda h: h[1].start())
 
@@ -166,6 +169,9 @@ class RuleModel(BaseModel):
     hosts: list[str] = Field(default_factory=list)
     # word classes the patterns name as {class}: insults, derogatory words, people...
     classes: dict[str, list[str]] = Field(default_factory=dict)
+    # words (or {class}es) one of which every pattern of the list needs: a block without
+    # any is not searched with the patterns
+    keys: list[str] = Field(default_factory=list)
 
 
 def _lines(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...], int]) -> None:
@@ -211,9 +217,9 @@ _CLASS = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 class _ClassError(Exception):
-    def __init__(self, index: int, message: str) -> None:
+    def __init__(self, index: int, message: str, field: str = "patterns") -> None:
         super().__init__(message)
-        self.index, self.message = index, message
+        self.index, self.message, self.field = index, message, field
 
 
 def _expand(pattern: str, classes: dict[str, list[str]], index: int) -> str:
@@ -249,8 +255,17 @@ def _rule(name: str, model: RuleModel) -> Rule:
                      for i, p in enumerate(model.patterns))
     extra = {k: getattr(model, k) for k in ("group_words", "distancing", "acts", "methods",
                                             "victims", "hosts")}
+    keys: list[str] = []
+    for i, key in enumerate(model.keys):
+        named = _CLASS.fullmatch(key.strip())
+        if named and named.group(1) not in model.classes:
+            raise _ClassError(i, f"names the word class {key.strip()}, which the list does "
+                                 f"not define", field="keys")
+        keys += model.classes[named.group(1)] if named else [key]
+    keys = [k for k in keys if k.strip().rstrip("*")]
     return Rule(name, model.severity, model.message or name, model.suggestion, tuple(terms),
-                extra, patterns)
+                extra, patterns,
+                terms_pattern([("", k) for k in dict.fromkeys(keys)]) if keys else None)
 
 
 @cache
@@ -270,9 +285,10 @@ def load_rules(path: Path) -> dict[str, Rule]:
                                                              p in ("TermModel", "str")))
                 problems.append(f"{path}:{_line_of(lines, tuple(loc))}: {field}: {err['msg']}")
         except _ClassError as exc:
-            loc = (name, "patterns", exc.index, "pattern")
-            problems.append(f"{path}:{_line_of(lines, loc)}: {name}.patterns.{exc.index}."
-                            f"pattern: {exc.message}")
+            at: tuple[Any, ...] = ((name, "patterns", exc.index, "pattern")
+                                   if exc.field == "patterns" else (name, "keys", exc.index))
+            where = ".".join(str(p) for p in at)
+            problems.append(f"{path}:{_line_of(lines, at)}: {where}: {exc.message}")
     if problems:
         raise VocabularyError("\n".join(dict.fromkeys(problems)))
     return rules
