@@ -463,6 +463,37 @@ def breakdown_changed(g: Generated) -> str | None:
     return g.markdown[: m.start(1)] + str(int(m.group(1)) + 10) + g.markdown[m.end(1) :]
 
 
+def unmarked_misattribution(g: Generated) -> str | None:
+    """A real quotation reported without quotation marks as another speaker's words."""
+    m = _first_quote(g.markdown)
+    if not m:
+        return None
+    c = corpus()
+    quoted = next((q for q in c.quotes.values() if q.text.strip() == m.group("text").strip()),
+                  None)
+    if quoted is None or len(quoted.text.split()) < 6:
+        return None
+    other = next((s for s in c.speakers.values() if s.id != quoted.speaker
+                  and s.identity.public is not NameDisclosure.none), None)
+    if other is None:
+        return None
+    words = quoted.text.strip().rstrip(".!?”\"")
+    if words[1:2].islower():  # "ISIS wants..." keeps its capitals
+        words = words[0].lower() + words[1:]
+    return _add(g, f"{other.identity.name} said that {words}.")
+
+
+_INSULTS = ("Only a fool would have believed the recruiters.",
+            "Those dim-witted kids chased cars and guns.",
+            "The recruits were suckers for a slick video.",
+            "What kind of moron trusts a recruiter?",
+            "How gullible do you have to be to fall for this?")
+
+
+def insult(g: Generated) -> str | None:
+    return _add(g, _INSULTS[sum(map(ord, g.name)) % len(_INSULTS)])
+
+
 MISTAKES: dict[str, tuple[tuple[str, ...], Callable[[Generated], str | None]]] = {
     "altered word": (("fidelity",), altered_word),
     "speakers swapped": (("attribution",), swapped_speakers),
@@ -505,6 +536,9 @@ MISTAKES: dict[str, tuple[tuple[str, ...], Callable[[Generated], str | None]]] =
     "reference entry deleted": (("citations",), reference_deleted),
     "approval line in the team notes": (("review-integrity",), approval_in_the_team_notes),
     "breakdown figure changed": (("figures",), breakdown_changed),
+    "words given to another speaker without marks": (("attribution",),
+                                                     unmarked_misattribution),
+    "insult in other words": (("tone",), insult),
 }
 """Each class of mistake: the checks that must notice it, and how to make it."""
 
@@ -603,7 +637,33 @@ def _setext(md: str) -> str | None:
     return md[: m.start()] + m.group(1) + "\n" + "-" * len(m.group(1)) + md[m.end() :]
 
 
+def _all_straight(md: str) -> str | None:
+    for a, b in (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("—", "-"), ("–", "-")):
+        md = md.replace(a, b)
+    return md
+
+
+def _caution(md: str) -> str | None:
+    at = md.find("\n## ", md.find("# Team notes"))
+    if "# Team notes" not in md or at < 0:
+        return None
+    end = md.find("\n## ", at + 4)
+    end = len(md) if end < 0 else end
+    return md[:end].rstrip() + ("\n- Do not call the people who joined idiots or fools; "
+                                "it pushes people away.\n") + md[end:]
+
+
+def _group_in_a_town(md: str) -> str | None:
+    m = ATTRIBUTION.search(audience_part(md))
+    if not m:
+        return None
+    return md[: m.end()] + "\n\nIS fighters took over Manbij that year." + md[m.end() :]
+
+
 HARMLESS: dict[str, Callable[[str], str | None]] = {
+    "every quote mark and dash straightened": _all_straight,
+    "a team caution naming the words to avoid": _caution,
+    "what the group did in a town, after a quote": _group_in_a_town,
     "straight quote marks": _straight_quotes,
     "straight apostrophes": _straight_apostrophes,
     "en dash in an attribution": _swap("> — ", "> – "),

@@ -59,3 +59,37 @@ def test_a_reference_entry_with_another_date_is_an_error() -> None:
     assert of(run(text), "citations") == [
         ("error", "reference [2] is dated 12 September 2015; the corpus dates it 2015-09-22",
          29)]
+
+
+UNMARKED = "## The numbers"
+
+
+def _unmarked(sentence: str) -> list[tuple[str, str, int | None]]:
+    return of(run(variant(UNMARKED, f"{sentence}\n\n{UNMARKED}")), "attribution")
+
+
+def test_a_corpus_quotations_wording_given_to_another_speaker_without_marks_is_an_error(
+        ) -> None:
+    # q-shininess is Peter Neumann's; the sentence reports it as Ibrahim's
+    for sentence in [
+            "Ibrahim said that the shininess is wearing off and it is starting to look less "
+            "impressive.",
+            "According to Ibrahim, it's starting to look less impressive.",
+            "Shininess is wearing off and it is starting to look less impressive, Ibrahim "
+            "told CBS.",
+            "As the 26-year-old Syrian fighter put it, shininess is wearing off and things "
+            "are starting to look less impressive."]:
+        found = _unmarked(sentence)
+        assert [(s, m.split(",")[0]) for s, m, _ in found] == [
+            ("error", "q-shininess is by Peter Neumann")], sentence
+        assert "gives its words to" in found[0][1] and "without quotation marks" in found[0][1]
+
+
+def test_a_speakers_own_words_reported_without_marks_pass() -> None:
+    assert _unmarked("Neumann said the shininess is wearing off.") == []
+    assert _unmarked("Ibrahim said he was not doing what he had initially come for.") == []
+
+
+def test_a_short_common_phrase_is_not_taken_for_someone_elses_words() -> None:
+    # "wants to kill everyone" is four words of q-says-no, too few to be its wording
+    assert _unmarked("Ibrahim said the group wants to kill everyone.") == []

@@ -31,7 +31,7 @@ def test_a_name_and_place_under_notes_for_the_facilitator_are_reported() -> None
 
 def test_an_insult_under_notes_is_reported() -> None:
     text = variant(SOURCES, "## Notes\n\nThese losers fell for it.\n\n" + SOURCES)
-    assert [s for s, _, _ in of(run(text), "tone")] == ["warning"]
+    assert [s for s, _, _ in of(run(text), "tone")] == ["error"]
 
 
 def test_text_after_the_reference_list_is_checked_like_the_rest() -> None:

@@ -123,3 +123,37 @@ def test_a_conflict_note_printed_whole_is_not_a_misquotation() -> None:
                            today=TODAY)
     assert [f.format() for f in found if f.check == "fidelity" and f.is_error] == []
     assert figures(brief(FIGURE, f"The date of the report: {note} [1]")) == []
+
+
+def test_one_version_of_a_disputed_figure_is_reported_as_disputed_whatever_else_fits() -> None:
+    # "Dozens of people left ... and spoke publicly" are the words of another fact (the 58
+    # who spoke out): the figure 350 is still one version of the disputed returnees
+    from tests.check_mutations import findings, generated
+
+    g = next(x for x in generated()
+             if x.name == "leaving-and-speaking-out/policymakers/policy-brief")
+    md = g.markdown.replace("## The numbers\n", "## The numbers\n\n- Dozens of people left "
+                            "the Islamic State and spoke publicly about it; 350 British "
+                            "returnees have come back [2].\n", 1)
+    line = md.splitlines().index("## The numbers") + 3
+    said = [f.message for f in findings(g, md) if f.check == "figures" and f.line == line]
+    assert said == [
+        "fact f-british-returnees: the sources disagree (half of the 700 Britons "
+        "(wapo-adam-repost); more than 300 (straits-times-2015-09-22); more than 300 "
+        "(nyt-2015-09-20)) but the brief shows one version"]
+
+
+def test_a_figure_that_is_no_version_of_a_disputed_fact_names_every_version() -> None:
+    from tests.check_mutations import findings, generated
+
+    g = next(x for x in generated()
+             if x.name == "leaving-and-speaking-out/policymakers/policy-brief")
+    md = g.markdown.replace("## The numbers\n", "## The numbers\n\n- British officials "
+                            "estimate that 420 of the Britons who went have returned to the "
+                            "United Kingdom [2]. _(as of September 2015)_\n", 1)
+    line = md.splitlines().index("## The numbers") + 3
+    said = [f.message for f in findings(g, md) if f.check == "figures" and f.line == line]
+    assert said[0] == (
+        "figure 420 is none of the versions of the disputed fact f-british-returnees: "
+        "half of the 700 Britons (wapo-adam-repost); more than 300 "
+        "(straits-times-2015-09-22); more than 300 (nyt-2015-09-20)")

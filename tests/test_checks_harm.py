@@ -69,10 +69,11 @@ def test_telling_the_audience_what_it_must_do_is_lecturing() -> None:
                                                         "audience what they must do)")
 
 
-def test_insults_for_the_people_drawn_in_are_mocking() -> None:
+def test_an_insult_for_the_people_drawn_in_is_an_error_and_its_shouting_a_warning() -> None:
     findings = of(run(add("Gullible kids fell for it!!")), "tone")
-    assert [m.split(" (")[1].split(")")[0] for _, m, _ in findings] == [
-        "insults the people who were drawn in", "shouts or sneers with its punctuation"]
+    assert [(s, m.split(" (")[1].split(")")[0]) for s, m, _ in findings] == [
+        ("error", "puts a derogatory word on people"),
+        ("warning", "shouts or sneers with its punctuation")]
 
 
 def test_a_plain_respectful_sentence_has_no_tone_finding() -> None:

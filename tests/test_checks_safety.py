@@ -86,10 +86,24 @@ def test_hashtags_slogans_and_links_of_the_group_are_errors() -> None:
     assert of(run(harmless), "amplification") == []
 
 
-def test_lecturing_and_mocking_are_warnings() -> None:
+def test_lecturing_is_a_warning_and_an_insult_an_error() -> None:
     text = variant(FREE, "Obviously, only losers join. " + FREE)
     assert of(run(text), "tone") == [
-        ("warning", "sounds like lecturing: 'Obviously'", 10),
-        ("warning", "sounds mocking or sarcastic: 'losers'", 10)]
+        ("error", "insults the people it is about (calls people names): 'losers'", 10),
+        ("warning", "sounds like lecturing: 'Obviously'", 10)]
     calm = variant(FREE, "Few who join stay. " + FREE)
     assert of(run(calm), "tone") == []
+
+
+def test_a_team_note_that_mentions_content_notes_is_not_the_content_note() -> None:
+    # the team's "Handle with care" says testimony "needs a content note"; a violent
+    # sentence added above it is reported as lacking a note, not as a misplaced one
+    from tests.check_mutations import findings, generated
+
+    g = next(x for x in generated() if x.name == "brutality-against-sunnis/journalists/"
+                                                 "policy-brief")
+    md = g.markdown.replace("## The numbers\n", "The group executed men in front of their "
+                            "families in the square.\n\n## The numbers\n", 1)
+    said = [f.message for f in findings(g, md) if f.check == "graphic-content"]
+    assert said == ["graphic material (a description of violence ('The group executed men in "
+                    "front of their…')) but no content note at the top"]

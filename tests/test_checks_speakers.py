@@ -47,6 +47,32 @@ def test_family_next_to_the_defector_in_prose_is_an_error() -> None:
                             "('brother') the corpus does not publish"]
 
 
+def test_a_family_detail_is_a_possessive_next_to_a_speaker_in_any_wording() -> None:
+    for sentence, word in [("He left his wife and two children behind.", "wife"),
+                           ("Her son is still with the group.", "son"),
+                           ("The fighter's younger brother joined a year later.", "brother"),
+                           ("He has three children in Turkey.", "children"),
+                           ("He is married to a Syrian woman.", "married")]:
+        text = variant(LINE, LINE + "\n\n" + sentence)
+        assert safety(text) == ["names 26-year-old Syrian fighter together with a family "
+                                f"member ('{word}') the corpus does not publish"], sentence
+
+
+def test_children_in_a_sentence_about_violence_are_not_a_family_detail() -> None:
+    for sentence in ["IS fighters killed children in the square.",
+                     "Fighters shot men in front of their families, he said.",
+                     "The group recruits children as young as twelve, the defector said.",
+                     "A fighter said parents were told nothing."]:
+        assert safety(variant(LINE, LINE + "\n\n" + sentence)) == [], sentence
+
+
+def test_a_place_in_a_sentence_about_what_the_group_did_is_not_the_speakers() -> None:
+    assert safety(variant(LINE, LINE + "\n\nIS fighters killed civilians in Manbij.")) == []
+    assert safety(variant(LINE, LINE + "\n\nHe now lives in Manbij.")) == [
+        "names 26-year-old Syrian fighter together with a place ('Manbij') the corpus does "
+        "not publish for this speaker"]
+
+
 def test_what_the_corpus_publishes_about_the_speaker_passes() -> None:
     assert safety(variant(LINE, "> — 26-year-old Syrian fighter, who left Syria [1]")) == []
 

@@ -7,6 +7,10 @@ A speaker is named by the corpus label, the short name the templates print, or t
 the speaker made public ("Ibrahim", "Neumann"). When the brief names corpus speakers
 there and none of them is the quotation's speaker, the quotation is given to the wrong
 person: an error. Naming nobody is the citations check's business, not this one's.
+
+Without quotation marks too: a sentence of the brief's own words that holds a run of
+RUN words of a corpus quotation ("Ibrahim said that a lot of people are becoming more
+confident...") and names corpus speakers, none of them its speaker.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from .document import Block
 from .findings import Finding, Severity
 from .matching import Match, Status
 from .quotations import TYPOGRAPHY, Quotation, quotations_in, typographic, without_quotations
+from .quotations import words as _words_of
 from .vocabulary import terms_pattern
 
 CHECK = "attribution"
@@ -85,6 +90,18 @@ def speakers_named(text: str, corpus: Corpus) -> list[tuple[str, int]]:
         _ALTERNATION[aliases] = combined
     return [(aliases[int((m.lastgroup or "a0")[1:])].speaker, m.start())
             for m in combined.finditer(flat)]
+
+
+_NAMED_IN: WeakKeyDictionary[Block, tuple[Corpus, list[tuple[str, int]]]] = WeakKeyDictionary()
+
+
+def speakers_named_in(block: Block, corpus: Corpus) -> list[tuple[str, int]]:
+    """speakers_named over the block's own words (quotations blanked), read once per block
+    whichever check asks first."""
+    kept = _NAMED_IN.get(block)
+    if kept is None or kept[0] is not corpus:
+        kept = _NAMED_IN[block] = (corpus, speakers_named(without_quotations(block), corpus))
+    return kept[1]
 
 
 def _blank_quotations(text: str, quotations: list[Quotation]) -> str:
@@ -158,6 +175,10 @@ def attribution_texts(match: Match, ci: CheckInput,
 
 
 def check_attribution(ci: CheckInput) -> list[Finding]:
+    return check_marked_attribution(ci) + check_unmarked_attribution(ci)
+
+
+def check_marked_attribution(ci: CheckInput) -> list[Finding]:
     findings: list[Finding] = []
     corpus = ci.corpus
     memo: dict[tuple[int, int], str] = {}
@@ -190,4 +211,88 @@ def check_attribution(ci: CheckInput) -> list[Finding]:
             f"attribute it to {speaker_name(actual) if actual else quote.speaker}",
             line=q.line, section=q.block.section or None, quote_id=quote.id,
             ids=(quote.speaker, *sorted(named))))
+    return findings
+
+
+# --- a corpus quotation's wording, without quotation marks, given to someone else -------
+
+RUN = 5
+"""A run of this many words of a corpus quotation is its wording..."""
+CONTENT_WORDS = 2
+"""...when at least this many of them are not function words."""
+
+_FUNCTION_WORDS = """a an the and or but if so of to in on at by for with from as
+that this these those it its it's is are was were be been being am i you he she we they
+me him her us them my your his our their not no do does did have has had there here
+what which who whom when where why how all any some more most very just then than too
+can could would should will shall may might must"""
+_FUNCTION = frozenset(_FUNCTION_WORDS.split())
+_GRAMS: dict[int, tuple[Corpus, dict[tuple[str, ...], set[str]]]] = {}
+
+
+def _plain_words(text: str) -> list[str]:
+    return [w.lower() for w in _words_of(typographic(text))]
+
+
+def _grams(corpus: Corpus) -> dict[tuple[str, ...], set[str]]:
+    """Every distinctive run of RUN words of every corpus quote, with the quotes it is in."""
+    kept = _GRAMS.get(id(corpus))
+    if kept is None or kept[0] is not corpus:
+        index: dict[tuple[str, ...], set[str]] = {}
+        for q in corpus.quotes.values():
+            ws = _plain_words(q.text)
+            for i in range(len(ws) - RUN + 1):
+                gram = tuple(ws[i : i + RUN])
+                if sum(1 for w in gram if w not in _FUNCTION) >= CONTENT_WORDS:
+                    index.setdefault(gram, set()).add(q.id)
+        kept = (corpus, index)
+        _GRAMS.clear()
+        _GRAMS[id(corpus)] = kept
+    return kept[1]
+
+
+def check_unmarked_attribution(ci: CheckInput) -> list[Finding]:
+    """A sentence of the brief's own words (quotations aside) that holds a run of a corpus
+    quotation's words and names corpus speakers, none of them that quotation's speaker:
+    someone's words reported as another's, without quotation marks."""
+    corpus = ci.corpus
+    index = _grams(corpus)
+    if not index:
+        return []
+    findings: list[Finding] = []
+    for block in ci.doc.body():
+        if block.kind in ("quote", "heading"):
+            continue  # a block quote is a quotation: the marked rule reads it
+        own = without_quotations(block)
+        everyone = speakers_named_in(block, corpus)  # a block naming nobody is done
+        if not everyone:
+            continue
+        at = [a for _, a in everyone]
+        pos = 0
+        for sentence in _SENTENCE_END.split(own):
+            offset = own.find(sentence, pos)
+            pos = max(pos, offset)
+            lo, hi = bisect_left(at, offset), bisect_left(at, offset + len(sentence))
+            named = {s for s, _ in everyone[lo:hi]}
+            if not named:
+                continue
+            ws = _plain_words(sentence)
+            hits: set[str] = set()
+            for i in range(len(ws) - RUN + 1):
+                hits |= index.get(tuple(ws[i : i + RUN]), set())
+            if not hits:
+                continue
+            speakers = {corpus.quotes[h].speaker for h in hits}
+            if named & speakers:
+                continue
+            quote = corpus.quotes[sorted(hits)[0]]
+            actual = corpus.speakers.get(quote.speaker)
+            by = speaker_name(actual) if actual else quote.speaker
+            others = ", ".join(sorted(speaker_name(corpus.speakers[s]) for s in named))
+            findings.append(Finding(
+                CHECK, Severity.error,
+                f"{quote.id} is by {by}, but the brief gives its words to {others} (without "
+                "quotation marks)", f"attribute the words to {by}, or leave them out",
+                line=block.line_at(offset), section=block.section or None,
+                quote_id=quote.id, ids=(*sorted(hits), quote.speaker, *sorted(named))))
     return findings

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from ..corpus import Citation, Corpus, Source
+from ..corpus import Citation, Corpus, Quote, Source
 from .context import CheckInput
-from .document import CITATION, Block, expand_citation
+from .document import CITATION, Block, Document, expand_citation
 from .findings import Finding, Severity
-from .matching import Status
+from .matching import Match, Status, fits_exactly
 from .numbers import dates_in
 from .quotations import typographic
 
@@ -112,6 +112,37 @@ def _pairs(corpus: Corpus) -> dict[str, set[str]]:
         for s in f.sources:
             pairs.setdefault(s.source, set()).add(s.via or "")
     return pairs
+
+
+def _cites(quote: Quote, entries: list[str], near: str, corpus: Corpus) -> bool:
+    """Whether the entries cited beside a quotation (or, citing none, its own words)
+    name where this copy was published."""
+    if entries:
+        return any(names_citation(e, c, corpus, near) for e in entries for c in quote.sources)
+    return any(names_citation(near, c, corpus) for c in quote.sources)
+
+
+def prefer_cited(matches: list[Match], doc: Document, corpus: Corpus) -> list[Match]:
+    """Where several corpus copies fit a quotation (one remark printed by two outlets, one
+    with straight and one with curly apostrophes), the copy whose source the brief cites
+    beside it comes first; a copy that fits only once typography is evened out makes the
+    quotation typographic (info), never a wrong citation."""
+    references = doc.references()
+    for m in matches:
+        if len(m.quotes) < 2:
+            continue
+        near = near_blocks(m.quotation.block, doc.blocks)
+        near_flat = " ".join(_flat(b.text) for b in near)
+        entries = [_flat(references[n].text) for b in near for n in b.citations()
+                   if n in references]
+
+        first = next((qt for qt in m.quotes if _cites(qt, entries, near_flat, corpus)), None)
+        if first is None or first is m.quotes[0]:
+            continue
+        m.quotes = [first, *(qt for qt in m.quotes if qt is not first)]
+        if m.status is Status.exact and not fits_exactly(m.quotation, first):
+            m.status = Status.typographic
+    return matches
 
 
 def check_references(ci: CheckInput, references: dict[int, Block]) -> list[Finding]:

@@ -32,8 +32,12 @@ class CheckInput:
 
     @cached_property
     def matches(self) -> list[Match]:
-        """Every quotation of the brief with the corpus quote it fits (computed once)."""
-        return match_all(find_quotations(self.doc), self.corpus)
+        """Every quotation of the brief with the corpus quote it fits (computed once); of
+        several copies of one remark, the one the brief cites first."""
+        from .citations import prefer_cited
+
+        return prefer_cited(match_all(find_quotations(self.doc), self.corpus), self.doc,
+                            self.corpus)
 
     @cached_property
     def _matches_by_block(self) -> dict[int, list[Match]]:

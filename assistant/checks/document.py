@@ -65,6 +65,9 @@ class Block:
     index: int = 0  # position in Document.blocks
     source: str = ""  # the Markdown as written (escapes kept), for rules about markup:
     # `**Approved by**` is a bold line, `\\*\\*Approved by` two asterisks a reader sees
+    bullet: str = ""  # the marker of the bullet list item it stands in ("-", "*", "+")
+    hyphen_attribution: bool = False  # `> - a defector [1]` closing a block quote: an
+    # attribution typed with a hyphen for its dash, which Markdown reads as a list item
 
     def line_at(self, offset: int) -> int:
         if len(self.starts) <= 1:
@@ -151,7 +154,7 @@ def _comment_fields(text: str, header: dict[str, str]) -> None:
             header.setdefault(m.group(1).strip().lower(), m.group(2))
 
 
-_Raw = tuple[str, str, int, str, int, tuple[tuple[int, int], ...], int | None, int, str]
+_Raw = tuple[str, str, int, str, int, tuple[tuple[int, int], ...], int | None, int, str, str]
 
 # A backslash escape (CommonMark: before ASCII punctuation) or a character reference.
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|"
@@ -172,7 +175,7 @@ def _reference(entity: str) -> str:
 
 
 def _block(kind: str, content: str, first: int, section: str, group: int,
-           number: int | None = None, level: int = 0) -> _Raw:
+           number: int | None = None, level: int = 0, bullet: str = "") -> _Raw:
     code_blanked = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), content)
     read = as_read(code_blanked)
     starts: list[tuple[int, int]] = [(0, first)]
@@ -183,7 +186,7 @@ def _block(kind: str, content: str, first: int, section: str, group: int,
         starts.append((pos + 1, n))
         pos = read.find("\n", pos + 1)
     return (kind, read.replace("\n", " "), first, section, group, tuple(starts), number, level,
-            code_blanked.replace("\n", " "))
+            code_blanked.replace("\n", " "), bullet)
 
 
 def _is_team_heading(text: str) -> bool:
@@ -200,6 +203,7 @@ def parse(text: str) -> Document:
     blocks: list[_Raw] = []
     section, group, quote_depth = "", 0, 0
     items: list[int | None] = []  # the number of each open list item, innermost last
+    bullets: list[str] = []  # and its marker
     cell_texts: list[str] = []
     row_line = 0
     heading_level = 0
@@ -215,8 +219,10 @@ def parse(text: str) -> Document:
             quote_depth -= 1
         elif t == "list_item_open":
             items.append(int(tok.info) if tok.info.isdigit() and len(tok.info) < 10 else None)
+            bullets.append(tok.markup if tok.markup in ("-", "*", "+") else "")
         elif t == "list_item_close":
             items.pop()
+            bullets.pop()
         elif t == "heading_open":
             heading_level = int(tok.tag[1:])
         elif t == "tr_open":
@@ -242,7 +248,8 @@ def parse(text: str) -> Document:
                     continue
                 kind = "quote" if quote_depth else ("item" if items else "paragraph")
                 blocks.append(_block(kind, tok.content, first, section, group,
-                                     items[-1] if kind == "item" else None))
+                                     items[-1] if kind == "item" else None,
+                                     bullet=bullets[-1] if bullets else ""))
         if in_team and len(team_from) == 0:
             team_from.append(len(blocks) - 1)
     return Document(_marked(blocks, team_from[0] if team_from else len(blocks)), header, lines)
@@ -251,15 +258,22 @@ def parse(text: str) -> Document:
 def _marked(raws: list[_Raw], team_from: int) -> list[Block]:
     """Blocks with their position, the team part (from `team_from`, and the legacy team
     sections) and the reference list."""
-    blocks = [Block(*raw[:8], source=raw[8]) for raw in raws]
+    blocks = [Block(*raw[:8], source=raw[8], bullet=raw[9]) for raw in raws]
     refs = set(_reference_list(blocks))
     out = []
     for n, raw in enumerate(raws):
+        b = blocks[n]
+        hyphen = (b.kind == "quote" and b.bullet == "-" and n > 0
+                  and blocks[n - 1].kind == "quote" and blocks[n - 1].group == b.group
+                  and not blocks[n - 1].bullet
+                  and (n + 1 == len(blocks) or blocks[n + 1].kind != "quote"
+                       or blocks[n + 1].group != b.group))
         kind, text, section = raw[0], raw[1], raw[3]
         team = n >= team_from or section.lower() in LEGACY_TEAM_SECTIONS
         # footnote-style entries stand anywhere
         ref = n in refs or (kind == "paragraph" and bool(_REF_ENTRY.match(text)))
-        out.append(Block(*raw[:8], team=team, in_references=ref, index=n, source=raw[8]))
+        out.append(Block(*raw[:8], team=team, in_references=ref, index=n, source=raw[8],
+                         bullet=raw[9], hyphen_attribution=hyphen))
     return out
 
 

@@ -90,7 +90,21 @@ def _fact_values(fact: Fact) -> set[str]:
             found.add(v[4:])  # the date without its year: "-09-21"
     for t in [fact.statement] + [s.figure for s in fact.sources]:
         found.update(plain(n.value) for n in numbers_in(t))
+        found.update(_magnitude(m) for m in _MAGNITUDE.finditer(t))
+        # the months a statement names: "between January 2014 and August 2015"
+        found.update(d.iso() for d in dates_in(t) if d.year and d.day is None)
     return found
+
+
+# "Hundreds are thought to have left": a figure with no number, only its order of size.
+# Read as such only where the fact it fits gives one too ("thousands" for "hundreds" is a
+# changed figure; "dozens" where a fact gives 58 is a fair way of putting 58).
+_MAGNITUDE = re.compile(r"\b(?:tens\s+of\s+|hundreds\s+of\s+)?(dozens|scores|hundreds|thousands|"
+                        r"millions)\b", re.I)
+
+
+def _magnitude(m: re.Match[str]) -> str:
+    return "~" + " ".join(m.group(0).lower().split())
 
 
 def known_figures(corpus: Corpus) -> list[Known]:
@@ -253,7 +267,7 @@ def _read(ci: CheckInput, known: list[Known]) -> _Reading:
             continue
         as_of_spans = [(m.end(), m.end() + 40) for m in _AS_OF.finditer(text)]
         items: list[tuple[str, int, int, bool]] = []  # (value, start, end, is_date)
-        dates = [d for d in dates_in(text) if d.day is not None]
+        dates = [d for d in dates_in(text) if d.day is not None or d.year]
         for d, free in zip(dates, _outside(as_of_spans, [d.start for d in dates]), strict=True):
             if free:
                 items.append((_date_key(d), d.start, d.end, True))
@@ -262,10 +276,23 @@ def _read(ci: CheckInput, known: list[Known]) -> _Reading:
         for n, free in zip(numbers, _outside(taken, [n.start for n in numbers]), strict=True):
             if free:
                 items.append((plain(n.value), n.start, n.end, False))
-        for value, start, end, is_date in items:
+        for m in _MAGNITUDE.finditer(text):
+            if _outside(taken, [m.start()])[0]:
+                items.append((_magnitude(m), m.start(), m.end(), False))
+        for value, start, end, is_date in sorted(items, key=lambda item: item[1]):
+            if value.startswith("~") and not _sized(known, text, start, end):
+                continue
             _match_one(ci, known, block, text, value, start, end, is_date, findings,
                        mentions, cited)
     return _Reading(findings, mentions, cited)
+
+
+def _sized(known: list[Known], text: str, start: int, end: int) -> bool:
+    """Whether the facts that best fit a size word's surroundings give a size word too."""
+    scored = _best(known, stems(_window(text, start, end)),
+                   stems(_sentence_around(text, start, end)))
+    top = scored[0][0] if scored else 0
+    return top >= 2 and any(v.startswith("~") for s, k in scored if s == top for v in k.values)
 
 
 def _date_key(d: DateMention) -> str:
@@ -289,13 +316,22 @@ def _match_one(ci: CheckInput, known: list[Known], block: Block, text: str, valu
             return
 
     def has(k: Known) -> bool:
+        if is_date and len(value) == 7:  # "September 2015" fits 21 September 2015
+            return any(v.startswith(value) for v in k.values)
         return value in k.values
 
     top = scored[0][0] if scored else 0
     fits = [k for s, k in scored if has(k) and s == top]  # the best reading, or a tie
+    if not fits:
+        # one version of a disputed figure, near that fact's own words, is that fact even
+        # where another text's words fit the sentence better: it is reported as disputed,
+        # never as a changed figure of its neighbour (only disputed facts: "17 of the 58"
+        # is another breakdown's value, and a changed figure all the same)
+        fits = [k for s, k in scored if k.fact is not None and k.fact.disagreeing
+                and has(k) and s >= max(3, top // 2)][:1]
     if fits:
         k = fits[0]
-        if k.fact is not None:
+        if k.fact is not None and not value.startswith("~"):  # a size word is not cited
             mention = mentions.setdefault(k.id, FigureMention(k.fact))
             mention.add(block)
             cited.append((block, raw, start, k.id))
@@ -309,9 +345,13 @@ def _match_one(ci: CheckInput, known: list[Known], block: Block, text: str, valu
             "the team notes", line=line, section=section))
         return
     best = scored[0][1]
+    if best.fact is not None and best.fact.disagreeing:
+        versions = "; ".join(f"{s.figure} ({s.source})" for s in best.fact.sources)
+        said = f"figure {raw} is none of the versions of the disputed fact {best.id}: {versions}"
+    else:
+        said = f"figure {raw} differs from {best.label()}"
     findings.append(Finding(
-        CHECK, Severity.error,
-        f"figure {raw} differs from {best.label()}",
+        CHECK, Severity.error, said,
         "give the figure as its sources print it", line=line, section=section,
         ids=(best.id, *((s.source for s in best.fact.sources) if best.fact else ()))))
 

@@ -32,8 +32,14 @@ class GraphicPassage:
     section: str
 
 
+_NOTE_START = re.compile(r"^\W*(?:[\w’'-]+\W+){0,2}?(?:content note|content warning|"
+                         r"trigger warning)\b", re.I)
+
+
 def is_content_note(block: Block) -> bool:
-    return bool(CONTENT_NOTE.search(block.text[:80]))
+    """A paragraph that opens with its label ("**Content note:** ...") in the audience's
+    part; a team note that mentions content notes ("... needs a content note") is not one."""
+    return not block.team and bool(_NOTE_START.match(block.text[:80]))
 
 
 _SENTENCE = re.compile(r"[^.!?]{1,600}[.!?]?")

@@ -92,6 +92,27 @@ def _blob(corpus: Corpus) -> str:
     return kept[1]
 
 
+_TYPOGRAPHIC: dict[int, tuple[Corpus, dict[str, list[str]]]] = {}
+
+
+def _typographic_readings(corpus: Corpus) -> dict[str, list[str]]:
+    """Each corpus quote's readings with typography evened out (worked out once)."""
+    kept = _TYPOGRAPHIC.get(id(corpus))
+    if kept is None or kept[0] is not corpus:
+        kept = (corpus, {q.id: [typographic(t) for t in _readings(q.text)]
+                         for q in corpus.quotes.values()})
+        _TYPOGRAPHIC.clear()
+        _TYPOGRAPHIC[id(corpus)] = kept
+    return kept[1]
+
+
+def fits_exactly(quotation: Quotation, quote: Quote) -> bool:
+    """Whether the quotation is in the quote character for character (not only once
+    typography is evened out)."""
+    return any(_find_in_order(parts(quotation.text), t, not quotation.checked)
+               for t in _readings(quote.text))
+
+
 def _other_texts(corpus: Corpus) -> list[str]:
     texts: list[str] = [s.title for s in corpus.sources.values()]
     for t in corpus.themes.values():
@@ -165,11 +186,16 @@ def match_quotation(quotation: Quotation, corpus: Corpus,
             return Match(quotation, Status.short_unknown)
     exact = [q for q in quotes
              if any(_find_in_order(pieces, t, short) for t in _readings(q.text))]
-    if exact:
-        return Match(quotation, Status.short_in_corpus if short else Status.exact, exact)
+    # every copy that fits once typography is evened out is a candidate too: one remark
+    # printed by two outlets, straight in one and curly in the other, is one remark, and
+    # the citation decides which copy the brief quotes (citations.prefer_cited)
     loose_pieces = parts(typographic(quotation.text))
-    loose = [q for q in quotes if any(_find_in_order(loose_pieces, typographic(t), short)
-                                      for t in _readings(q.text))]
+    readings, taken = _typographic_readings(corpus), {q.id for q in exact}
+    loose = [q for q in quotes if q.id not in taken and any(
+        _find_in_order(loose_pieces, t, short) for t in readings[q.id])]
+    if exact:
+        return Match(quotation, Status.short_in_corpus if short else Status.exact,
+                     exact + loose)
     if loose:
         return Match(quotation, Status.short_in_corpus if short else Status.typographic, loose)
     flat = typographic(" ".join(pieces)).lower()
@@ -211,4 +237,5 @@ def match_all(quotations: list[Quotation], corpus: Corpus) -> list[Match]:
     return found
 
 
-__all__ = ["Match", "Status", "match_all", "match_quotation", "parts", "words"]
+__all__ = ["Match", "Status", "fits_exactly", "match_all", "match_quotation", "parts",
+           "words"]

@@ -8,7 +8,9 @@ defector", "he", "a fighter". In the brief's own words
   any personal name for an anonymous speaker ("Ahmed Hassan, the Syrian fighter");
 - a place ("from Aleppo", "now living in Gaziantep"), an employer ("works for ...") or a
   family member that the corpus does not already publish for that speaker (label,
-  identity, origin, affiliation, their own quotes and context).
+  identity, origin, affiliation, their own quotes and context). A family member is kin
+  tied to a person ("his children", "the fighter's brother", "he has two sons"), not any
+  mention of children in a sentence about what the group did.
 Countries and regions the corpus's own texts speak of (Syria, Turkey, Western Europe)
 are general context, not identifying detail. Names the corpus prints ("Abu Omar",
 "Mahmoud, Abu Omar's cousin") are the source's words and are understood as such.
@@ -23,16 +25,31 @@ from bisect import bisect_left
 
 from ..compose.select import speaker_name
 from ..corpus import Corpus, NameDisclosure, Role, Speaker
-from .attribution import speakers_named
+from .attribution import speakers_named_in
 from .context import CheckInput
 from .findings import Finding, Severity
 from .quotations import typographic, without_quotations
 
 CHECK = "messenger-safety"
 _PUBLIC_ROLES = {Role.expert, Role.official, Role.report, Role.journalist}
-_FAMILY = re.compile(r"\b(brother|sister|mother|father|wife|husband|son|daughter|children|"
-                     r"family|cousin|uncle|aunt|parents|siblings?|fiancée?|relatives?|"
-                     r"nephew|niece|grandmother|grandfather)\b", re.I)
+_KIN = (r"(?:brothers?|sisters?|mother|father|wife|wives|husband|sons?|daughters?|"
+        r"child|children|kids|family|families|cousins?|uncles?|aunts?|parents|siblings?|"
+        r"fiancée?|relatives?|nephews?|nieces?|grandmother|grandfather|in-laws)")
+_MODIFIERS = (r"(?:own|younger|youngest|older|oldest|elder|eldest|little|baby|teenage|late|"
+              r"former|new|first|second|only|young|small|infant|step|half|grown|whole|"
+              r"extended|two|three|four|five|six|seven|eight|nine|ten|several|\d+|and)")
+_PERSON_WORDS = (r"(?:defector|fighter|man|woman|speaker|recruit|returnee|deserter|"
+                 r"[A-Z][\w-]+)")
+# A family detail is kin tied to a person: "his children", "the fighter's younger brother",
+# "whose brother", "he has three children", "married to", "the family of the defector"; not
+# any mention of children or families ("fighters killed children in the square").
+_FAMILY = re.compile(
+    rf"\b(?:(?i:his|her|whose)|{_PERSON_WORDS}['’]s)\s+(?:{_MODIFIERS}\s+){{0,3}}({_KIN})\b"
+    rf"|\b(?i:has|had|have|having|with)\s+(?:a|an|no|{_MODIFIERS})\s+(?:{_MODIFIERS}\s+)"
+    rf"{{0,2}}({_KIN})\b"
+    rf"|\b((?i:married|engaged))\b"
+    rf"|\b(?:(?:a|the)\s+)?((?:father|mother))\s+of\s+(?:{_MODIFIERS})\b"
+    rf"|\b({_KIN})\s+of\s+(?:the\s+|this\s+|that\s+)?(?:defector|fighter|him|her)\b")
 _CAP = r"(?:(?:al|el|bin|ibn|abu|umm|abd|van|von|de)[- ])?[A-Z][\w'’-]+"
 _PLACE = re.compile(rf"\b(?:from|in|near|outside|at|to|of)\s+(?:the\s+)?({_CAP}(?:\s+{_CAP}){{0,2}})")
 _EMPLOYER = re.compile(rf"\b(?:works?|worked|working|employed|job|employee)\s+(?:now\s+)?"
@@ -40,8 +57,12 @@ _EMPLOYER = re.compile(rf"\b(?:works?|worked|working|employed|job|employee)\s+(?
                        rf"(?:\s+{_CAP}){{0,3}})")
 _NAMED = re.compile(rf"\b(?:named|called|name is|known as)\s+({_CAP}(?:\s+{_CAP}){{0,2}})")
 _FULL_NAME = re.compile(rf"(?<![\w’'-])({_CAP}(?:\s+{_CAP}){{1,2}})")
-_PERSON = re.compile(r"\b(defectors?|fighters?|former members?|recruits?|he|she|his|her|"
-                     r"him|deserters?|returnees?|man|woman|the speaker)\b", re.I)
+# The speaker beside a quotation, referred to: "he", "her", "the defector". Plurals and
+# indefinites ("IS fighters killed civilians in Manbij", "a fighter told...") are about
+# other people, and what they say of places or children is not the speaker's detail.
+_PERSON = re.compile(r"\b(he|she|his|her|him|(?:the|this|that|our)\s+(?:defector|fighter|"
+                     r"former member|member|recruit|deserter|returnee|man|woman|speaker|"
+                     r"young man|young woman))\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _COMMON_WORDS = """the a an he she his her they their it its this that these those in on at
 of for to from with by and but or as is was were who when while after before later then
@@ -160,7 +181,7 @@ def check_messenger(ci: CheckInput) -> list[Finding]:
                 quoted = [qt.speaker for b in ci.doc.blocks[max(0, prev.index - 5) : prev.index + 1]
                           if b.group == prev.group and b.kind == "quote"
                           for m in ci.matches_in(b) for qt in m.quotes[:1]]
-        everyone = speakers_named(own, ci.corpus)  # one scan of the block, in order
+        everyone = speakers_named_in(block, ci.corpus)  # one scan of the block, in order
         if not everyone and not quoted:
             continue
         quoted = list(dict.fromkeys(quoted))
@@ -182,6 +203,18 @@ def check_messenger(ci: CheckInput) -> list[Finding]:
     return findings
 
 
+def _beside_label(speaker: Speaker, sentence: str) -> list[str]:
+    """A single capitalised word set right against an anonymous speaker's label, as a
+    name is: "Omar, 26-year-old Syrian fighter", "the 26-year-old Syrian fighter Omar"."""
+    label = re.escape(typographic(speaker.label)).replace(r"\ ", r"\s+")
+    flat = typographic(sentence)
+    found = [m.group(1) for m in re.finditer(
+        rf"(?<![\w’'-])([A-Z][a-z]{{2,}}),\s+(?:(?:a|an|the)\s+)?{label}", flat, re.I)]
+    found += [m.group(1) for m in re.finditer(rf"{label},?\s+([A-Z][a-z]{{2,}})\b(?!\s*[:(])",
+                                              flat, re.I)]
+    return [n for n in found if n[0].isupper() and n.lower() not in _COMMON]
+
+
 def _about(speaker: Speaker, sentence: str, record: _Record, line: int,
            section: str | None) -> list[Finding]:
     found: list[Finding] = []
@@ -200,6 +233,8 @@ def _about(speaker: Speaker, sentence: str, record: _Record, line: int,
         elsewhere = {m.group(1) for p in (_PLACE, _EMPLOYER) for m in p.finditer(sentence)}
         names = [m.group(1) for m in _NAMED.finditer(sentence)]
         names += [m.group(1) for m in _FULL_NAME.finditer(sentence)]
+        names += _beside_label(speaker, sentence)
+        names = [n for n in names if not any(n != o and n in o for o in names)]
         names = [n for n in names if not any(n in e or e in n for e in elsewhere)]
         for name in dict.fromkeys(names):
             if not record.known_name(name) and not record.public_for(speaker, name):
@@ -209,8 +244,9 @@ def _about(speaker: Speaker, sentence: str, record: _Record, line: int,
     if public_person:
         return found
     for fam in _FAMILY.finditer(sentence):
-        if not record.public_for(speaker, fam.group(1)):
-            add(f"names {sid} together with a family member ('{fam.group(1)}') the corpus "
+        kin = next(g for g in fam.groups() if g)
+        if not record.public_for(speaker, kin):
+            add(f"names {sid} together with a family member ('{kin}') the corpus "
                 "does not publish", "leave out family details; they can identify the speaker")
     for place in _PLACE.finditer(sentence):
         words = place.group(1).strip()

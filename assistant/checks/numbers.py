@@ -31,7 +31,7 @@ def _trie(words: list[str]) -> str:
     return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in by_letter.items())
 
 
-_WORDS = _trie([*UNITS, *TENS, *SCALES])
+_WORDS = _trie([*UNITS, *TENS, *SCALES, "dozen"])
 _WORD_NUMBER = re.compile(rf"\b(?:{_WORDS})(?:(?:\s|-|\s+and\s+){{1,3}}(?:{_WORDS}))*\b", re.I)
 _DIGITS = re.compile(r"(?<![\w.,/–—-])(\d{1,3}(?:,\d{3})+|\d{1,15}(?:\.\d{1,6})?)"
                      r"(?:\s{1,3}(million|billion|thousand))?(?![\w–—-]|[.,]\d)", re.I)
@@ -116,6 +116,8 @@ def word_value(phrase: str) -> float | None:
             current += UNITS[w]
         elif w in TENS:
             current += TENS[w]
+        elif w == "dozen":  # "a dozen", "two dozen"
+            current = (current or 1) * 12
         elif w in SCALES:
             scale = SCALES[w]
             if scale == 100:

@@ -38,9 +38,14 @@ TYPOGRAPHY = str.maketrans({
 })
 
 
+_DOUBLE_DASH = re.compile(r"-{2,3}")
+
+
 def typographic(text: str) -> str:
-    """Curly and straight marks, dashes, ellipses and spaces made equal."""
-    return collapse(text.translate(TYPOGRAPHY).replace("…", "..."))
+    """Curly and straight marks, dashes (a typed "--" too), ellipses and spaces made
+    equal."""
+    plain = text.translate(TYPOGRAPHY).replace("…", "...")
+    return collapse(_DOUBLE_DASH.sub("-", plain) if "--" in plain else plain)
 
 
 def collapse(text: str) -> str:
@@ -131,7 +136,8 @@ def _quotations_in(block: Block) -> tuple[Quotation, ...]:
              if words(text[a + 1 : b - 1])]
     # a label is emphasis in the Markdown (`**Note:**`), not asterisks a reader sees (`\\*`)
     label = _LABEL.match(block.source if block.source else text)
-    if in_quote and not spans and not label and not _ATTRIBUTION.match(text):
+    if in_quote and not spans and not label and not _ATTRIBUTION.match(text) and (
+            not block.hyphen_attribution):
         body = CITATION.sub("", text)
         body = re.split(r"\s(?:—|–|--|―)\s", body, maxsplit=1)[0]  # drop a trailing attribution
         if words(body):

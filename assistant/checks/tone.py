@@ -1,12 +1,17 @@
-"""Tone: lecturing, mocking or sarcastic phrasing in the brief's own words (warnings).
+"""Tone: insults (errors), lecturing and mocking (warnings) in the brief's own words.
 
-The rules live in data/style-guide.yaml (lists `lecturing` and `mocking`): phrases, and
-patterns for what a phrase list cannot hold (telling the audience what it must do,
-scornful questions, insults for the people drawn in, shouting). Quotations are not
-searched: they are the speakers' words.
+The rules live in data/style-guide.yaml (lists `insults`, `lecturing`, `mocking`): a few
+words, and patterns over word classes for what a phrase list cannot hold. The line
+between error and warning: words that pass judgement on people (an insult, a derogatory
+word for them, shaming them) drive the audience away and shame the defectors whose words
+the brief relies on, so they block; manner alone (telling the audience what to do,
+sarcasm, shouting) is a warning a reviewer may accept. Quotations are not searched: they
+are the speakers' words.
 """
 
 from __future__ import annotations
+
+import re
 
 from .context import CheckInput
 from .findings import Finding
@@ -14,6 +19,11 @@ from .quotations import without_quotations
 from .vocabulary import style_guide
 
 CHECK = "tone"
+# A caution names the words it warns against ("Do not call them idiots"): it mentions
+# them, it does not use them.
+_CAUTION = re.compile(r"(?:^|(?<=[.!?;:]\s))\s*(?:-\s+)?(?:do not|don[’']t|never|avoid|no)\s+"
+                      r"(?:call(?:ing)?|describ(?:e|ing)|label(?:l?ing)?|refer(?:ring)?\s+to|"
+                      r"us(?:e|ing)|say(?:ing)?|writ(?:e|ing)|mock(?:ing)?)\b[^.!?;]*", re.I)
 
 
 def check_tone(ci: CheckInput) -> list[Finding]:
@@ -21,15 +31,20 @@ def check_tone(ci: CheckInput) -> list[Finding]:
     findings: list[Finding] = []
     for block in ci.doc.body():
         own = without_quotations(block)
-        for name in ("lecturing", "mocking"):
+        # one finding per place, the most serious first; cautions are not uses
+        kept: list[tuple[int, int]] = [m.span() for m in _CAUTION.finditer(own)]
+        for name in ("insults", "lecturing", "mocking"):
             rule = rules[name]
-            for term, m in rule.find(own):
-                findings.append(Finding(
-                    CHECK, rule.severity, f"{rule.message}: '{m.group(0)}'", term.suggestion,
-                    line=block.line_at(m.start()), section=block.section or None))
-            for pattern, m in rule.find_patterns(own):
-                findings.append(Finding(
-                    CHECK, rule.severity, f"{rule.message} ({pattern.message}): "
-                    f"'{m.group(0)}'", pattern.suggestion,
-                    line=block.line_at(m.start()), section=block.section or None))
+            hits = [(m, f"{rule.message}: '{m.group(0)}'", term.suggestion)
+                    for term, m in rule.find(own)]
+            hits += [(m, f"{rule.message} ({pattern.message}): '{m.group(0)}'",
+                      pattern.suggestion) for pattern, m in rule.find_patterns(own)]
+            for m, message, suggestion in sorted(hits, key=lambda h: (h[0].start(),
+                                                                      -len(h[0].group(0)))):
+                if any(m.start() < b and a < m.end() for a, b in kept):
+                    continue
+                kept.append((m.start(), m.end()))
+                findings.append(Finding(CHECK, rule.severity, message, suggestion,
+                                        line=block.line_at(m.start()),
+                                        section=block.section or None))
     return findings

@@ -5,7 +5,9 @@ without touching code; each file is validated (a pydantic model per list) and ev
 mistake is reported as FILE:LINE. A term is a phrase matched case-insensitively on whole
 words; a trailing `*` matches any ending ("behead*" finds "beheading", "beheaded").
 A list may also carry `patterns`: regular expressions for what no word list can hold
-(tone rules), each with its own message.
+(tone rules), each with its own message. A pattern may name a word class of its list as
+`{name}` (`classes: {insult_nouns: [idiot*, fools]}`): the class's words, each matched
+like a term, so a rule is written once for every word of its class.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ class Rule:
     terms: tuple[Term, ...]
     extra: dict[str, Any]
     patterns: tuple[Pattern, ...] = ()
+    keys: re.Pattern[str] | None = None  # patterns are tried only where one of these is
 
     def find(self, text: str) -> list[tuple[Term, re.Match[str]]]:
         """Every hit of the list's terms, in order (one scan of the text, whatever the
@@ -71,6 +74,8 @@ class Rule:
         """Every hit of the list's patterns, in order. Each pattern scans on its own: the
         engine finds a pattern's leading word fast, which one alternation of them all
         would defeat."""
+        if self.keys is not None and not self.keys.search(text):
+            return []  # none of the words every pattern needs: one fast scan, not many
         hits = [(p, m) for p in self.patterns for m in p.pattern.finditer(text)]
         return sorted(hits, key=lambda h: h[1].start())
 
@@ -162,6 +167,11 @@ class RuleModel(BaseModel):
     methods: list[str] = Field(default_factory=list)
     victims: list[str] = Field(default_factory=list)
     hosts: list[str] = Field(default_factory=list)
+    # word classes the patterns name as {class}: insults, derogatory words, people...
+    classes: dict[str, list[str]] = Field(default_factory=dict)
+    # words (or {class}es) one of which every pattern of the list needs: a block without
+    # any is not searched with the patterns
+    keys: list[str] = Field(default_factory=list)
 
 
 def _lines(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...], int]) -> None:
@@ -203,6 +213,34 @@ def _load(path: Path) -> tuple[dict[str, Any], dict[tuple[Any, ...], int]]:
     return data, lines
 
 
+_CLASS = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+class _ClassError(Exception):
+    def __init__(self, index: int, message: str, field: str = "patterns") -> None:
+        super().__init__(message)
+        self.index, self.message, self.field = index, message, field
+
+
+def _expand(pattern: str, classes: dict[str, list[str]], index: int) -> str:
+    """A pattern with each {class} replaced by an alternation of the class's words."""
+    def one(m: re.Match[str]) -> str:
+        words = classes.get(m.group(1))
+        if words is None:
+            known = ", ".join(sorted(classes)) or "none"
+            raise _ClassError(index, f"names the word class {{{m.group(1)}}}, which the list "
+                                     f"does not define (classes: {known})")
+        alternatives = [compile_term(w).pattern for w in words if w.strip().rstrip("*")]
+        return f"(?:{'|'.join(alternatives) or '(?!)'})"
+    expanded = _CLASS.sub(one, pattern)
+    try:
+        re.compile(expanded)
+    except re.error as exc:
+        raise _ClassError(index, f"not a valid regular expression once its classes are "
+                                 f"filled in ({exc})") from None
+    return expanded
+
+
 def _rule(name: str, model: RuleModel) -> Rule:
     terms: list[Term] = []
     for entry in model.terms:
@@ -212,12 +250,22 @@ def _rule(name: str, model: RuleModel) -> Rule:
             phrase, hint = str(entry), model.suggestion
         if phrase.strip().rstrip("*"):
             terms.append(Term(phrase, compile_term(phrase), hint))
-    patterns = tuple(Pattern(re.compile(p.pattern, re.IGNORECASE), p.message,
-                             p.suggestion or model.suggestion) for p in model.patterns)
+    patterns = tuple(Pattern(re.compile(_expand(p.pattern, model.classes, i), re.IGNORECASE),
+                             p.message, p.suggestion or model.suggestion)
+                     for i, p in enumerate(model.patterns))
     extra = {k: getattr(model, k) for k in ("group_words", "distancing", "acts", "methods",
                                             "victims", "hosts")}
+    keys: list[str] = []
+    for i, key in enumerate(model.keys):
+        named = _CLASS.fullmatch(key.strip())
+        if named and named.group(1) not in model.classes:
+            raise _ClassError(i, f"names the word class {key.strip()}, which the list does "
+                                 f"not define", field="keys")
+        keys += model.classes[named.group(1)] if named else [key]
+    keys = [k for k in keys if k.strip().rstrip("*")]
     return Rule(name, model.severity, model.message or name, model.suggestion, tuple(terms),
-                extra, patterns)
+                extra, patterns,
+                terms_pattern([("", k) for k in dict.fromkeys(keys)]) if keys else None)
 
 
 @cache
@@ -236,6 +284,11 @@ def load_rules(path: Path) -> dict[str, Rule]:
                 field = ".".join(str(p) for p in loc if not (isinstance(p, str) and
                                                              p in ("TermModel", "str")))
                 problems.append(f"{path}:{_line_of(lines, tuple(loc))}: {field}: {err['msg']}")
+        except _ClassError as exc:
+            at: tuple[Any, ...] = ((name, "patterns", exc.index, "pattern")
+                                   if exc.field == "patterns" else (name, "keys", exc.index))
+            where = ".".join(str(p) for p in at)
+            problems.append(f"{path}:{_line_of(lines, at)}: {where}: {exc.message}")
     if problems:
         raise VocabularyError("\n".join(dict.fromkeys(problems)))
     return rules
@@ -254,4 +307,4 @@ def graphic_rules() -> Rule:
 
 def style_guide() -> dict[str, Rule]:
     return _needs(load_rules(STYLE_GUIDE_FILE), STYLE_GUIDE_FILE, "slogans", "hashtags",
-                  "media_outlets", "titles", "links", "lecturing", "mocking")
+                  "media_outlets", "titles", "links", "lecturing", "mocking", "insults")
