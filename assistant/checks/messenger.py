@@ -80,12 +80,21 @@ class _Record:
             self.by_speaker[s.id] = ""
         for q in corpus.quotes.values():
             self.vocabulary |= _words(q.text + " " + (q.context or ""))
+        said: dict[str, list[str]] = {}  # each speaker's quotes, read in one pass
+        for q in corpus.quotes.values():
+            said.setdefault(q.speaker, []).extend((q.text, q.context or ""))
         for s in corpus.speakers.values():
             texts = [s.label, s.identity.name or "", s.identity.place or "", s.origin or "",
                      s.affiliation or ""]
-            texts += [x for q in corpus.quotes.values() if q.speaker == s.id
-                      for x in (q.text, q.context or "")]
+            texts += said.get(s.id, [])
             self.by_speaker[s.id] = typographic(" ".join(texts)).lower()
+        # speakers public by first name only, by that name, in corpus order
+        self.first_names: dict[str, list[Speaker]] = {}
+        for s in corpus.speakers.values():
+            first = _first_name(s) if s.identity.public is NameDisclosure.first_name else ""
+            if first:
+                self.first_names.setdefault(first, []).append(s)
+        self.order = {sid: n for n, sid in enumerate(corpus.speakers)}
 
     def public_for(self, speaker: Speaker, phrase: str) -> bool:
         p = typographic(phrase).lower().strip(" .,;:")
@@ -124,12 +133,12 @@ def _first_name(speaker: Speaker) -> str:
 def _surname_findings(ci: CheckInput, block_own: str, block_line: int, section: str | None,
                       line_at: object) -> list[Finding]:
     findings: list[Finding] = []
-    for speaker in ci.corpus.speakers.values():
-        if speaker.identity.public is not NameDisclosure.first_name:
-            continue
+    record = _record(ci.corpus)
+    # only the speakers whose first name the block holds at all, in corpus order
+    here = [s for first, named in record.first_names.items() if first in block_own
+            for s in named]
+    for speaker in sorted(here, key=lambda s: record.order[s.id]):
         first = _first_name(speaker)
-        if not first:
-            continue
         for m in re.finditer(rf"\b{re.escape(first)}\s+({_CAP})", block_own):
             surname = m.group(1)
             if surname.lower() in _COMMON or surname.isupper() or _record(

@@ -105,3 +105,26 @@ class TextIndex:
             if cut is not None and (best is None or len(cut) < len(best)):
                 best = cut
         return best
+
+
+class PhraseFinder:
+    """Which of many phrases a text may hold whole (each run of the phrase a run of the
+    text): each phrase is filed under one of its runs, so a text is looked up by its own
+    runs, not tried against every phrase. The caller still tests each candidate."""
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self.by_run: dict[str, list[int]] = {}
+        self.always: list[int] = []  # phrases without a letter or digit: always tried
+        for i, phrase in enumerate(phrases):
+            found = keys(phrase)
+            if found:
+                self.by_run.setdefault(max(found, key=len), []).append(i)
+            else:
+                self.always.append(i)
+
+    def candidates(self, text: str) -> list[int]:
+        """Positions of the phrases the text may hold, in the phrases' order."""
+        found = set(self.always)
+        for run in set(keys(text)):
+            found.update(self.by_run.get(run, ()))
+        return sorted(found)
