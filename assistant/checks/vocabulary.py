@@ -71,11 +71,39 @@ class Rule:
         """Every hit of the list's patterns, in order. Each pattern scans on its own: the
         engine finds a pattern's leading word fast, which one alternation of them all
         would defeat."""
-        hits = [(p, m) for p in self.patterns for m in p.pattern.finditer(text)]
+        alone, screen = _screened(self)
+        tried = alone if screen is None or not screen.search(text) else self.patterns
+        hits = [(p, m) for p in tried for m in p.pattern.finditer(text)]
         return sorted(hits, key=lambda h: h[1].start())
 
     def words(self, key: str) -> list[str]:
         return [str(w) for w in self.extra.get(key) or []]
+
+
+_SCREENS: dict[int, tuple[Rule, tuple[Pattern, ...], re.Pattern[str] | None]] = {}
+_BACKREFERENCE = re.compile(r"\\\d|\(\?P=|^\(\?[a-zA-Z]+\)")
+
+
+def _screened(rule: Rule) -> tuple[tuple[Pattern, ...], re.Pattern[str] | None]:
+    """A rule's patterns that start at a word boundary, as one pattern that tells whether
+    any of them can match (most texts match none: one scan instead of one each), and
+    the patterns always tried on their own (no word to start from, or a back-reference
+    that would not survive being joined to others)."""
+    kept = _SCREENS.get(id(rule))
+    if kept is None or kept[0] is not rule:
+        joinable = [p for p in rule.patterns if p.pattern.pattern.startswith("\\b")
+                    and not _BACKREFERENCE.search(p.pattern.pattern)]
+        screen = None
+        if len(joinable) > 1:
+            try:
+                screen = re.compile("|".join(f"(?:{p.pattern.pattern})" for p in joinable),
+                                    re.IGNORECASE)
+            except re.error:
+                joinable = []
+        alone = tuple(p for p in rule.patterns if screen is None or p not in joinable)
+        kept = (rule, alone, screen)
+        _SCREENS[id(rule)] = kept
+    return kept[1], kept[2]
 
 
 _COMBINED: dict[int, tuple[Rule, re.Pattern[str]]] = {}
