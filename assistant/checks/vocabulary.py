@@ -61,7 +61,7 @@ class Rule:
     def find(self, text: str) -> list[tuple[Term, re.Match[str]]]:
         """Every hit of the list's terms, in order (one scan of the text, whatever the
         number of terms)."""
-        if not self.terms:
+        if not self.terms or not _may_hold(self, text):
             return []
         combined = _combined(self)
         return [(self.terms[int((m.lastgroup or "t0")[1:])], m)
@@ -78,6 +78,71 @@ class Rule:
 
     def words(self, key: str) -> list[str]:
         return [str(w) for w in self.extra.get(key) or []]
+
+
+# Punctuation a brief is full of, none of it a letter or cased: read as a space when
+# asking which words an ASCII text holds.
+_PUNCTUATION = re.compile("[“”„‘’‚«»–—―‐‑…•·\u00a0\u202f\u2009]")
+# Letters that IGNORECASE matches to ASCII letters although lower() does not give them
+_ASCII_ALIKE = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "K": "k"})
+_ASCII_RUN = re.compile(r"\w+", re.ASCII)
+_VIEWS: dict[int, tuple[str, tuple[frozenset[str], str] | None]] = {}
+
+
+def _ascii_words(text: str) -> tuple[frozenset[str], str] | None:
+    """The words of a text and the text, lower-cased, when it is ASCII but for common
+    punctuation; None otherwise. Kept for the last few texts: several lists read the
+    same block."""
+    kept = _VIEWS.get(id(text))
+    if kept is not None and kept[0] is text:
+        return kept[1]
+    view = text if text.isascii() else _PUNCTUATION.sub(" ", text)
+    found = None
+    if view.isascii():
+        lowered = view.lower()
+        found = (frozenset(_ASCII_RUN.findall(lowered)), lowered)
+    if len(_VIEWS) >= 8:
+        _VIEWS.clear()
+    _VIEWS[id(text)] = (text, found)
+    return found
+
+
+_FIRST_WORDS: dict[int, tuple[Rule, frozenset[str], tuple[str, ...], bool]] = {}
+
+
+def _may_hold(rule: Rule, text: str) -> bool:
+    """False only when no term of the list can match: in an ASCII text a term matches
+    only where the text has the term's longest whole word as a word (or, for `behead*`,
+    a word starting with `behead`), so most blocks need no scan at all. Any other text
+    is scanned."""
+    kept = _FIRST_WORDS.get(id(rule))
+    if kept is None or kept[0] is not rule:
+        whole: set[str] = set()
+        starts: list[str] = []
+        every = False  # a term that does not start with a letter or digit: always scan
+        for term in rule.terms:
+            stem = term.phrase.strip()
+            open_end = stem.endswith("*")
+            stem = stem.rstrip("*")
+            folded = stem.replace("İ", "i").lower().translate(_ASCII_ALIKE)
+            found = list(re.finditer(r"\w+", folded))
+            if not stem[:1].isalnum() or not found:
+                every = True
+                continue
+            # a word of the term the text must hold whole: not one `*` leaves open
+            complete = [m.group(0) for m in found if m.end() < len(folded) or not open_end]
+            if complete:
+                whole.add(max(complete, key=len))
+            else:
+                starts.append(found[0].group(0))
+        kept = (rule, frozenset(whole), tuple(starts), every)
+        _FIRST_WORDS[id(rule)] = kept
+    _, whole_words, prefixes, every = kept
+    view = None if every else _ascii_words(text)
+    if view is None:
+        return True
+    words, lowered = view
+    return not whole_words.isdisjoint(words) or any(s in lowered for s in prefixes)
 
 
 _SCREENS: dict[int, tuple[Rule, tuple[Pattern, ...], re.Pattern[str] | None]] = {}
