@@ -52,11 +52,11 @@ def _edit(text: str, how: int, at: int, word: str) -> str:
     if how == 1:  # a word left out
         return " ".join(words[:k] + words[k + 1 :])
     if how == 2:  # a word changed
-        return " ".join(words[:k] + [word] + words[k + 1 :])
+        return " ".join([*words[:k], word, *words[k + 1 :]])
     if how == 3:  # a cut marked with an ellipsis
         return " ".join(words[:k]) + " … " + " ".join(words[k + 2 :])
     if how == 4:  # an insertion in brackets
-        return " ".join(words[:k] + [f"[{word}]"] + words[k:])
+        return " ".join([*words[:k], f"[{word}]", *words[k:]])
     if how == 5:  # first letter re-cased, straight marks for curly ones
         flat = text.replace("’", "'").replace("—", "-")
         return flat[:1].swapcase() + flat[1:]

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assistant.checks import graphic
 from assistant.checks.vocabulary import Rule, _combined, graphic_rules, style_guide
 
 
@@ -21,9 +23,8 @@ def _pieces() -> list[str]:
     for rule in _rules():
         for term in rule.terms:
             words += term.phrase.replace("*", "ing").split()
-    return sorted(set(words)) + ["YOU MUST", "you  must", "don’t be fooled", "!!", "HA HA",
-                                 "ſlogan", "Kill", "İsis", "ısis", "naïve", "behead-",
-                                 "-caliph", "“", "”", "’", "—", "…", " ", "\n", ".", "?!"]
+    return [*sorted(set(words)), "YOU MUST", "you  must", "don’t be fooled", "!!", "HA HA",
+            "ſlogan", "Kill", "İsis", "ısis", "naïve", "behead-", "-caliph", "“", "”", "’", "—", "…", " ", "\n", ".", "?!"]
 
 
 def _all_terms(rule: Rule, text: str) -> list[tuple[int, int, str]]:
@@ -66,3 +67,22 @@ def test_a_brief_with_a_listed_phrase_in_every_block_is_still_reported() -> None
     lecturing = style_guide()["lecturing"]
     assert re.search("you must", text)
     assert len(lecturing.find_patterns(text)) == len(_all_patterns(lecturing, text)) > 0
+
+
+def _violence_pieces() -> list[str]:
+    rule = graphic_rules()
+    words = [w.replace("*", "ed") for k in ("acts", "methods", "victims") for w in rule.words(k)]
+    return [*words, "the", "with a", "ſ", "K", ".", " ", "’", "—", "Kill", "BEHEADED"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_violence_pieces()), max_size=10))
+def test_a_description_of_violence_is_found_as_reading_every_sentence_finds_it(
+        words: list[str]) -> None:
+    text = " ".join(words)
+    rule = graphic_rules()
+    found = graphic.described_atrocity(text, rule)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(graphic, "may_contain", lambda *_: True)
+        everywhere = graphic.described_atrocity(text, rule)
+    assert (found and found.span()) == (everywhere and everywhere.span())

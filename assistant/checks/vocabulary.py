@@ -58,10 +58,14 @@ class Rule:
     extra: dict[str, Any]
     patterns: tuple[Pattern, ...] = ()
 
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        return tuple(t.phrase for t in self.terms)
+
     def find(self, text: str) -> list[tuple[Term, re.Match[str]]]:
         """Every hit of the list's terms, in order (one scan of the text, whatever the
         number of terms)."""
-        if not self.terms or not _may_hold(self, text):
+        if not self.terms or not may_contain(self.phrases, text):
             return []
         combined = _combined(self)
         return [(self.terms[int((m.lastgroup or "t0")[1:])], m)
@@ -107,42 +111,43 @@ def _ascii_words(text: str) -> tuple[frozenset[str], str] | None:
     return found
 
 
-_FIRST_WORDS: dict[int, tuple[Rule, frozenset[str], tuple[str, ...], bool]] = {}
-
-
-def _may_hold(rule: Rule, text: str) -> bool:
-    """False only when no term of the list can match: in an ASCII text a term matches
-    only where the text has the term's longest whole word as a word (or, for `behead*`,
-    a word starting with `behead`), so most blocks need no scan at all. Any other text
-    is scanned."""
-    kept = _FIRST_WORDS.get(id(rule))
-    if kept is None or kept[0] is not rule:
-        whole: set[str] = set()
-        starts: list[str] = []
-        every = False  # a term that does not start with a letter or digit: always scan
-        for term in rule.terms:
-            stem = term.phrase.strip()
-            open_end = stem.endswith("*")
-            stem = stem.rstrip("*")
-            folded = stem.replace("İ", "i").lower().translate(_ASCII_ALIKE)
-            found = list(re.finditer(r"\w+", folded))
-            if not stem[:1].isalnum() or not found:
-                every = True
-                continue
-            # a word of the term the text must hold whole: not one `*` leaves open
-            complete = [m.group(0) for m in found if m.end() < len(folded) or not open_end]
-            if complete:
-                whole.add(max(complete, key=len))
-            else:
-                starts.append(found[0].group(0))
-        kept = (rule, frozenset(whole), tuple(starts), every)
-        _FIRST_WORDS[id(rule)] = kept
-    _, whole_words, prefixes, every = kept
+def may_contain(phrases: tuple[str, ...], text: str) -> bool:
+    """False only when none of the phrases (terms as `compile_term` reads them) can
+    match: in an ASCII text a term matches only where the text has the term's longest
+    whole word as a word (or, for `behead*`, a word starting with `behead`), so most
+    blocks need no scan at all. Any other text is scanned."""
+    whole_words, prefixes, every = _words_needed(phrases)
     view = None if every else _ascii_words(text)
     if view is None:
         return True
     words, lowered = view
-    return not whole_words.isdisjoint(words) or any(s in lowered for s in prefixes)
+    return not whole_words.isdisjoint(words) or bool(prefixes and prefixes.search(lowered))
+
+
+@cache
+def _words_needed(phrases: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | None,
+                                                     bool]:
+    whole: set[str] = set()
+    starts: list[str] = []
+    every = False  # a term that does not start with a letter or digit: always scan
+    for phrase in phrases:
+        stem = phrase.strip()
+        open_end = stem.endswith("*")
+        stem = stem.rstrip("*")
+        folded = stem.replace("İ", "i").lower().translate(_ASCII_ALIKE)
+        found = list(re.finditer(r"\w+", folded))
+        if not stem[:1].isalnum() or not found:
+            every = True
+            continue
+        # a word of the term the text must hold whole: not one `*` leaves open
+        complete = [m.group(0) for m in found if m.end() < len(folded) or not open_end]
+        if complete:
+            whole.add(max(complete, key=len))
+        else:
+            starts.append(found[0].group(0))
+    # the open words' stems as one pattern: a single scan of the lower-cased text
+    starts_pattern = re.compile("|".join(map(re.escape, starts))) if starts else None
+    return frozenset(whole), starts_pattern, every
 
 
 _SCREENS: dict[int, tuple[Rule, tuple[Pattern, ...], re.Pattern[str] | None]] = {}
