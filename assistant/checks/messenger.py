@@ -134,22 +134,27 @@ def _surname_findings(ci: CheckInput, block_own: str, block_line: int, section: 
                       line_at: object) -> list[Finding]:
     findings: list[Finding] = []
     record = _record(ci.corpus)
-    # only the speakers whose first name the block holds at all, in corpus order
-    here = [s for first, named in record.first_names.items() if first in block_own
-            for s in named]
-    for speaker in sorted(here, key=lambda s: record.order[s.id]):
-        first = _first_name(speaker)
+    # only the first names the block holds at all, each read once however many speakers
+    # share it; then the speakers who have a name written out, in corpus order
+    hits: dict[str, list[tuple[int, str]]] = {}
+    for first in record.first_names:
+        if first not in block_own:
+            continue
         for m in re.finditer(rf"\b{re.escape(first)}\s+({_CAP})", block_own):
             surname = m.group(1)
-            if surname.lower() in _COMMON or surname.isupper() or _record(
-                    ci.corpus).known_name(surname):
+            if surname.lower() in _COMMON or surname.isupper() or record.known_name(surname):
                 continue
+            hits.setdefault(first, []).append((m.start(), surname))
+    named = [s for first in hits for s in record.first_names[first]]
+    for speaker in sorted(named, key=lambda s: record.order[s.id]):
+        first = _first_name(speaker)
+        for start, surname in hits[first]:
             findings.append(Finding(
                 CHECK, Severity.error,
                 f"{speaker.id} is public only by first name, but the brief writes "
                 f"'{first} {surname}'",
                 f"write only '{first}', or the corpus label: {speaker.label}",
-                line=line_at(m.start()) if callable(line_at) else block_line,
+                line=line_at(start) if callable(line_at) else block_line,
                 section=section, ids=(speaker.id,)))
     return findings
 
