@@ -61,7 +61,7 @@ def run(groups: set[str], runs: int, fresh: bool, say: Callable[[str], None]) ->
     os.environ["COUNTERBRIEF_CONFIG_DIR"] = str(folder / "config")
     from assistant.paths import bundled_corpus_dir, bundled_templates_dir
 
-    from . import corpus_metrics, deck, review, startup, tui
+    from . import check_speed, corpus_metrics, deck, review, startup, tui
 
     roots = _corpora(folder, say)
     metrics: list[Metric] = []
@@ -83,8 +83,8 @@ def run(groups: set[str], runs: int, fresh: bool, say: Callable[[str], None]) ->
         say("the trainer's deck as PPTX and HTML…")
         metrics.extend(deck.metrics(runs))
     if "check" in groups:
-        say("check of 1 MB…")
-        metrics.append(corpus_metrics.check_megabyte(max(2, runs // 3)))
+        say("check of 1 MB and 10 MB briefs, and against the 10k corpus…")
+        metrics.extend(check_speed.metrics(roots, max(2, runs // 3)))
     if "review" in groups:
         say("review database of 10,000 drafts…")
         base = folder / "review"

@@ -2,6 +2,10 @@
 shapes that once made it quadratic (100k quotation marks, 5k spaces in a heading or a
 frame row, 50k brackets in a block quote, a 2 KB heading line, long lists).
 
+`python -m bench --only check` measures the budgets themselves (`metrics` below): a
+realistic brief of 1 MB and of 10 MB against the bundled corpus, and one of 1 MB against a
+synthetic corpus of 10,000 quotes, each against markdown-it reading the same text.
+
 Each shape is checked at two sizes; the ratio of the times shows whether the cost grows
 linearly (about 4 for four times the text). The yardstick, measured in the same run, is
 markdown-it reading the same text (the parser the exports use, inline pass included):
@@ -13,12 +17,19 @@ exits 1 when a budget is exceeded.
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from assistant.checks import check_markdown
 from assistant.corpus import Corpus, load_corpus
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .timing import Metric
 
 GROWTH_BUDGET = 6.0  # time(4n) / time(n): linear is 4; quadratic would be 16
 # "1 MB in under 1 s, 10 MB in under 10 s" on a machine that runs the yardstick (ten
@@ -73,6 +84,103 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "a block quote of many quotations": lambda n: "> “ISIS wants to kill everyone who says "
                                                   "no”\n>\n" * (n // 45),
 }
+
+
+def _drop_a_word(markdown: str, copy: int) -> str:
+    """The brief with one word taken out of one of its longer quotations (a different
+    one in each copy), as a hurried edit would: an altered quotation to be reported."""
+    quoted = [m for m in re.finditer(r"“([^“”\n]{40,})”", markdown)]
+    if not quoted:
+        return markdown
+    m = quoted[copy % len(quoted)]
+    words = m.group(1).split(" ")
+    k = 1 + copy % max(1, len(words) - 2)
+    altered = " ".join(words[:k] + words[k + 1:])
+    return markdown[: m.start(1)] + altered + markdown[m.end(1):]
+
+
+def realistic_brief(size: int, corpus: Corpus | None = None) -> str:
+    """Markdown of at least `size` bytes made of real briefs: every theme for every
+    audience in each template (quotations, figures, citations, headings, lists, tables),
+    one after another, each copy with one quotation altered by a dropped word and its
+    headings numbered, so no two copies are the same text."""
+    from assistant.compose.brief import BriefInputs
+    from assistant.compose.build import compose_brief
+    from assistant.compose.catalogue import TemplateCatalogue
+    from assistant.compose.errors import BriefError
+    from assistant.paths import bundled_templates_dir
+    from assistant.render import render_markdown
+
+    corpus = corpus or load_corpus()
+    catalogue = TemplateCatalogue(bundled_templates_dir())
+    briefs: list[str] = []
+    for template in catalogue.ids():
+        for theme in corpus.themes:
+            for audience in corpus.audiences:
+                inputs = BriefInputs(theme=theme, audience=audience, template=template,
+                                     any_audience=True)
+                try:
+                    briefs.append(render_markdown(compose_brief(corpus, inputs, catalogue)))
+                except BriefError:  # a template with no place for this theme
+                    continue
+    parts: list[str] = []
+    total, copy = 0, 0
+    while total < size:
+        text = _drop_a_word(briefs[copy % len(briefs)], copy)
+        text = re.sub(r"^(#{2,3} )", rf"\g<1>{copy + 1}. ", text, flags=re.MULTILINE)
+        parts.append(text)
+        total += len(text.encode()) + 2
+        copy += 1
+    return "\n\n".join(parts)
+
+
+def metrics(roots: dict[str, Path], runs: int) -> list[Metric]:
+    """The budgets of `check`, as `python -m bench` reports them: CPU time of the whole
+    check (parse included) through the public API, against markdown-it reading the same
+    text with its inline pass. The corpus is loaded and the word lists read before the
+    clock starts; the first check against the 10k corpus (which builds its indexes) is
+    given as a note."""
+    import statistics
+
+    from markdown_it import MarkdownIt
+
+    from assistant.corpus.loader import load_corpus as load
+
+    from .corpus_metrics import sample_brief
+    from .timing import Metric, cpu, interleaved, ms
+
+    parser = MarkdownIt("commonmark")
+    brief, _ = sample_brief()
+    bundled = load()
+    big = load(roots["10k"])
+    check_markdown(realistic_brief(10_000, bundled), bundled)  # word lists loaded
+    one = realistic_brief(MB, bundled)
+    # as `assistant check --draft` would: the audience, template and frame of a brief
+    about = {"audience": brief.audience, "template": brief.template,  # type: ignore[attr-defined]
+             "frame": brief.frame}  # type: ignore[attr-defined]
+    first = cpu(lambda: check_markdown(one, big, **about))
+    cases = [("check_1mb", "check of a 1 MB brief, bundled corpus", one, bundled, 1000.0),
+             ("check_10mb", "check of a 10 MB brief, bundled corpus",
+              realistic_brief(10 * MB, bundled), bundled, 10_000.0),
+             ("check_1mb_10k", "check of a 1 MB brief, 10k-quote corpus", one, big, 1000.0)]
+    found: list[Metric] = []
+    for name, label, text, corpus, budget in cases:
+        # the corpus's indexes built (a process keeps those of one corpus at a time)
+        check_markdown(text[:20_000], corpus, **about)
+        times = max(1, runs // 3) if len(text) > 2 * MB else runs
+        taken = interleaved({
+            "parse": lambda text=text: cpu(lambda: parser.parse(text)),  # type: ignore[misc]
+            "check": lambda text=text, corpus=corpus: cpu(  # type: ignore[misc]
+                lambda: check_markdown(text, corpus, **about)),
+        }, times)
+        note = (f"first check in the process, building the 10k corpus's indexes: "
+                f"{first:.2f} s" if corpus is big else "")
+        found.append(Metric(name, f"{label} ({len(text.encode()) / 1e6:.1f} MB)",
+                            ms(statistics.median(taken["check"])),
+                            ms(statistics.median(taken["parse"])),
+                            "markdown-it parse of the same text", budget, "ms",
+                            runs=taken, note=note))
+    return found
 
 
 def timed(text: str, corpus: Corpus) -> float:

@@ -4,11 +4,31 @@ linearly, is measured in bench/check_speed.py, not asserted here.)"""
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from datetime import date
+from functools import cache
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.checks import check_markdown
+from assistant.compose.brief import BriefInputs
+from assistant.corpus import Corpus, load_corpus
+from assistant.paths import bundled_corpus_dir, bundled_templates_dir
+from assistant.review.composing import compose_version, corpus_checker
 from tests.checks_helpers import corpus
+
+
+@cache
+def bundled() -> Corpus:
+    return load_corpus(bundled_corpus_dir())
+
+
+@cache
+def real_brief() -> str:
+    inputs = BriefInputs(theme="harsh-life", audience="policymakers")
+    return compose_version(bundled(), inputs, bundled_templates_dir()).markdown
 
 SHAPES = {
     "100k quotation marks": 'x "' * 33_334,
@@ -44,6 +64,52 @@ def _lines_in_range(text: str) -> None:
 def test_each_pathological_shape_is_checked() -> None:
     for shape in SHAPES.values():
         _lines_in_range(shape)
+
+
+def test_each_shape_inside_a_real_brief_is_checked_against_the_bundled_corpus() -> None:
+    brief = real_brief()
+    for shape in SHAPES.values():
+        text = brief.replace("\n## ", "\n" + shape + "\n\n## ", 1)
+        findings = check_markdown(text, bundled())
+        last = text.count("\n") + 1
+        assert all(f.line is None or 1 <= f.line <= last for f in findings)
+
+
+def _without_a_word(brief: str, n: int) -> str:
+    """The brief with the third word of its n-th long quotation left out."""
+    m = list(re.finditer(r"“([^“”\n]{40,})”", brief))[n]
+    words = m.group(1).split(" ")
+    return brief[: m.start(1)] + " ".join(words[:2] + words[3:]) + brief[m.end(1) :]
+
+
+def test_a_long_brief_reports_what_its_copies_report_on_their_own_lines() -> None:
+    """40 copies of a real brief (200 KB; the bench reads 10 MB), the first with one
+    quotation altered and the 31st with another: both are reported, each on its line,
+    and nothing else is."""
+    c = bundled()
+    audience = c.audiences["policymakers"]
+    brief = real_brief()
+    first, later = _without_a_word(brief, 0), _without_a_word(brief, 1)
+    copies = [first] + [brief] * 29 + [later] + [brief] * 9
+    many = check_markdown("\n\n".join(copies), c, audience=audience)
+    per_copy = brief.count("\n") + 2
+    alone = check_markdown(first, c, audience=audience) + [
+        dataclasses.replace(f, line=f.line + 30 * per_copy if f.line else None)
+        for f in check_markdown(later, c, audience=audience) if f.check == "fidelity"]
+    seen = {(f.check, f.message, f.line) for f in many}
+    assert seen == {(f.check, f.message, f.line) for f in alone}
+    assert sum(1 for f in many if f.check == "fidelity") == 2
+
+
+def test_the_submission_gate_checks_a_brief_with_a_2_kb_heading_and_5k_spaces() -> None:
+    """`review submit` runs the checks as its gate: a heading of 2 KB, or one padded with
+    5,000 spaces, is read like any heading (the brief stays submittable)."""
+    gate = corpus_checker(bundled(), bundled_templates_dir(), date(2026, 1, 1))
+    inputs = BriefInputs(theme="harsh-life", audience="policymakers")
+    brief = real_brief()
+    clean = gate(brief, inputs)
+    for heading in ("## " + "word " * 400, "## Why" + " " * 5_000 + "it matters"):
+        assert gate(brief.replace("\n## ", f"\n{heading}\n\nText.\n\n## ", 1), inputs) == clean
 
 
 @settings(max_examples=40, deadline=None)

@@ -57,13 +57,16 @@ def check_amplification(ci: CheckInput) -> list[Finding]:
     channels = _hosts_pattern(links.words("hosts"))
     group_words = [str(w).lower() for w in rules["hashtags"].words("group_words")]
     outlet_words = [t.phrase.lower() for t in links.terms]
+    hosts = [h.lower() for h in links.words("hosts")]  # read once, not per block
+    listed = {t.phrase.lower().lstrip("#") for t in rules["hashtags"].terms}
+    distancing = rules["titles"].words("distancing")
     for block in ci.doc.blocks:
         text = block.text
         reported: list[tuple[int, int]] = []
         lowered = text.lower()
         # cheap substring tests first: most blocks hold no link, tag or handle at all
         has_link = "://" in text or "www." in lowered
-        has_host = has_link or any(h.lower() in lowered for h in links.words("hosts"))
+        has_host = has_link or any(h in lowered for h in hosts)
         if channels is not None and has_host:
             for m in channels.finditer(text):
                 reported.append((m.start(), m.end()))
@@ -90,7 +93,6 @@ def check_amplification(ci: CheckInput) -> list[Finding]:
         for term, m in rules["slogans"].find(text):
             findings.append(_finding(rules["slogans"], block, m.start(), f"'{m.group(0)}'",
                                      term.suggestion))
-        listed = {t.phrase.lower().lstrip("#") for t in rules["hashtags"].terms}
         for m in _HASHTAG.finditer(text) if "#" in text else ():
             tag = m.group(1).lower().replace("_", "")
             if tag in listed or _group_word(m.group(1), group_words):
@@ -102,7 +104,6 @@ def check_amplification(ci: CheckInput) -> list[Finding]:
         for term, m in rules["media_outlets"].find(own):
             findings.append(_finding(rules["media_outlets"], block, m.start(),
                                      f"'{m.group(0)}'", term.suggestion))
-        distancing = rules["titles"].words("distancing")
         for term, m in rules["titles"].find(own):
             if not _distanced(own, m.start(), m.end(), distancing):
                 findings.append(_finding(rules["titles"], block, m.start(),

@@ -57,38 +57,47 @@ def _names(speaker: Speaker) -> list[str]:
             if len(n) >= 4]
 
 
-_ALIASES: dict[int, tuple[Corpus, tuple[Alias, ...]]] = {}
-_ALTERNATION: dict[tuple[Alias, ...], re.Pattern[str]] = {}
+_ALIASES: dict[int, tuple[Corpus, tuple[Alias, ...], re.Pattern[str] | None, list[str]]] = {}
 
 
 def _aliases(corpus: Corpus) -> tuple[Alias, ...]:
+    return _named(corpus)[1]
+
+
+def _named(corpus: Corpus) -> tuple[Corpus, tuple[Alias, ...], re.Pattern[str] | None,
+                                    list[str]]:
+    """The corpus's aliases, and one pattern of them all with the speaker each of its
+    groups stands for (built once per corpus)."""
     kept = _ALIASES.get(id(corpus))
     if kept is not None and kept[0] is corpus:
-        return kept[1]
+        return kept
     found = []
     for s in corpus.speakers.values():
         for n in _names(s):
             found.append(Alias(s.id, n, len(n)))
     aliases = tuple(sorted(found, key=lambda a: -a.length))
+    # A name two speakers share is read as the first's, as the alternation of every
+    # alias would read it: one group per name keeps the pattern as small as the names.
+    first: dict[str, str] = {}
+    for a in aliases:
+        first.setdefault(a.name, a.speaker)
+    # longest names first: at any place the longest name that fits is the one read
+    combined = (terms_pattern([(f"a{i}", name) for i, name in enumerate(first)])
+                if first else None)
+    kept = (corpus, aliases, combined, list(first.values()))
     _ALIASES.clear()  # one corpus at a time: an old one is not kept alive
-    _ALIASES[id(corpus)] = (corpus, aliases)
-    return aliases
+    _ALIASES[id(corpus)] = kept
+    return kept
 
 
 def speakers_named(text: str, corpus: Corpus) -> list[tuple[str, int]]:
     """Corpus speakers the text names, with offsets; a name inside a longer name (a
     label that mentions someone else: "Mahmoud, Abu Omar's cousin") counts once."""
-    flat = text.translate(TYPOGRAPHY)  # same length: offsets are the text's own
-    aliases = _aliases(corpus)
-    if not aliases:  # a corpus whose speakers are all unnamed
+    _, _, combined, speakers = _named(corpus)
+    if combined is None:  # a corpus whose speakers are all unnamed
         return []
-    # keyed by the names themselves: an id() can be reused once a corpus is gone
-    combined = _ALTERNATION.get(aliases)
-    if combined is None:
-        # longest names first: at any place the longest name that fits is the one read
-        combined = terms_pattern([(f"a{i}", a.name) for i, a in enumerate(aliases)])
-        _ALTERNATION[aliases] = combined
-    return [(aliases[int((m.lastgroup or "a0")[1:])].speaker, m.start())
+    flat = text.translate(TYPOGRAPHY)  # same length: offsets are the text's own
+    return [(speakers[int((m.lastgroup or "a0")[1:])], m.start())
             for m in combined.finditer(flat)]
 
 

@@ -10,6 +10,7 @@ publication instead of a number ("NPR via New York Times").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..corpus import Citation, Corpus, Quote, Source
 from .context import CheckInput
@@ -18,6 +19,7 @@ from .findings import Finding, Severity
 from .matching import Match, Status, fits_exactly
 from .numbers import dates_in
 from .quotations import typographic
+from .textindex import PhraseFinder
 
 CHECK = "citations"
 _CITED = (Status.exact, Status.typographic, Status.altered)
@@ -66,6 +68,7 @@ def _flat(text: str) -> str:
     return typographic(text).lower()
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are looked for in the same blocks
 def _has(flat: str, name: str | None) -> bool:
     if not name:
         return False
@@ -96,10 +99,27 @@ def names_citation(flat: str, citation: Citation, corpus: Corpus, around: str = 
     via = corpus.sources.get(citation.via) if citation.via else None
     if reader is None:
         return False
-    read = any(_has(flat, n) for n in _aliases(reader))
-    original = via is None or not _aliases(via) or any(
-        _has(flat, n) or _has(around, n) for n in _aliases(via))
+    return _names_either(flat, _aliases_of(reader), _aliases_of(via) if via else None, around)
+
+
+@lru_cache(maxsize=1 << 14)  # sources printed alike (one report recorded twice) read once
+def _names_either(flat: str, reader: tuple[str, ...], via: tuple[str, ...] | None,
+                  around: str) -> bool:
+    read = any(_has(flat, n) for n in reader)
+    original = via is None or not via or any(_has(flat, n) or _has(around, n) for n in via)
     return read and original
+
+
+_ALIASES: dict[str, tuple[Source, tuple[str, ...]]] = {}
+
+
+def _aliases_of(source: Source) -> tuple[str, ...]:
+    kept = _ALIASES.get(source.id)
+    if kept is None or kept[0] is not source:
+        if len(_ALIASES) > 1 << 16:
+            _ALIASES.clear()
+        kept = _ALIASES[source.id] = (source, tuple(_aliases(source)))
+    return kept[1]
 
 
 def _pairs(corpus: Corpus) -> dict[str, set[str]]:
@@ -151,11 +171,14 @@ def check_references(ci: CheckInput, references: dict[int, Block]) -> list[Findi
     corpus = ci.corpus
     findings: list[Finding] = []
     pairs = _pairs(corpus)
-    outlets = {s.outlet for s in corpus.sources.values() if s.outlet}
+    outlets = list({s.outlet for s in corpus.sources.values() if s.outlet})
     titled = [s for s in corpus.sources.values() if _printed_title(s)]
+    # each entry is tried only against the titles and outlets that share a word with it
+    by_title = PhraseFinder([_flat(s.title) for s in titled])
+    by_outlet = PhraseFinder([_flat(o) for o in outlets])
     for number, entry in references.items():
         flat = _flat(entry.text)
-        readers = [s for s in titled if _has(flat, s.title)]
+        readers = [titled[i] for i in by_title.candidates(flat) if _has(flat, titled[i].title)]
         if not readers:
             continue
         allowed = {s.outlet for s in readers if s.outlet}
@@ -166,7 +189,7 @@ def check_references(ci: CheckInput, references: dict[int, Block]) -> list[Findi
                     allowed.add(via.outlet)
         ids = tuple(r.id for r in readers)
         where = {"line": entry.line, "section": entry.section or None}
-        named = [o for o in outlets if _has(flat, o)]
+        named = [outlets[i] for i in by_outlet.candidates(flat) if _has(flat, outlets[i])]
         named = [o for o in named if not any(o != p and _flat(o) in _flat(p) for p in named)]
         for outlet in sorted(named):
             if outlet not in allowed and not any(_flat(outlet) in _flat(a) for a in allowed):

@@ -360,12 +360,14 @@ def fact_mentions(ci: CheckInput) -> list[FigureMention]:
     """Facts the brief states (by number, or by its statement or figures word for word)."""
     found = dict(ci.figure_index.reading.mentions)
     by_text: dict[str, list[Fact]] = {}
+    filed: set[tuple[str, str]] = set()  # (wording, fact id): a set, not a list scan
     for fact in ci.corpus.facts.values():
         for t in [fact.statement] + [s.figure for s in fact.sources
                                      if re.search(r"\d", s.figure)]:
             flat_t = typographic(t).lower().strip(" .")
-            if flat_t and fact not in by_text.setdefault(flat_t, []):
-                by_text[flat_t].append(fact)
+            if flat_t and (flat_t, fact.id) not in filed:
+                filed.add((flat_t, fact.id))
+                by_text.setdefault(flat_t, []).append(fact)
     if not by_text:
         return []
     # one scan of each block for every fact's wording, longest wording first

@@ -18,7 +18,7 @@ from .context import CheckInput
 from .document import Block
 from .findings import Finding, Severity
 from .matching import Status
-from .vocabulary import Rule, graphic_rules, terms_pattern
+from .vocabulary import Rule, graphic_rules, may_contain, terms_pattern
 
 CHECK = "graphic-content"
 CONTENT_NOTE = re.compile(r"\b(content note|content warning|trigger warning)\b", re.I)
@@ -59,7 +59,7 @@ def _alternations(rule: Rule) -> list[re.Pattern[str]]:
 def described_atrocity(text: str, rule: Rule) -> re.Match[str] | None:
     """The first sentence naming an act, a method and a victim together."""
     pats = _alternations(rule)
-    if not pats:
+    if not pats or not may_contain(tuple(rule.words("acts")), text):
         return None
     acts = pats[0]
     for act in acts.finditer(text):  # only sentences that name an act are read further

@@ -10,17 +10,21 @@ A line break in a corpus quote may be shown as " / " (as exports print it) or as
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ..corpus import Corpus, Quote
 from .quotations import Quotation, collapse, typographic, words
+from .textindex import TextIndex, keys
 
 _GAP = re.compile(r"(?:…|\.\s?\.\s?\.|\[[^\]\[\n]{0,300}\])")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|…|[^\w\s]")
 _EDGE = " \t,;:.!?\"'“”‘’*_"
 GAP_TOKEN = "…"
+NEAREST = 0.45  # the share of its words a quote must match to be named the nearest
+ALTERED = 0.6  # ... to be the quote a quotation is an altered version of
 _BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x85\u2028\u2029]\s*")
 
 
@@ -79,31 +83,113 @@ def _find_in_order(pieces: list[str], text: str, whole_words: bool = False) -> b
     return True
 
 
-_BLOBS: dict[int, tuple[Corpus, str]] = {}
+class _Quotes:
+    """The corpus quotes indexed by their words (built once per corpus), so a quotation
+    is compared only with the quotes that hold its words: the cost of matching does not
+    grow with the corpus, only with the quotes that really resemble the quotation."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.quotes = list(corpus.quotes.values())
+        self.readings = [_readings(q.text) for q in self.quotes]
+        self.index = TextIndex(r[0] for r in self.readings)  # every reading has its words
+        self.other = _other_texts(corpus)
+        self.other_index = TextIndex(self.other)
+        self._lowered: dict[int, list[str]] = {}
+        self._typographic: dict[int, list[str]] = {}
+
+    def among(self, found: frozenset[int] | None) -> list[int]:
+        return sorted(found) if found is not None else list(range(len(self.quotes)))
+
+    def in_order(self, pieces: list[str], whole_words: bool) -> list[int]:
+        """Quotes that may hold the pieces: each piece (or it with its first letter's case
+        changed) in some quote, all in one."""
+        found: frozenset[int] | None = None
+        for piece in pieces:
+            here: frozenset[int] | None = frozenset()
+            for v in {piece, piece[:1].swapcase() + piece[1:]}:
+                got = self.index.candidates(v, whole_words)
+                here = None if got is None or here is None else here | got
+            if here is not None:
+                found = here if found is None else found & here
+        return self.among(found)
+
+    def typographic(self, i: int) -> list[str]:
+        """A quote's readings with typography evened out (worked out when first asked)."""
+        kept = self._typographic.get(i)
+        if kept is None:
+            kept = self._typographic[i] = [typographic(t) for t in self.readings[i]]
+        return kept
+
+    def lowered(self, i: int) -> list[str]:
+        """A quote's readings lower-cased, raw and typographic (what the blob held)."""
+        kept = self._lowered.get(i)
+        if kept is None:
+            texts = [t.lower() for t in self.readings[i]]
+            kept = self._lowered[i] = texts + [typographic(t) for t in texts]
+        return kept
+
+    def anywhere(self, piece: str) -> bool:
+        """Whether any quote holds the piece, whatever the case (raw or typographic)."""
+        for needle in dict.fromkeys((piece.lower(), typographic(piece).lower())):
+            for i in self.among(self.index.candidates(needle)):
+                if any(needle in t for t in self.lowered(i)):
+                    return True
+        return False
+
+    def in_other(self, flat: str) -> bool:
+        found = self.other_index.candidates(flat)
+        return any(flat in self.other[i] for i in
+                   (sorted(found) if found is not None else range(len(self.other))))
+
+    def resembling(self, quotation: str) -> tuple[int, list[tuple[int, int]]]:
+        """Quotes that share enough of the quotation's words to be its nearest (a score
+        of 0.45 or more in `_window_changes`), with the most words each could match,
+        most first. A quote missing every one of the rarest words that make up more than
+        the other 55% of the quotation cannot reach that score, so only the quotes
+        holding one of those are counted."""
+        q = _tokens(f" {GAP_TOKEN} ".join(parts(quotation)))
+        said = [t for t in q if t != GAP_TOKEN and t[0].isalnum()]
+        n = len(said)
+        if not n:
+            return 1, []
+        least = math.ceil(NEAREST * n)
+        while least > 0 and (least - 1) / n >= NEAREST:
+            least -= 1
+        while least / n < NEAREST:
+            least += 1
+        counts: dict[tuple[str, ...], int] = {}
+        for t in said:
+            key = tuple(keys(typographic(t).lower()))
+            counts[key] = counts.get(key, 0) + 1
+        holders = {key: self.index.holding_all(key) for key in counts}
+        rarest = sorted(counts, key=lambda k: len(holders[k]))
+        need, taken = n - least + 1, 0
+        pool: set[int] = set()
+        for key in rarest:
+            if taken >= need:
+                break
+            pool |= holders[key]
+            taken += counts[key]
+        scored = []
+        for i in pool:
+            most = sum(c for key, c in counts.items() if i in holders[key])
+            if most >= least:
+                scored.append((most, i))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        return n, scored
 
 
-def _blob(corpus: Corpus) -> str:
-    """Every corpus quote, lower-cased, raw and typographic, in one text."""
-    kept = _BLOBS.get(id(corpus))
-    if kept is None or kept[0] is not corpus:
-        texts = [t.lower() for q in corpus.quotes.values() for t in _readings(q.text)]
-        kept = (corpus, "\n".join(texts + [typographic(t) for t in texts]))
-        _BLOBS[id(corpus)] = kept
-    return kept[1]
+_INDEXES: dict[int, _Quotes] = {}
 
 
-_TYPOGRAPHIC: dict[int, tuple[Corpus, dict[str, list[str]]]] = {}
-
-
-def _typographic_readings(corpus: Corpus) -> dict[str, list[str]]:
-    """Each corpus quote's readings with typography evened out (worked out once)."""
-    kept = _TYPOGRAPHIC.get(id(corpus))
-    if kept is None or kept[0] is not corpus:
-        kept = (corpus, {q.id: [typographic(t) for t in _readings(q.text)]
-                         for q in corpus.quotes.values()})
-        _TYPOGRAPHIC.clear()
-        _TYPOGRAPHIC[id(corpus)] = kept
-    return kept[1]
+def _quotes(corpus: Corpus) -> _Quotes:
+    kept = _INDEXES.get(id(corpus))
+    if kept is None or kept.corpus is not corpus:
+        if len(_INDEXES) >= 4:  # a few corpora at a time: old ones are not kept alive
+            _INDEXES.clear()
+        kept = _INDEXES[id(corpus)] = _Quotes(corpus)
+    return kept
 
 
 def fits_exactly(quotation: Quotation, quote: Quote) -> bool:
@@ -174,53 +260,90 @@ def _window_changes(quotation: str, original: str) -> tuple[float, list[str]]:
 
 def match_quotation(quotation: Quotation, corpus: Corpus,
                     other: list[str] | None = None) -> Match:
-    """The corpus quote(s) a quotation fits, or the nearest one and what changed."""
+    """The corpus quote(s) a quotation fits, or the nearest one and what changed.
+
+    `other` replaces the corpus texts that are not quotes (titles, claims, labels,
+    figures) a quotation may come from; by default they are the corpus's own."""
+    return _match(quotation, _quotes(corpus), other)
+
+
+def _match(quotation: Quotation, index: _Quotes, other: list[str] | None,
+           everything: bool = False) -> Match:
+    """`everything` compares the quotation with every quote, not only the candidates the
+    index finds: the same result, slowly (the tests hold the two to each other)."""
     pieces = parts(quotation.text)
-    quotes = list(corpus.quotes.values())
+    quotes, readings = index.quotes, index.readings
     short = not quotation.checked
-    if short and pieces and not all(p.lower() in _blob(corpus) or
-                                    typographic(p).lower() in _blob(corpus) for p in pieces):
+
+    def in_other(flat: str) -> bool:
+        if other is not None or everything:
+            return any(flat in t for t in (other if other is not None else index.other))
+        return index.in_other(flat)
+
+    def anywhere(piece: str) -> bool:
+        if everything:
+            return any(piece.lower() in t or typographic(piece).lower() in t
+                       for i in range(len(quotes)) for t in index.lowered(i))
+        return index.anywhere(piece)
+
+    def among(found: list[int]) -> list[int]:
+        return list(range(len(quotes))) if everything else found
+
+    if short and pieces and not all(anywhere(p) for p in pieces):
         # in no corpus quote at all, whatever the case: no need to look quote by quote
         flat = typographic(" ".join(pieces)).lower()
-        if not any(flat in t for t in (other if other is not None else _other_texts(corpus))):
+        if not in_other(flat):
             return Match(quotation, Status.short_unknown)
-    exact = [q for q in quotes
-             if any(_find_in_order(pieces, t, short) for t in _readings(q.text))]
+    exact = [quotes[i] for i in among(index.in_order(pieces, short))
+             if any(_find_in_order(pieces, t, short) for t in readings[i])]
     # every copy that fits once typography is evened out is a candidate too: one remark
     # printed by two outlets, straight in one and curly in the other, is one remark, and
     # the citation decides which copy the brief quotes (citations.prefer_cited)
     loose_pieces = parts(typographic(quotation.text))
-    readings, taken = _typographic_readings(corpus), {q.id for q in exact}
-    loose = [q for q in quotes if q.id not in taken and any(
-        _find_in_order(loose_pieces, t, short) for t in readings[q.id])]
+    taken = {q.id for q in exact}
+    loose = [quotes[i] for i in among(index.in_order(loose_pieces, short))
+             if quotes[i].id not in taken
+             and any(_find_in_order(loose_pieces, t, short) for t in index.typographic(i))]
     if exact:
         return Match(quotation, Status.short_in_corpus if short else Status.exact,
                      exact + loose)
     if loose:
         return Match(quotation, Status.short_in_corpus if short else Status.typographic, loose)
     flat = typographic(" ".join(pieces)).lower()
-    if flat and any(flat in t for t in (other if other is not None else _other_texts(corpus))):
+    if flat and in_other(flat):
         return Match(quotation, Status.other_text)
     if not quotation.checked:
         return Match(quotation, Status.short_unknown)
-    best: tuple[float, int, Quote | None, list[str]] = (0.0, 0, None, [])
-    for q in quotes:
-        shown = _readings(q.text)[-1 if " / " in quotation.text else 0]
-        score, changes = _window_changes(quotation.text, shown)
-        if (score, -len(changes)) > (best[0], best[1]):
-            best = (score, -len(changes), q, changes)
-    score, _, nearest, changes = best
-    if nearest is not None and score >= 0.6 and changes:
+    # the first quote, in corpus order, with the best score and the fewest changes
+    best: tuple[float, int, int] = (0.0, 0, 0)
+    found: tuple[Quote | None, list[str]] = (None, [])
+    reading = -1 if " / " in quotation.text else 0
+    seen: dict[str, tuple[float, list[str]]] = {}  # a text the corpus holds twice
+    said, ranked = ((1, [(0, i) for i in range(len(quotes))]) if everything
+                    else index.resembling(quotation.text))
+    for most, i in ranked:
+        if not everything and most / said < best[0]:
+            break  # matching at most `most` words, no quote further down can do better
+        shown = readings[i][reading]
+        if shown not in seen:
+            seen[shown] = _window_changes(quotation.text, shown)
+        score, changes = seen[shown]
+        if (score, -len(changes), -i) > best and (score, -len(changes)) > (0.0, 0):
+            best = (score, -len(changes), -i)
+            found = (quotes[i], changes)
+    score = best[0]
+    nearest, changes = found
+    if nearest is not None and score >= ALTERED and changes:
         return Match(quotation, Status.altered, [nearest], changes)
-    return Match(quotation, Status.unmatched, [], [], nearest if score >= 0.45 else None)
+    return Match(quotation, Status.unmatched, [], [], nearest if score >= NEAREST else None)
 
 
 def match_all(quotations: list[Quotation], corpus: Corpus) -> list[Match]:
     """Each quotation matched once per distinct text (a brief repeating itself costs no
     more than the first time); quotations far longer than any corpus quote cannot be an
     altered version of one and are not compared word by word."""
-    other = _other_texts(corpus)
-    longest = max((len(q.text) for q in corpus.quotes.values()), default=0)
+    index = _quotes(corpus)
+    longest = max((len(q.text) for q in index.quotes), default=0)
     seen: dict[tuple[str, bool], Match] = {}
     found: list[Match] = []
     for q in quotations:
@@ -230,7 +353,7 @@ def match_all(quotations: list[Quotation], corpus: Corpus) -> list[Match]:
             if len(q.text) > 3 * longest + 200:
                 known = Match(q, Status.unmatched)
             else:
-                known = match_quotation(q, corpus, other)
+                known = _match(q, index, None)
             seen[key] = known
         found.append(known if known.quotation is q else Match(
             q, known.status, known.quotes, known.changes, known.nearest))

@@ -101,12 +101,21 @@ class _Record:
             self.by_speaker[s.id] = ""
         for q in corpus.quotes.values():
             self.vocabulary |= _words(q.text + " " + (q.context or ""))
+        said: dict[str, list[str]] = {}  # each speaker's quotes, read in one pass
+        for q in corpus.quotes.values():
+            said.setdefault(q.speaker, []).extend((q.text, q.context or ""))
         for s in corpus.speakers.values():
             texts = [s.label, s.identity.name or "", s.identity.place or "", s.origin or "",
                      s.affiliation or ""]
-            texts += [x for q in corpus.quotes.values() if q.speaker == s.id
-                      for x in (q.text, q.context or "")]
+            texts += said.get(s.id, [])
             self.by_speaker[s.id] = typographic(" ".join(texts)).lower()
+        # speakers public by first name only, by that name, in corpus order
+        self.first_names: dict[str, list[Speaker]] = {}
+        for s in corpus.speakers.values():
+            first = _first_name(s) if s.identity.public is NameDisclosure.first_name else ""
+            if first:
+                self.first_names.setdefault(first, []).append(s)
+        self.order = {sid: n for n, sid in enumerate(corpus.speakers)}
 
     def public_for(self, speaker: Speaker, phrase: str) -> bool:
         p = typographic(phrase).lower().strip(" .,;:")
@@ -145,23 +154,28 @@ def _first_name(speaker: Speaker) -> str:
 def _surname_findings(ci: CheckInput, block_own: str, block_line: int, section: str | None,
                       line_at: object) -> list[Finding]:
     findings: list[Finding] = []
-    for speaker in ci.corpus.speakers.values():
-        if speaker.identity.public is not NameDisclosure.first_name:
-            continue
-        first = _first_name(speaker)
-        if not first:
+    record = _record(ci.corpus)
+    # only the first names the block holds at all, each read once however many speakers
+    # share it; then the speakers who have a name written out, in corpus order
+    hits: dict[str, list[tuple[int, str]]] = {}
+    for first in record.first_names:
+        if first not in block_own:
             continue
         for m in re.finditer(rf"\b{re.escape(first)}\s+({_CAP})", block_own):
             surname = m.group(1)
-            if surname.lower() in _COMMON or surname.isupper() or _record(
-                    ci.corpus).known_name(surname):
+            if surname.lower() in _COMMON or surname.isupper() or record.known_name(surname):
                 continue
+            hits.setdefault(first, []).append((m.start(), surname))
+    named = [s for first in hits for s in record.first_names[first]]
+    for speaker in sorted(named, key=lambda s: record.order[s.id]):
+        first = _first_name(speaker)
+        for start, surname in hits[first]:
             findings.append(Finding(
                 CHECK, Severity.error,
                 f"{speaker.id} is public only by first name, but the brief writes "
                 f"'{first} {surname}'",
                 f"write only '{first}', or the corpus label: {speaker.label}",
-                line=line_at(m.start()) if callable(line_at) else block_line,
+                line=line_at(start) if callable(line_at) else block_line,
                 section=section, ids=(speaker.id,)))
     return findings
 

@@ -8,12 +8,14 @@ every Flesch implementation does; it is off by one on some words, not on average
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|[:;](?=\s*$)")
 _SILENT = re.compile(r"(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$")
 
 
+@lru_cache(maxsize=1 << 16)  # a text uses the same words again and again
 def syllables(word: str) -> int:
     """Syllables in one English word, by heuristic; at least 1 for any word."""
     w = re.sub(r"[^a-z]", "", word.lower())

@@ -61,10 +61,14 @@ class Rule:
     patterns: tuple[Pattern, ...] = ()
     keys: re.Pattern[str] | None = None  # patterns are tried only where one of these is
 
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        return tuple(t.phrase for t in self.terms)
+
     def find(self, text: str) -> list[tuple[Term, re.Match[str]]]:
         """Every hit of the list's terms, in order (one scan of the text, whatever the
         number of terms)."""
-        if not self.terms:
+        if not self.terms or not may_contain(self.phrases, text):
             return []
         combined = _combined(self)
         return [(self.terms[int((m.lastgroup or "t0")[1:])], m)
@@ -76,11 +80,105 @@ class Rule:
         would defeat."""
         if self.keys is not None and not self.keys.search(text):
             return []  # none of the words every pattern needs: one fast scan, not many
-        hits = [(p, m) for p in self.patterns for m in p.pattern.finditer(text)]
+        alone, screen = _screened(self)
+        tried = alone if screen is None or not screen.search(text) else self.patterns
+        hits = [(p, m) for p in tried for m in p.pattern.finditer(text)]
         return sorted(hits, key=lambda h: h[1].start())
 
     def words(self, key: str) -> list[str]:
         return [str(w) for w in self.extra.get(key) or []]
+
+
+# Punctuation a brief is full of, none of it a letter or cased: read as a space when
+# asking which words an ASCII text holds.
+_PUNCTUATION = re.compile("[“”„‘’‚«»–—―‐‑…•·\u00a0\u202f\u2009]")
+# Letters that IGNORECASE matches to ASCII letters although lower() does not give them
+_ASCII_ALIKE = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "K": "k"})
+_ASCII_RUN = re.compile(r"\w+", re.ASCII)
+_VIEWS: dict[int, tuple[str, tuple[frozenset[str], str] | None]] = {}
+
+
+def _ascii_words(text: str) -> tuple[frozenset[str], str] | None:
+    """The words of a text and the text, lower-cased, when it is ASCII but for common
+    punctuation; None otherwise. Kept for the last few texts: several lists read the
+    same block."""
+    kept = _VIEWS.get(id(text))
+    if kept is not None and kept[0] is text:
+        return kept[1]
+    view = text if text.isascii() else _PUNCTUATION.sub(" ", text)
+    found = None
+    if view.isascii():
+        lowered = view.lower()
+        found = (frozenset(_ASCII_RUN.findall(lowered)), lowered)
+    if len(_VIEWS) >= 8:
+        _VIEWS.clear()
+    _VIEWS[id(text)] = (text, found)
+    return found
+
+
+def may_contain(phrases: tuple[str, ...], text: str) -> bool:
+    """False only when none of the phrases (terms as `compile_term` reads them) can
+    match: in an ASCII text a term matches only where the text has the term's longest
+    whole word as a word (or, for `behead*`, a word starting with `behead`), so most
+    blocks need no scan at all. Any other text is scanned."""
+    whole_words, prefixes, every = _words_needed(phrases)
+    view = None if every else _ascii_words(text)
+    if view is None:
+        return True
+    words, lowered = view
+    return not whole_words.isdisjoint(words) or bool(prefixes and prefixes.search(lowered))
+
+
+@cache
+def _words_needed(phrases: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | None,
+                                                     bool]:
+    whole: set[str] = set()
+    starts: list[str] = []
+    every = False  # a term that does not start with a letter or digit: always scan
+    for phrase in phrases:
+        stem = phrase.strip()
+        open_end = stem.endswith("*")
+        stem = stem.rstrip("*")
+        folded = stem.replace("İ", "i").lower().translate(_ASCII_ALIKE)
+        found = list(re.finditer(r"\w+", folded))
+        if not stem[:1].isalnum() or not found:
+            every = True
+            continue
+        # a word of the term the text must hold whole: not one `*` leaves open
+        complete = [m.group(0) for m in found if m.end() < len(folded) or not open_end]
+        if complete:
+            whole.add(max(complete, key=len))
+        else:
+            starts.append(found[0].group(0))
+    # the open words' stems as one pattern: a single scan of the lower-cased text
+    starts_pattern = re.compile("|".join(map(re.escape, starts))) if starts else None
+    return frozenset(whole), starts_pattern, every
+
+
+_SCREENS: dict[int, tuple[Rule, tuple[Pattern, ...], re.Pattern[str] | None]] = {}
+_BACKREFERENCE = re.compile(r"\\\d|\(\?P=|^\(\?[a-zA-Z]+\)")
+
+
+def _screened(rule: Rule) -> tuple[tuple[Pattern, ...], re.Pattern[str] | None]:
+    """A rule's patterns that start at a word boundary, as one pattern that tells whether
+    any of them can match (most texts match none: one scan instead of one each), and
+    the patterns always tried on their own (no word to start from, or a back-reference
+    that would not survive being joined to others)."""
+    kept = _SCREENS.get(id(rule))
+    if kept is None or kept[0] is not rule:
+        joinable = [p for p in rule.patterns if p.pattern.pattern.startswith("\\b")
+                    and not _BACKREFERENCE.search(p.pattern.pattern)]
+        screen = None
+        if len(joinable) > 1:
+            try:
+                screen = re.compile("|".join(f"(?:{p.pattern.pattern})" for p in joinable),
+                                    re.IGNORECASE)
+            except re.error:
+                joinable = []
+        alone = tuple(p for p in rule.patterns if screen is None or p not in joinable)
+        kept = (rule, alone, screen)
+        _SCREENS[id(rule)] = kept
+    return kept[1], kept[2]
 
 
 _COMBINED: dict[int, tuple[Rule, re.Pattern[str]]] = {}
