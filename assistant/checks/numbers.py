@@ -33,8 +33,9 @@ def _trie(words: list[str]) -> str:
 
 _WORDS = _trie([*UNITS, *TENS, *SCALES, "dozen"])
 _WORD_NUMBER = re.compile(rf"\b(?:{_WORDS})(?:(?:\s|-|\s+and\s+){{1,3}}(?:{_WORDS}))*\b", re.I)
-_DIGITS = re.compile(r"(?<![\w.,/–—-])(\d{1,3}(?:,\d{3})+|\d{1,15}(?:\.\d{1,6})?)"
-                     r"(?:\s{1,3}(million|billion|thousand))?(?![\w–—-]|[.,]\d)", re.I)
+# digits inside 12/02/2026, 14:30 or "Quran 5:32" state no figure
+_DIGITS = re.compile(r"(?<![\w.,/:–—-])(\d{1,3}(?:,\d{3})+|\d{1,15}(?:\.\d{1,6})?)"
+                     r"(?:\s{1,3}(million|billion|thousand))?(?![\w–—-]|[.,:/]\d)", re.I)
 _DAY_BEFORE = re.compile(rf"(?:{_MONTH_RE})\.?\s{{0,3}}$", re.I)
 _DAY_AFTER = re.compile(rf"^\s{{0,3}}(?:st|nd|rd|th)?\s{{0,3}}(?:of\s+)?(?:{_MONTH_RE})\b", re.I)
 _LABEL_BEFORE = re.compile(r"(?:narrative|quote|step|part|section|page|chapter|figure|table|"
