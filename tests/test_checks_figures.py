@@ -163,3 +163,9 @@ def test_a_numeric_date_or_a_clock_time_is_not_a_figure() -> None:
     text = brief(FIGURE, "Updated 12/02/2026 for the briefing at 14:30 (Quran 5:32 is "
                          "often cited). [1]")
     assert figures(text) == []
+
+
+def test_a_helpline_telephone_number_is_not_a_figure() -> None:
+    text = brief(FIGURE, "Worried about someone? Call the anti-terrorist hotline on "
+                         "0800 789 321, or +44 20 7123 4567 from abroad. [1]")
+    assert figures(text) == []
