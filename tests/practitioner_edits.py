@@ -10,9 +10,11 @@ checks make of each.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -88,6 +90,7 @@ def each(*edits: Edit) -> Edit:
 def _env() -> dict[str, str]:
     """No user settings or cache: one empty folder of each for every run of this module."""
     root = Path(tempfile.mkdtemp(prefix="practitioner-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
     return {"COUNTERBRIEF_CONFIG_DIR": str(root / "config"),
             "COUNTERBRIEF_CACHE_DIR": str(root / "cache"), "ASSISTANT_CORPUS": "",
             "ASSISTANT_DB": "", "ASSISTANT_USER": "", "ASSISTANT_DEBUG": "",
