@@ -78,3 +78,18 @@ def test_brief_prints_findings_and_strict_refuses_without_writing(
     assert strict.exit_code == 1
     assert "nothing was written (--strict)" in strict.stderr
     assert not out.exists()
+
+
+def test_check_strict_makes_a_brief_without_quotations_an_error(tmp_path: Path) -> None:
+    import re
+
+    unquoted = re.sub(r"(?m)^>.*\n?", "", CLEAN)
+    unquoted = re.sub(r"“[^”]*”", "the account", unquoted)
+    code, out, _ = check(tmp_path, unquoted)
+    assert code == 0
+    assert "warning [review-integrity] the brief quotes no one" in out
+    code, out, _ = check(tmp_path, unquoted, "--strict")
+    assert code == 1
+    assert "error [review-integrity] the brief quotes no one" in out
+    code, out, _ = check(tmp_path, unquoted, "--strict", "--json")
+    assert (code, json.loads(out)["errors"]) == (1, 1)

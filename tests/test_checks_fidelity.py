@@ -46,6 +46,18 @@ def test_an_omission_without_an_ellipsis_is_reported() -> None:
                   "for and that’s' was left out without an ellipsis (…)", 10)]
 
 
+def test_words_left_out_are_shown_with_their_punctuation_as_printed() -> None:
+    from assistant.checks import check_markdown
+    from assistant.corpus import load_corpus
+
+    cut = ("# Brief\n\n> “It had become something else — no longer justified me being away "
+           "from my family.”\n>\n> — a Western fighter named Ibrahim, speaking to CBS [1]\n\n"
+           "## Sources\n\n1. New York Times, “ISIS Defectors Reveal Disillusionment”, "
+           "20 September 2015.\n")
+    assert of(check_markdown(cut, load_corpus()), "fidelity") == [
+        ("error", "q-022: 'so, therefore,' was left out without an ellipsis (…)", 3)]
+
+
 def test_an_insertion_in_brackets_is_fine_and_without_brackets_is_reported() -> None:
     bracketed = variant(BLOCK, "> “ISIS [the group] wants to kill everyone who says no”")
     assert of(run(bracketed), "fidelity") == []

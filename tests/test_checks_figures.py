@@ -157,3 +157,15 @@ def test_a_figure_that_is_no_version_of_a_disputed_fact_names_every_version() ->
         "figure 420 is none of the versions of the disputed fact f-british-returnees: "
         "half of the 700 Britons (wapo-adam-repost); more than 300 "
         "(straits-times-2015-09-22); more than 300 (nyt-2015-09-20)")
+
+
+def test_a_numeric_date_or_a_clock_time_is_not_a_figure() -> None:
+    text = brief(FIGURE, "Updated 12/02/2026 for the briefing at 14:30 (Quran 5:32 is "
+                         "often cited). [1]")
+    assert figures(text) == []
+
+
+def test_a_helpline_telephone_number_is_not_a_figure() -> None:
+    text = brief(FIGURE, "Worried about someone? Call the anti-terrorist hotline on "
+                         "0800 789 321, or +44 20 7123 4567 from abroad. [1]")
+    assert figures(text) == []

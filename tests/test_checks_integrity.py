@@ -54,3 +54,17 @@ def test_json_findings_name_the_rule_line_severity_message_and_corpus_ids() -> N
     assert finding["message"] == ("q-says-no is by 26-year-old Syrian fighter, but the brief "
                                   "gives it to Peter Neumann")
     assert finding["corpus_ids"] == ["q-says-no", "syrian-fighter-26", "peter-neumann"]
+
+
+def test_a_report_title_in_quotation_marks_is_not_a_quotation() -> None:
+    from assistant.corpus import load_corpus
+
+    bundled = load_corpus()
+    text = ("# Harsh life\n\n_Talking points for journalists_\n\n## What the report says\n\n"
+            "In our words: life was far from the promise, says the ICSR report “Victims, "
+            "Perpetrators, Assets: The Narratives of Islamic State Defectors” [1]\n\n"
+            "## Sources\n\n1. New York Times, “ISIS Defectors Reveal Disillusionment”, "
+            "20 September 2015.\n")
+    found = check_markdown(text, bundled, bundled.audiences["journalists"], today=TODAY)
+    assert of(found, "review-integrity") == [
+        ("warning", "the brief quotes no one: it has no quotation", None)]

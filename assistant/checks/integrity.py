@@ -14,6 +14,7 @@ import re
 
 from .context import CheckInput
 from .findings import Finding, Severity
+from .matching import Status
 
 CHECK = "review-integrity"
 APPROVED_LINE = re.compile(r"^[\s*_>#]*approved\s+by\b", re.I)
@@ -30,7 +31,9 @@ def check_integrity(ci: CheckInput) -> list[Finding]:
                     f"'{' '.join(block.text.split()[:12]).strip('*_ ')}'",
                     "remove the line; an export of the approved version prints it",
                     line=block.line, section=block.section or None))
-    if not any(m.quotation.checked for m in ci.matches):
+    # a report's title or a figure's words in quotation marks quote no one
+    if not any(m.quotation.checked and m.status is not Status.other_text
+               for m in ci.matches):
         findings.append(Finding(
             CHECK, Severity.error if ci.strict else Severity.warning,
             "the brief quotes no one: it has no quotation",

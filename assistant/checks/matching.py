@@ -216,6 +216,11 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _shown(tokens: list[str]) -> str:
+    """Words as the text prints them: no space before a comma or a full stop."""
+    return re.sub(r" (?=[,.;:!?)”’])", "", " ".join(tokens))
+
+
 def _window_changes(quotation: str, original: str) -> tuple[float, list[str]]:
     """How much of the quotation fits the original, and the word changes, in words.
 
@@ -239,7 +244,7 @@ def _window_changes(quotation: str, original: str) -> tuple[float, list[str]]:
     ops = difflib.SequenceMatcher(None, qk, window_keys, autojunk=False).get_opcodes()
     for n, (tag, i1, i2, j1, j2) in enumerate(ops):
         mine = [t for t in q[i1:i2] if t != GAP_TOKEN]
-        theirs = " ".join(window[j1:j2])
+        theirs = _shown(window[j1:j2])
         at_gap = GAP_TOKEN in q[i1:i2]
         if tag == "equal" or (at_gap and not mine):
             continue
@@ -248,7 +253,7 @@ def _window_changes(quotation: str, original: str) -> tuple[float, list[str]]:
         if all(not t[0].isalnum() for t in mine + window[j1:j2]) and (
                 n in (0, len(ops) - 1) or at_gap):
             continue  # punctuation at an edge
-        said = " ".join(mine)
+        said = _shown(mine)
         if tag == "replace" and mine:
             changes.append(f"'{theirs}' became '{said}'")
         elif tag in ("replace", "insert") or not mine:

@@ -33,8 +33,9 @@ def _trie(words: list[str]) -> str:
 
 _WORDS = _trie([*UNITS, *TENS, *SCALES, "dozen"])
 _WORD_NUMBER = re.compile(rf"\b(?:{_WORDS})(?:(?:\s|-|\s+and\s+){{1,3}}(?:{_WORDS}))*\b", re.I)
-_DIGITS = re.compile(r"(?<![\w.,/–—-])(\d{1,3}(?:,\d{3})+|\d{1,15}(?:\.\d{1,6})?)"
-                     r"(?:\s{1,3}(million|billion|thousand))?(?![\w–—-]|[.,]\d)", re.I)
+# digits inside 12/02/2026, 14:30 or "Quran 5:32" state no figure
+_DIGITS = re.compile(r"(?<![\w.,/:–—-])(\d{1,3}(?:,\d{3})+|\d{1,15}(?:\.\d{1,6})?)"
+                     r"(?:\s{1,3}(million|billion|thousand))?(?![\w–—-]|[.,:/]\d)", re.I)
 _DAY_BEFORE = re.compile(rf"(?:{_MONTH_RE})\.?\s{{0,3}}$", re.I)
 _DAY_AFTER = re.compile(rf"^\s{{0,3}}(?:st|nd|rd|th)?\s{{0,3}}(?:of\s+)?(?:{_MONTH_RE})\b", re.I)
 _LABEL_BEFORE = re.compile(r"(?:narrative|quote|step|part|section|page|chapter|figure|table|"
@@ -143,11 +144,19 @@ def _excluded(text: str, start: int, end: int, raw: str) -> bool:
     return bool(_LABEL_BEFORE.search(before) or _UNIT_AFTER.match(after))
 
 
+# a telephone number ("0800 789 321", "+44 20 7123 4567") states no figure
+_PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}|0\d{1,4})(?:[ -]\(?\d{2,4}\)?){1,4}"
+                    r"(?![\w,.]\d|\d)")
+
+
 def numbers_in(text: str) -> list[Number]:
     """Every number in the text that may state a figure, in order."""
     found: list[Number] = []
+    phones = [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     for m in _DIGITS.finditer(text):
         raw = m.group(1)
+        if phones and any(a <= m.start() < b for a, b in phones):
+            continue
         if re.fullmatch(r"(19|20)\d\d", raw) and not m.group(2):
             continue  # a year
         if _excluded(text, m.start(), m.end(), raw):

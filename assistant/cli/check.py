@@ -36,9 +36,11 @@ def _templates(directory: Path) -> list[TemplateInfo]:
 @click.option("--audience", metavar="A",
               help="Audience id (default: the one the file names in its header).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--strict", is_flag=True,
+              help="Treat the warnings `brief --strict` refuses (no quotation at all) as errors.")
 @click.pass_context
 def check_command(ctx: click.Context, file: Path | None, draft_id: str | None,
-                  audience: str | None, as_json: bool) -> None:
+                  audience: str | None, as_json: bool, strict: bool) -> None:
     """Run the do-no-harm and credibility checks on a Markdown brief.
 
     Prints each finding as FILE:LINE: severity [check] message (suggestion).
@@ -49,7 +51,7 @@ def check_command(ctx: click.Context, file: Path | None, draft_id: str | None,
     if file is not None and draft_id is not None:
         raise click.UsageError("give either a file or --draft ID, not both")
     if draft_id is not None:
-        _check_draft(ctx, draft_id, audience, as_json)
+        _check_draft(ctx, draft_id, audience, as_json, strict)
         return
     assert file is not None
     if not file.exists():
@@ -74,7 +76,7 @@ def check_command(ctx: click.Context, file: Path | None, draft_id: str | None,
     template = template_of(doc, _templates(config.templates_dir))
     try:
         findings = check_markdown(text, corpus, audience=chosen, template=template,
-                                  today=date.today())
+                                  today=date.today(), strict=strict)
     except VocabularyError as exc:
         raise Refused(str(exc)) from None
     report(findings, str(file), as_json)
@@ -93,7 +95,7 @@ def report(findings: list[Finding], file: str, as_json: bool) -> None:
 
 
 def _check_draft(ctx: click.Context, draft_id: str, audience: str | None,
-                 as_json: bool) -> None:
+                 as_json: bool, strict: bool) -> None:
     """Check the current version of a saved draft, as submission for review would."""
     from .review import DRAFT_ID, draft_corpus, open_review_store, refusals
 
@@ -113,7 +115,7 @@ def _check_draft(ctx: click.Context, draft_id: str, audience: str | None,
     try:
         findings = check_markdown(version.markdown, corpus, audience=corpus.audiences[chosen_id],
                                   template=infos.get(version.inputs.template),
-                                  today=date.today())
+                                  today=date.today(), strict=strict)
     except VocabularyError as exc:
         raise Refused(str(exc)) from None
     report(findings, f"draft {draft_id} version {version.number}", as_json)
