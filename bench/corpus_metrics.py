@@ -68,7 +68,7 @@ def brief_runner(root: Path | None) -> tuple[Callable[[], float], float]:
     """A run that composes and renders one brief (theme by theme, audience by audience, as
     someone moving through the list would), and the seconds of the very first brief."""
     from assistant.compose.brief import BriefInputs
-    from assistant.compose.build import compose_brief
+    from assistant.compose.build import compose_brief, default_template
     from assistant.compose.catalogue import TemplateCatalogue
     from assistant.corpus.loader import load_corpus
     from assistant.paths import bundled_templates_dir
@@ -76,7 +76,10 @@ def brief_runner(root: Path | None) -> tuple[Callable[[], float], float]:
 
     corpus = load_corpus(root)
     catalogue, library = TemplateCatalogue(bundled_templates_dir()), default_library()
-    cases = [BriefInputs(theme=t, audience=a) for t in corpus.themes for a in corpus.audiences]
+    # each audience with the format the app and `brief` give it when none is named: one
+    # the catalogue says is written for it
+    cases = [BriefInputs(theme=t, audience=a, template=default_template(catalogue, a))
+             for t in corpus.themes for a in corpus.audiences]
     first = cpu(lambda: render_markdown(compose_brief(corpus, cases[0], catalogue), library))
     for inputs in cases:  # every theme's candidate list once, as a session would have
         compose_brief(corpus, inputs, catalogue)
