@@ -157,3 +157,37 @@ def test_a_remark_from_a_new_outlet_below_the_best_still_moves_up_as_in_the_full
     brief = compose_brief(corpus, inputs, CATALOGUE)
     assert [q.quote.id for q in brief.quotes] == ["q-gen-0", "q-gen-4"]
     assert brief.candidates == listed(expected)
+
+
+def test_a_short_remark_far_below_fills_the_words_left_as_in_the_full_scan() -> None:
+    """Eight long remarks rank first, then many more long ones, then one short one: once
+    the long ones no longer fit the words left for quotations, the full scan takes the
+    short one from far down; the indexed selection must find it without reading
+    everything in between."""
+    corpus = copy.copy(BUNDLED)
+    corpus.derived = {}
+    defectors = sorted((q for q in BUNDLED.quotes.values()
+                        if BUNDLED.speakers[q.speaker].role.value == "defector"),
+                       key=lambda q: (len(q.text.split()), q.id))
+    short, long = defectors[0], defectors[-1]
+    person = BUNDLED.speakers[long.speaker]
+    outlets = sorted({q.sources[0].source for q in BUNDLED.quotes.values()})
+    corpus.speakers = dict(BUNDLED.speakers)
+    corpus.quotes = {}
+    for n in range(41):
+        corpus.speakers[f"s-gen-{n:02d}"] = person.model_copy(update={"id": f"s-gen-{n:02d}"})
+        base, strength = (short, 2) if n == 40 else (long, 3)
+        corpus.quotes[f"q-gen-{n:02d}"] = base.model_copy(update={
+            "id": f"q-gen-{n:02d}", "speaker": f"s-gen-{n:02d}", "tags": [],
+            "follows": None, "same_as": None, "gloss": None,
+            "sources": [base.sources[0].model_copy(
+                update={"source": outlets[n % len(outlets)], "via": None})],
+            "themes": [ThemeLink(theme="harsh-life", strength=strength)]})
+    inputs = BriefInputs(theme="harsh-life", audience="policymakers",
+                         template="policy-brief", quotes=8, any_audience=True)
+    expected = full_scan(corpus, inputs)
+    chosen = [c.quote.id for c in expected if c.chosen]
+    assert "q-gen-40" in chosen and len(chosen) < 8  # the words ran out, the short one fit
+    brief = compose_brief(corpus, inputs, CATALOGUE)
+    assert {q.quote.id for q in brief.quotes} == set(chosen)
+    assert brief.candidates == listed(expected)

@@ -15,8 +15,9 @@ are always those of the full scan (tests/test_selection_index.py compares them).
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ..corpus.loader import Corpus
 from ..corpus.models import Audience, Role, Theme
@@ -75,7 +76,10 @@ class _Open:
     first, found as far as a brief has needed; with those led by someone who left."""
 
     keys: list[Key] = field(default_factory=list)
+    words: list[int] = field(default_factory=list)  # of each of `keys`
     voices: list[Key] = field(default_factory=list)
+    within: dict[tuple[int, int], int] = field(default_factory=dict)
+    """(from, words) -> the first of `keys` from there on within that many words."""
     scanned: int = 0
     done: bool = False
 
@@ -95,6 +99,7 @@ class Ranking:
         heapq.heapify(self._heap)
         self._sorted: list[Key] = []
         self._open: dict[Shape, _Open] = {}
+        self._testimony: tuple[bool, bool] | None = None
 
     def top(self, k: int) -> list[Key]:
         """The best `k` remarks (all of them when there are fewer), best first."""
@@ -126,6 +131,49 @@ class Ranking:
                 return None
             self._scan(found, fits)
 
+    def below(self, shape: Shape, fits: Callable[[Key], bool], taken: set[str],
+              skip: set[str], words_left: int | None, floor: float,
+              start: int = 0) -> Iterator[Key]:
+        """Usable remarks from the `start`th on, not among `taken` (by first quote), neither
+        pinned nor excluded, within `words_left` words, scoring at least `floor`, best
+        first."""
+        found = self._open.setdefault(shape, _Open())
+        i = start
+        while True:
+            if words_left is not None:
+                i = self._within(found, fits, i, words_left)
+            if i >= len(found.keys) and not found.done:
+                self._scan(found, fits)
+                continue
+            if i >= len(found.keys):
+                return
+            key = found.keys[i]
+            i += 1
+            if -key[1] < floor:
+                return
+            if key[2] not in taken and not skip.intersection(key[3]):
+                yield key
+
+    def _within(self, found: _Open, fits: Callable[[Key], bool], start: int,
+                words_left: int) -> int:
+        """The first usable remark from `start` on within `words_left` words (the number
+        of those found so far when none is), remembered for the next brief."""
+        known = found.within.get((start, words_left))
+        if known is not None and known < len(found.keys):
+            return known
+        i = start if known is None else known
+        while True:
+            while i < len(found.keys) and found.words[i] > words_left:
+                i += 1
+            if i < len(found.keys) or found.done:
+                break
+            self._scan(found, fits)
+        found.within[(start, words_left)] = i
+        return i
+
+    def words(self, key: Key) -> int:
+        return sum(self._index.entries[q].words for q in key[3])
+
     def _scan(self, found: _Open, fits: Callable[[Key], bool]) -> None:
         """Look at the next remarks in rank order (a batch at a time)."""
         batch = self.top(found.scanned + 64)[found.scanned:]
@@ -136,6 +184,7 @@ class Ranking:
                 return
             if fits(key):
                 found.keys.append(key)
+                found.words.append(self.words(key))
                 if -key[1] >= MIN_SCORE and self._index.entries[key[2]].role is Role.defector:
                     found.voices.append(key)
         if found.scanned >= self.size:
@@ -143,11 +192,13 @@ class Ranking:
 
     def testimony(self) -> tuple[bool, bool]:
         """Whether anyone who left is quoted on the theme, and whether the audience's rules
-        allow any of it (for the brief's notices)."""
-        linked = [not k[0] for k in self.keys for q in k[3]
-                  if self._index.entries[q].role is Role.defector
-                  and self._index.entries[q].strengths.get(self.theme_id)]
-        return bool(linked), any(linked)
+        allow any of it (for the brief's notices). Worked out once."""
+        if self._testimony is None:
+            linked = [not k[0] for k in self.keys for q in k[3]
+                      if self._index.entries[q].role is Role.defector
+                      and self._index.entries[q].strengths.get(self.theme_id)]
+            self._testimony = (bool(linked), any(linked))
+        return self._testimony
 
 
 class SelectionIndex:
@@ -265,9 +316,13 @@ def select_quotes(corpus: Corpus, theme: Theme, audience: Audience, template: Te
     # remark is made afresh)
     made = index.made.setdefault((theme.id, audience.id, template.name, *shape), {})
     n = SHOWN + len(extra)
+    short: dict[int, int] = {}  # room left for quotations -> how many remarks within it
     while True:
         usable = ranking.usable(shape, fits, n + 1)
-        keys = {key[2]: key for key in [*ranking.top(SHOWN), *usable[:n], *extra_keys]}
+        within = [key for words, m in short.items()
+                  for key in islice(ranking.below(shape, fits, set(), skip, words, MIN_SCORE), m)]
+        keys = {key[2]: key for key in [*ranking.top(SHOWN), *usable[:n], *within,
+                                        *extra_keys]}
         units = {q: key[3] for key in keys.values() for q in key[3]}
         fresh = {
             qid: _candidate(corpus, corpus.quotes[qid], theme, audience, template,
@@ -279,16 +334,40 @@ def select_quotes(corpus: Corpus, theme: Theme, audience: Audience, template: Te
         candidates = {qid: fresh.get(qid) or made[qid] for qid in sorted(units)}
         refuse_pins(candidates, pin_set, audience, template)
         ranked = sorted(candidates.values(), key=lambda c: rank_key(c, candidates))
-        # Below the candidates, only usable remarks could change anything: the best of
-        # them bounds what they could score; none of them is a better first voice.
-        rest = None if len(usable) <= n else Rest(
-            best=-usable[n][1], defector_fits=lambda _words: voice is not None)
+        rest = None if len(usable) <= n else _rest(ranking, shape, fits, set(keys), skip,
+                                                  n, voice is not None)
         try:
             chosen = choose_quotes(ranked, count, per_remark, word_budget, rest)
-        except NeedMore:
-            n *= 4
+        except NeedMore as missing:
+            # short of a remark within the words left: read those; else read further
+            if missing.words is not None and missing.words not in short:
+                short[missing.words] = SHOWN
+            elif missing.words is not None and short[missing.words] < ranking.size:
+                short[missing.words] *= 4
+            else:
+                n *= 4
             continue
         return Selection(_listed(chosen), ranking.quotes + unlinked, ranking.testimony())
+
+
+def _rest(ranking: Ranking, shape: Shape, fits: Callable[[Key], bool], taken: set[str],
+          skip: set[str], n: int, voice: bool) -> Rest:
+    """What choose_quotes is told of the remarks it is not given: all but the first `n`
+    usable ones, and some below them (`taken`)."""
+
+    def live(words: int | None) -> bool:
+        return next(ranking.below(shape, fits, taken, skip, words, MIN_SCORE, n),
+                    None) is not None
+
+    def beats(value: float, score: float, head: str, words: int | None) -> bool:
+        # the best of them decides: any other scores no more, or as much with a later id
+        for key in ranking.below(shape, fits, taken, skip, words, value, n):
+            return -key[1] > value or (value == score and key[2] < head)
+        return False
+
+    # none is a better first voice: the best that fits is among the candidates already
+    best = -ranking.usable(shape, fits, n + 1)[n][1]
+    return Rest(best=best, defector_fits=lambda _words: voice, live=live, beats=beats)
 
 
 def _listed(ranked: list[Candidate]) -> list[Candidate]:

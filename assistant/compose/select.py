@@ -317,18 +317,27 @@ def words_in(text: str) -> int:
 
 @dataclass(frozen=True)
 class Rest:
-    """What ranks below the candidates given to choose_quotes, when they are only the best
-    of a theme's quotes: the highest score any remark below could have (None when none
-    below is allowed), and whether one from someone who left, strong enough to be used,
-    may fit in the words left (None: no word budget)."""
+    """What ranks below the candidates given to choose_quotes, when they are only some of
+    a theme's quotes: `best`, the highest score any remark not given could have (None when
+    none is allowed); `defector_fits(words)`, whether one from someone who left may fit in
+    `words` (None: no word budget); `live(words)`, whether one strong enough to be used may
+    fit in `words`; `beats(value, score, head, words)`, whether one fitting in `words` may
+    rank above a remark of that adjusted value, score and first quote."""
 
     best: float | None
     defector_fits: Callable[[int | None], bool]
+    live: Callable[[int | None], bool]
+    beats: Callable[[float, float, str, int | None], bool]
 
 
 class NeedMore(Exception):
     """The candidates given were not enough to be sure of the choice a full scan makes:
-    call again with more of the ranking."""
+    call again with more of the ranking. `words` is the room left for quotations when what
+    was missing is a remark short enough for it (None otherwise)."""
+
+    def __init__(self, words: int | None = None) -> None:
+        super().__init__(words)
+        self.words = words
 
 
 def choose_quotes(candidates: list[Candidate], count: int, per_remark: bool = False,
@@ -392,7 +401,7 @@ def choose_quotes(candidates: list[Candidate], count: int, per_remark: bool = Fa
     strong = len(weak) < len(open_units) or bool(chosen_units)
     below = rest.best if rest is not None else None
     if below is not None and not strong and (below >= MIN_SCORE or (count and not weak)):
-        raise NeedMore("weak")  # a stronger remark below, or the only weak ones are below
+        raise NeedMore  # a stronger remark below, or the only weak ones are below
     # from here on, a remark below matters only when it is strong enough to stay open
     beyond = below is not None and below >= MIN_SCORE
     if strong:
@@ -416,6 +425,9 @@ def choose_quotes(candidates: list[Candidate], count: int, per_remark: bool = Fa
     def quoted_words() -> int:
         return sum(unit_words(u) for u in chosen_units)
 
+    def left() -> int | None:
+        return None if word_budget is None else word_budget - quoted_words()
+
     def placed() -> int:
         return len(chosen_units) if per_remark else sum(len(u) for u in chosen_units)
 
@@ -429,9 +441,8 @@ def choose_quotes(candidates: list[Candidate], count: int, per_remark: bool = Fa
             mark(fitting[0], "chosen first so that the brief quotes someone who left")
             take(fitting[0])
             open_units.remove(fitting[0])
-        elif beyond and rest is not None and rest.defector_fits(
-                None if word_budget is None else word_budget - quoted_words()):
-            raise NeedMore("voice")
+        elif beyond and rest is not None and rest.defector_fits(left()):
+            raise NeedMore
 
     while open_units and placed() < count:
         for unit in list(open_units):
@@ -443,8 +454,8 @@ def choose_quotes(candidates: list[Candidate], count: int, per_remark: bool = Fa
                 open_units.remove(unit)
                 second.append(unit)
         if not open_units:
-            if beyond:
-                raise NeedMore("scan")
+            if beyond and rest is not None and rest.live(left()):
+                raise NeedMore(left())
             break
 
         def adjusted(unit: list[str]) -> float:
@@ -458,12 +469,13 @@ def choose_quotes(candidates: list[Candidate], count: int, per_remark: bool = Fa
                                f"{word_budget})")
                     open_units.remove(unit)
             if not open_units:
-                if beyond:
-                    raise NeedMore("budget")
+                if beyond and rest is not None and rest.live(left()):
+                    raise NeedMore(left())
                 break
         best = max(open_units, key=lambda u: (adjusted(u), -open_units.index(u)))
-        if beyond and below is not None and adjusted(best) < below:
-            raise NeedMore("adjusted")  # a remark below might adjust higher
+        if beyond and rest is not None and rest.beats(adjusted(best), score(best),
+                                                      best[0], left()):
+            raise NeedMore  # a remark below might rank above it
         if adjusted(best) < score(best):
             mark(best, "chosen although its source is already used: no stronger quote "
                        "from a new source")
@@ -471,8 +483,8 @@ def choose_quotes(candidates: list[Candidate], count: int, per_remark: bool = Fa
             mark(best, "moved up for a spread of sources")
         take(best)
         open_units.remove(best)
-    if beyond and placed() < count:
-        raise NeedMore("short")  # the full scan would go on choosing from below
+    if beyond and placed() < count and rest is not None and rest.live(left()):
+        raise NeedMore(left())  # the full scan would go on choosing from below
     # Only when no other speaker is left: a second remark beats an empty place.
     for unit in second:
         name = speaker_name(head(unit).speaker)
