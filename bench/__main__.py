@@ -55,7 +55,9 @@ def _corpora(folder: Path, say: Callable[[str], None]) -> dict[str, Path]:
     return roots
 
 
-def run(groups: set[str], runs: int, fresh: bool, say: Callable[[str], None]) -> list[Metric]:
+def run(groups: set[str], runs: int, fresh: bool, say: Callable[[str], None],
+        failed: list[str]) -> list[Metric]:
+    """Every measure of `groups`; a measure that fails is named in `failed`, with why."""
     folder = _work_folder(fresh)
     os.environ["COUNTERBRIEF_CACHE_DIR"] = str(folder / "cache")
     os.environ["COUNTERBRIEF_CONFIG_DIR"] = str(folder / "config")
@@ -65,41 +67,42 @@ def run(groups: set[str], runs: int, fresh: bool, say: Callable[[str], None]) ->
 
     roots = _corpora(folder, say)
     metrics: list[Metric] = []
-    if "validate" in groups:
-        say("corpus validate at 10k…")
-        metrics.append(corpus_metrics.validate(roots["10k"], max(3, runs // 2)))
-    if "cached" in groups or "briefs" in groups:
-        say("loading 100k (the first load fills the cache)…")
-        cached, _ = corpus_metrics.cached_load(roots["100k"], max(2, runs // 3))
-        if "cached" in groups:
-            metrics.append(cached)
-    if "briefs" in groups:
-        say("briefs at 1k, 10k and 100k…")
-        metrics.extend(corpus_metrics.briefs({"bundled": None, **roots}, runs * 4))
-    if "docx" in groups:
-        say("DOCX export…")
-        metrics.append(corpus_metrics.docx(runs))
-    if "deck" in groups:
-        say("the trainer's deck as PPTX and HTML…")
-        metrics.extend(deck.metrics(runs))
-    if "check" in groups:
-        say("check of 1 MB and 10 MB briefs, and against the 10k corpus…")
-        metrics.extend(check_speed.metrics(roots, max(2, runs // 3)))
-    if "review" in groups:
-        say("review database of 10,000 drafts…")
+    _, markdown = corpus_metrics.sample_brief()
+
+    def review_metrics() -> list[Metric]:
         base = folder / "review"
         shutil.rmtree(base, ignore_errors=True)
         base.mkdir()
-        _, markdown = corpus_metrics.sample_brief()
-        metrics.extend(review.metrics(base, markdown, runs, bundled_corpus_dir(),
-                                      bundled_templates_dir()))
-    if "app" in groups:
-        say("theme and colour changes in the app…")
-        metrics.extend(tui.theme_and_colours(bundled_corpus_dir(), bundled_templates_dir(),
-                                             runs))
-    if "startup" in groups:
-        say("start-up against a bare Textual app…")
-        metrics.append(startup.metric(runs))
+        return review.metrics(base, markdown, runs, bundled_corpus_dir(), bundled_templates_dir())
+
+    def cached() -> list[Metric]:
+        metric, _ = corpus_metrics.cached_load(roots["100k"], max(2, runs // 3))
+        return [metric]
+
+    measures: list[tuple[str, str, Callable[[], list[Metric]]]] = [
+        ("validate", "corpus validate at 10k…",
+         lambda: [corpus_metrics.validate(roots["10k"], max(3, runs // 2))]),
+        ("cached", "loading 100k (the first load fills the cache)…", cached),
+        ("briefs", "briefs at 1k, 10k and 100k…",
+         lambda: corpus_metrics.briefs({"bundled": None, **roots}, runs * 4)),
+        ("docx", "DOCX export…", lambda: [corpus_metrics.docx(runs)]),
+        ("deck", "the trainer's deck as PPTX and HTML…", lambda: deck.metrics(runs)),
+        ("check", "check of 1 MB and 10 MB briefs, and against the 10k corpus…",
+         lambda: check_speed.metrics(roots, max(2, runs // 3))),
+        ("review", "review database of 10,000 drafts…", review_metrics),
+        ("app", "theme and colour changes in the app…",
+         lambda: tui.theme_and_colours(bundled_corpus_dir(), bundled_templates_dir(), runs)),
+        ("startup", "start-up against a bare Textual app…", lambda: [startup.metric(runs)]),
+    ]
+    for group, what, measure in measures:
+        if group not in groups:
+            continue
+        say(what)
+        try:
+            metrics.extend(measure())
+        except (Exception, SystemExit) as exc:  # one failing measure must not hide the rest
+            failed.append(f"{group}: could not be measured: {type(exc).__name__}: {exc}")
+            say(failed[-1])
     return metrics
 
 
@@ -130,12 +133,16 @@ def main(argv: list[str] | None = None) -> int:
     def say(text: str) -> None:
         print(text, file=sys.stderr, flush=True)
 
-    metrics = run(set(args.only or GROUPS), max(1, args.runs), args.fresh, say)
+    failed: list[str] = []
+    metrics = run(set(args.only or GROUPS), max(1, args.runs), args.fresh, say, failed)
     if args.json:
-        print(json.dumps({m.name: m.as_json() for m in metrics}, indent=2))
+        print(json.dumps({**{m.name: m.as_json() for m in metrics},
+                          **({"failed": failed} if failed else {})}, indent=2))
     else:
         print(table(metrics))
-    return 0 if all(m.ok for m in metrics) else 1
+        for line in failed:
+            print(line)
+    return 0 if all(m.ok for m in metrics) and not failed else 1
 
 
 if __name__ == "__main__":

@@ -19,8 +19,9 @@ from assistant.paths import bundled_corpus_dir
 
 REPLICAS_PER_FILE = 50
 SHARED = ("themes.yaml", "audiences.yaml")  # copied once: not replicated
-_ID_LINE = re.compile(r"^(\s*(?:- )?(?:id|speaker|source|via): )([a-z0-9][a-z0-9-]*)\s*$",
-                      re.MULTILINE)
+# every field that holds a record's id: a replica's references stay inside the replica
+_ID_LINE = re.compile(r"^(\s*(?:- )?(?:id|speaker|source|via|follows|same_as|dates|fact|whole): )"
+                      r"([a-z0-9][a-z0-9-]*)\s*$", re.MULTILINE)
 
 
 def bundled_quote_count(root: Path | None = None) -> int:

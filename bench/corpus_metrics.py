@@ -68,7 +68,7 @@ def brief_runner(root: Path | None) -> tuple[Callable[[], float], float]:
     """A run that composes and renders one brief (theme by theme, audience by audience, as
     someone moving through the list would), and the seconds of the very first brief."""
     from assistant.compose.brief import BriefInputs
-    from assistant.compose.build import compose_brief
+    from assistant.compose.build import compose_brief, default_template
     from assistant.compose.catalogue import TemplateCatalogue
     from assistant.corpus.loader import load_corpus
     from assistant.paths import bundled_templates_dir
@@ -76,7 +76,10 @@ def brief_runner(root: Path | None) -> tuple[Callable[[], float], float]:
 
     corpus = load_corpus(root)
     catalogue, library = TemplateCatalogue(bundled_templates_dir()), default_library()
-    cases = [BriefInputs(theme=t, audience=a) for t in corpus.themes for a in corpus.audiences]
+    # each audience with the format the app and `brief` give it when none is named: one
+    # the catalogue says is written for it
+    cases = [BriefInputs(theme=t, audience=a, template=default_template(catalogue, a))
+             for t in corpus.themes for a in corpus.audiences]
     first = cpu(lambda: render_markdown(compose_brief(corpus, cases[0], catalogue), library))
     for inputs in cases:  # every theme's candidate list once, as a session would have
         compose_brief(corpus, inputs, catalogue)
@@ -143,29 +146,3 @@ def docx(runs: int) -> Metric:
     return Metric("docx_export", "DOCX export of a brief (render + Word)",
                   ms(statistics.median(taken["docx"])), ms(statistics.median(taken["bare"])),
                   f"python-docx, {len(paragraphs)} plain paragraphs", 150.0, "ms", runs=taken)
-
-
-def check_megabyte(runs: int) -> Metric:
-    """`check` on 1 MB of Markdown (a real brief, repeated), through the public API, against
-    markdown-it parsing the same text."""
-    from markdown_it import MarkdownIt
-
-    from assistant.checks import check_markdown
-    from assistant.corpus.loader import load_corpus
-
-    brief, markdown = sample_brief()
-    corpus = load_corpus()
-    text = markdown
-    while len(text.encode()) < 1_000_000:
-        text += "\n\n" + markdown
-    parser = MarkdownIt("commonmark")
-    check_markdown(markdown, corpus)  # word lists loaded: not counted
-    taken = interleaved({
-        "parse": lambda: cpu(lambda: parser.parse(text)),
-        "check": lambda: cpu(lambda: check_markdown(
-            text, corpus, audience=brief.audience, template=brief.template,  # type: ignore[attr-defined]
-            frame=brief.frame)),  # type: ignore[attr-defined]
-    }, runs)
-    return Metric("check_1mb", f"check of {len(text.encode()) / 1e6:.2f} MB of Markdown",
-                  ms(statistics.median(taken["check"])), ms(statistics.median(taken["parse"])),
-                  "markdown-it parse of the same text", 1000.0, "ms", runs=taken)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from assistant.corpus.loader import corpus_files, load_corpus, validate_corpus
@@ -43,3 +44,26 @@ def test_replicas_spread_over_several_files(tmp_path: Path) -> None:
     quotes = generate(tmp_path, bundled_quote_count() * (corpora.REPLICAS_PER_FILE + 1))
     assert quotes > 0
     assert len(list(tmp_path.glob("quotes-new-york-times-*.yaml"))) == 2
+
+
+def test_every_reference_in_a_replica_stays_inside_it(tmp_path: Path) -> None:
+    """A replica whose `follows`, `same_as`, `dates` or chart `fact` pointed back into the
+    bundled records would make one remark of every replica's caveat and one dating fact
+    per replica for the bundled report: not a grown corpus but a distorted one."""
+    generate(tmp_path, bundled_quote_count() * 3)
+    corpus = load_corpus(tmp_path)
+    bundled = load_corpus()
+
+    def replica(record_id: str) -> str:
+        found = re.search(r"-r(\d+)$", record_id)
+        return found.group(1) if found else "0"
+
+    follows = [(q.id, q.follows) for q in corpus.quotes.values() if q.follows]
+    same = [(q.id, q.same_as) for q in corpus.quotes.values() if q.same_as]
+    dates = [(f.id, f.dates) for f in corpus.facts.values() if f.dates]
+    facts = [(c.id, p.fact) for c in corpus.charts.values() for p in c.parts]
+    facts += [(c.id, c.whole) for c in corpus.charts.values() if c.whole]
+    assert len(follows) == 3 * sum(1 for q in bundled.quotes.values() if q.follows) > 0
+    assert len(same) > 0 and len(dates) == 3 and len(facts) > 0
+    for own, other in [*follows, *same, *dates, *facts]:
+        assert replica(own) == replica(other), (own, other)

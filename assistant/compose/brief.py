@@ -173,7 +173,10 @@ class Brief(Model):
     references: list[Reference]
     originals: dict[str, Source] = Field(
         default_factory=dict, description="Outlets the documents read quote, by id")
-    candidates: list[Candidate] = Field(description="Every quote considered, best first")
+    candidates: list[Candidate] = Field(description="The best quotes considered, best "
+                                        "first, with every chosen, pinned or excluded one")
+    considered: int = Field(0, description="How many quotes the choice weighed: every one "
+                                           "linked to the theme, and every pinned one")
     content_note: str | None = Field(None, description="Set when any chosen quote is graphic")
     fingerprint: str = Field(description="Corpus and template the brief came from")
     posts: list[Post] = Field(default_factory=list, description="For formats with post_chars")

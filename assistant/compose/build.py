@@ -21,9 +21,10 @@ from .citations import format_citation
 from .errors import ChoiceRefused, UnknownId
 from .facts import about_line, fact_line, rank_facts
 from .frame import campaign_frame
+from .index import select_quotes
 from .notices import brief_notices
 from .posts import post_writer
-from .select import QUOTE_SHARE, PostText, choose_quotes, rank_quotes, speaker_name
+from .select import QUOTE_SHARE, PostText, speaker_name
 
 
 def _check_ids(corpus: Corpus, inputs: BriefInputs) -> None:
@@ -156,13 +157,13 @@ def compose_brief(corpus: Corpus, inputs: BriefInputs,
     frame = campaign_frame(theme, audience, template, inputs.frame)
 
     post_text = post_writer(corpus) if template.post_chars is not None else None
-    ranked = rank_quotes(corpus, theme, audience, template, inputs.pins, inputs.exclusions,
-                         post_text)
     count = template.quotes if inputs.quotes is None else inputs.quotes
     limits = [n for n in (template.word_limit, audience.word_limit) if n]
     budget = int(min(limits) * QUOTE_SHARE) if limits and post_text is None else None
-    candidates = choose_quotes(ranked, count, per_remark=post_text is not None,
-                               word_budget=budget)
+    selection = select_quotes(corpus, theme, audience, template, inputs.pins,
+                              inputs.exclusions, post_text, count,
+                              per_remark=post_text is not None, word_budget=budget)
+    candidates = selection.candidates
     refs = _References(corpus)
     quotes: list[ChosenQuote] = []
     for c in _arranged([c for c in candidates if c.chosen], inputs.order):
@@ -178,7 +179,7 @@ def compose_brief(corpus: Corpus, inputs: BriefInputs,
     posts = _posts(corpus, quotes, post_text) if post_text is not None else []
     about = about_line(corpus, refs.cited_sources() | _icsr_named(corpus, quotes), refs.cite)
     notices = brief_notices(corpus, theme.id, audience.id, template, count, quotes,
-                            candidates, len(posts), outside=not in_audiences,
+                            selection.testimony, len(posts), outside=not in_audiences,
                             frame_default=audience.id not in theme.frames
                             and audience.frame is not None)
     digest = hashlib.sha256(corpus.fingerprint.encode() + b"\0"
@@ -186,7 +187,7 @@ def compose_brief(corpus: Corpus, inputs: BriefInputs,
     return Brief(
         inputs=inputs, theme=theme, audience=audience, template=template, frame=frame,
         quotes=quotes, facts=facts, references=refs.entries, originals=refs.originals,
-        candidates=candidates,
+        candidates=candidates, considered=selection.considered,
         content_note=_content_note(quotes), fingerprint=digest.hexdigest()[:16],
         posts=posts, notices=notices, about=about, others_heading=_others_heading(quotes),
     )

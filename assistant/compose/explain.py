@@ -50,6 +50,7 @@ def selection_report(brief: Brief) -> dict[str, Any]:
             }
             for f in brief.facts
         ],
+        "considered": brief.considered,
         "candidates": [
             {
                 "id": c.quote.id,

@@ -78,7 +78,14 @@ def fact_line(corpus: Corpus, fact: Fact, cite: Cite) -> str:
 
 def material_period(corpus: Corpus) -> str:
     """The years the corpus describes, from its sources' dates and its facts' 'as of':
-    '2014–15'."""
+    '2014–15'. Worked out once per corpus."""
+    period = corpus.derived.get("material_period")
+    if not isinstance(period, str):
+        period = corpus.derived["material_period"] = _period(corpus)
+    return period
+
+
+def _period(corpus: Corpus) -> str:
     years = sorted({int(d[:4]) for d in [*(s.published for s in corpus.sources.values()),
                                         *(f.as_of for f in corpus.facts.values())] if d})
     if not years:
@@ -95,8 +102,11 @@ def about_line(corpus: Corpus, cited: set[str], cite: Cite) -> str:
     """'The material in this brief describes 2014–15.', with the date of every cited
     source a fact dates (each version with its sources, where the reports disagree)."""
     text = f"The material in this brief describes {material_period(corpus)}."
-    for fact in corpus.facts.values():
-        if fact.dates is None or fact.dates not in cited:
+    dating = corpus.derived.get("dating_facts")
+    if not isinstance(dating, list):  # the few facts that date a source, found once
+        dating = corpus.derived["dating_facts"] = [f for f in corpus.facts.values() if f.dates]
+    for fact in dating:
+        if fact.dates not in cited:
             continue
         name = f"{short_outlet(corpus.sources[fact.dates])}'s report"
         versions = _versions(corpus, fact, cite)

@@ -7,7 +7,7 @@ brief without having been told.
 from __future__ import annotations
 
 from ..corpus.loader import Corpus
-from .brief import Candidate, ChosenQuote, Notice, TemplateInfo
+from .brief import ChosenQuote, Notice, TemplateInfo
 from .select import audience_words
 
 NO_DEFECTOR = "no-defector-voice"
@@ -28,19 +28,19 @@ def in_words(n: int) -> str:
 
 
 def brief_notices(corpus: Corpus, theme_id: str, audience_id: str, template: TemplateInfo,
-                  count: int, quotes: list[ChosenQuote], candidates: list[Candidate],
+                  count: int, quotes: list[ChosenQuote], testimony: tuple[bool, bool],
                   posts: int, outside: bool, frame_default: bool) -> list[Notice]:
-    """Every gap in a composed brief, reader-facing ones first."""
+    """Every gap in a composed brief, reader-facing ones first. `testimony`: whether the
+    corpus quotes anyone who left on the theme, and whether any of it is allowed."""
     audience = corpus.audiences[audience_id]
     who = audience_words(audience)
     notices: list[Notice] = []
     if count and not any(q.defector for q in quotes):
-        testimony = [c for c in candidates if c.speaker.role.value == "defector"
-                     and c.quote.strength_for(theme_id)]
-        if not testimony:
+        quoted, allowed = testimony
+        if not quoted:
             text = ("The reports we draw on quote no one who left the group on this "
                     "narrative, so this brief has no words from people who left.")
-        elif not any(c.allowed for c in testimony):
+        elif not allowed:
             text = ("The words of people who left on this narrative are not suitable for "
                     f"{who} (they describe or threaten violence, or come only with words "
                     "that do), so none is quoted here.")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from ..corpus.loader import Corpus
 from ..corpus.models import Audience, NameDisclosure, Quote, Speaker, Theme
@@ -94,13 +95,18 @@ def _depth(corpus: Corpus, qid: str, members: set[str]) -> int:
     return steps
 
 
+def messenger_weight(rank: int) -> float:
+    """The weight of the audience's messenger at `rank` (0: the most trusted)."""
+    return MESSENGER_WEIGHTS[rank] if rank < len(MESSENGER_WEIGHTS) else 2.0
+
+
 def _messenger(speaker: Speaker, audience: Audience) -> tuple[Reason, bool]:
     role = speaker.role.value
     who = audience_words(audience)
     if speaker.role not in audience.messengers:
         return Reason(text=f"{role}: not among the messengers for {who}, so not used"), False
     rank = audience.messengers.index(speaker.role)
-    weight = MESSENGER_WEIGHTS[rank] if rank < len(MESSENGER_WEIGHTS) else 2.0
+    weight = messenger_weight(rank)
     if rank == 0:
         return Reason(text=f"{role}: most trusted messenger for {who}", weight=weight), True
     return Reason(text=f"{role}: trusted messenger for {who} (choice {rank + 1} of "
@@ -212,19 +218,31 @@ def _as_remark(candidates: dict[str, Candidate], template: TemplateInfo,
 
 def _post_fits(parts: list[Candidate], template: TemplateInfo, post_text: PostText,
                notes: dict[str, list[Reason]]) -> bool:
-    head = parts[0].quote.id
-    if any("fragment" in p.quote.tags for p in parts):
-        notes[head].append(Reason(text="part of a sentence: a post must be a whole sentence"))
-        return False
-    text = post_text([p.quote for p in parts])
+    misfit = post_misfit([p.quote for p in parts], template, post_text)
+    if misfit is not None:
+        notes[parts[0].quote.id].append(Reason(text=misfit))
+    return misfit is None
+
+
+def post_misfit(quotes: list[Quote], template: TemplateInfo, post_text: PostText) -> str | None:
+    """Why a remark cannot be a post, or None when it can."""
+    if any("fragment" in q.tags for q in quotes):
+        return "part of a sentence: a post must be a whole sentence"
+    text = post_text(quotes)
     if text is None:
-        notes[head].append(Reason(text="no post copy written for it in the corpus"))
-        return False
+        return "no post copy written for it in the corpus"
     if template.post_chars is not None and len(text) > template.post_chars:
-        notes[head].append(Reason(text=f"the post would be {len(text)} characters; at most "
-                                       f"{template.post_chars}"))
+        return f"the post would be {len(text)} characters; at most {template.post_chars}"
+    return None
+
+
+def remark_fits(quotes: list[Quote], template: TemplateInfo, post_text: PostText | None) -> bool:
+    """Whether the format can carry a remark: every part short enough, and a post for it
+    when the format is posts (the `fits` of its candidates)."""
+    if template.quote_max_chars is not None and any(len(q.text) > template.quote_max_chars
+                                                    for q in quotes):
         return False
-    return True
+    return post_text is None or post_misfit(quotes, template, post_text) is None
 
 
 def rank_quotes(corpus: Corpus, theme: Theme, audience: Audience, template: TemplateInfo,
@@ -246,10 +264,24 @@ def rank_quotes(corpus: Corpus, theme: Theme, audience: Audience, template: Temp
         for qid in sorted(considered)
     }
     _as_remark(candidates, template, post_text)
+    refuse_pins(candidates, pin_set, audience, template)
+    return sorted(candidates.values(), key=lambda c: rank_key(c, candidates))
+
+
+def rank_key(candidate: Candidate, candidates: dict[str, Candidate]) -> tuple[bool, float,
+                                                                             str, int]:
+    """Allowed first, then by the remark's best score; a remark's parts together, caveat
+    first; ties by id."""
+    return (not candidate.allowed, -unit_score(candidate, candidates), candidate.remark[0],
+            candidate.remark.index(candidate.quote.id))
+
+
+def refuse_pins(candidates: dict[str, Candidate], pin_set: set[str], audience: Audience,
+                template: TemplateInfo) -> None:
+    """ChoiceRefused for the first pin (by id) that cannot be honoured."""
     who = f"{audience_words(audience)} ({audience.id})"
-    for c in candidates.values():
-        if c.quote.id not in pin_set:
-            continue
+    for qid in sorted(pin_set):
+        c = candidates[qid]
         if c.excluded:
             raise ChoiceRefused(f"quote {c.quote.id} is both pinned and excluded (itself or "
                                 "the quote it goes with); choose one")
@@ -261,8 +293,6 @@ def rank_quotes(corpus: Corpus, theme: Theme, audience: Audience, template: Temp
         if not c.fits:
             raise ChoiceRefused(f"quote {c.quote.id} does not fit {template.name.lower()}: "
                                 f"{c.reasons[-1].text}")
-    return sorted(candidates.values(), key=lambda c: (not c.allowed, -unit_score(c, candidates),
-                                                      c.remark[0], c.remark.index(c.quote.id)))
 
 
 def unit_score(candidate: Candidate, candidates: dict[str, Candidate]) -> float:
@@ -285,14 +315,44 @@ def words_in(text: str) -> int:
     return len(text.split())
 
 
+@dataclass(frozen=True)
+class Rest:
+    """What ranks below the candidates given to choose_quotes, when they are only some of
+    a theme's quotes: `best`, the highest score any remark not given could have (None when
+    none is allowed); `defector_fits(words)`, whether one from someone who left may fit in
+    `words` (None: no word budget); `live(words)`, whether one strong enough to be used may
+    fit in `words`; `beats(value, score, head, words)`, whether one fitting in `words` may
+    rank above a remark of that adjusted value, score and first quote."""
+
+    best: float | None
+    defector_fits: Callable[[int | None], bool]
+    live: Callable[[int | None], bool]
+    beats: Callable[[float, float, str, int | None], bool]
+
+
+class NeedMore(Exception):
+    """The candidates given were not enough to be sure of the choice a full scan makes:
+    call again with more of the ranking. `words` is the room left for quotations when what
+    was missing is a remark short enough for it (None otherwise)."""
+
+    def __init__(self, words: int | None = None) -> None:
+        super().__init__(words)
+        self.words = words
+
+
 def choose_quotes(candidates: list[Candidate], count: int, per_remark: bool = False,
-                  word_budget: int | None = None) -> list[Candidate]:
+                  word_budget: int | None = None, rest: Rest | None = None) -> list[Candidate]:
     """Mark the chosen candidates: pinned remarks first, then the best of the rest, one
     remark per speaker and one printing of each remark, spreading sources. `count` counts
     quotations (remarks when `per_remark`, as for posts: one remark, one post); a remark in
     two parts may take the brief one past it rather than be cut. With `word_budget`, a
     remark that would take the quotations past that many words is left out (the brief's
-    word limit counts them too). Returns the candidates in ranked order."""
+    word limit counts them too). Returns the candidates in ranked order.
+
+    Without `rest`, `candidates` is every quote considered. With it, they are the best
+    (in ranked order) and `rest` bounds the others: NeedMore is raised wherever a remark
+    from the rest could change a choice or a reason, so that a choice that returns is the
+    one the whole ranking gives, for every candidate given."""
     result = {c.quote.id: c for c in candidates}
     units: list[list[str]] = []
     for c in candidates:
@@ -338,7 +398,13 @@ def choose_quotes(candidates: list[Candidate], count: int, per_remark: bool = Fa
     open_units = [u for u in units if u not in chosen_units and head(u).allowed
                   and head(u).fits and not head(u).excluded]
     weak = [u for u in open_units if score(u) < MIN_SCORE]
-    if len(weak) < len(open_units) or chosen_units:
+    strong = len(weak) < len(open_units) or bool(chosen_units)
+    below = rest.best if rest is not None else None
+    if below is not None and not strong and (below >= MIN_SCORE or (count and not weak)):
+        raise NeedMore  # a stronger remark below, or the only weak ones are below
+    # from here on, a remark below matters only when it is strong enough to stay open
+    beyond = below is not None and below >= MIN_SCORE
+    if strong:
         for unit in weak:
             mark(unit, "weak fit for this theme and audience: left out rather than fill a "
                        "place (pin it to use it)")
@@ -359,19 +425,24 @@ def choose_quotes(candidates: list[Candidate], count: int, per_remark: bool = Fa
     def quoted_words() -> int:
         return sum(unit_words(u) for u in chosen_units)
 
+    def left() -> int | None:
+        return None if word_budget is None else word_budget - quoted_words()
+
     def placed() -> int:
         return len(chosen_units) if per_remark else sum(len(u) for u in chosen_units)
 
     # Someone who left speaks first: the best remark from a defector takes a place before
     # any other, if the audience may hear it and it fits the brief.
     voices = [u for u in open_units if _defector(head(u))]
-    if count and voices and not any(_defector(head(u)) for u in chosen_units):
+    if count and not any(_defector(head(u)) for u in chosen_units):
         fitting = [u for u in voices
                    if word_budget is None or unit_words(u) + quoted_words() <= word_budget]
         if fitting:
             mark(fitting[0], "chosen first so that the brief quotes someone who left")
             take(fitting[0])
             open_units.remove(fitting[0])
+        elif beyond and rest is not None and rest.defector_fits(left()):
+            raise NeedMore
 
     while open_units and placed() < count:
         for unit in list(open_units):
@@ -383,6 +454,8 @@ def choose_quotes(candidates: list[Candidate], count: int, per_remark: bool = Fa
                 open_units.remove(unit)
                 second.append(unit)
         if not open_units:
+            if beyond and rest is not None and rest.live(left()):
+                raise NeedMore(left())
             break
 
         def adjusted(unit: list[str]) -> float:
@@ -396,8 +469,13 @@ def choose_quotes(candidates: list[Candidate], count: int, per_remark: bool = Fa
                                f"{word_budget})")
                     open_units.remove(unit)
             if not open_units:
+                if beyond and rest is not None and rest.live(left()):
+                    raise NeedMore(left())
                 break
         best = max(open_units, key=lambda u: (adjusted(u), -open_units.index(u)))
+        if beyond and rest is not None and rest.beats(adjusted(best), score(best),
+                                                      best[0], left()):
+            raise NeedMore  # a remark below might rank above it
         if adjusted(best) < score(best):
             mark(best, "chosen although its source is already used: no stronger quote "
                        "from a new source")
@@ -405,6 +483,8 @@ def choose_quotes(candidates: list[Candidate], count: int, per_remark: bool = Fa
             mark(best, "moved up for a spread of sources")
         take(best)
         open_units.remove(best)
+    if beyond and placed() < count and rest is not None and rest.live(left()):
+        raise NeedMore(left())  # the full scan would go on choosing from below
     # Only when no other speaker is left: a second remark beats an empty place.
     for unit in second:
         name = speaker_name(head(unit).speaker)

@@ -98,6 +98,9 @@ class Corpus:
         default_factory=list)
     """Records that failed validation, kept so their references are still checked."""
     fingerprint: str = ""
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """What briefs compute from the records once and keep (the selection index): a corpus
+    is not changed once it is in use."""
 
     def table(self, kind: str) -> dict[str, Any]:
         table: dict[str, Any] = getattr(self, kind)

@@ -16,7 +16,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 
 from .errors import DatabaseUnavailable, NotAllowed, NotSetUp, ReviewError, VersionChanged
 
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 """The newest migration in `migrations/versions/`; a test keeps the two in step."""
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

@@ -85,6 +85,7 @@ class Draft(Base):
         CheckConstraint(_one_of("kind", KINDS), name="kind"),
         # The review queue: filtered by state, ordered or paged by last change.
         Index("ix_drafts_status", "status", "updated_at"),
+        Index("ix_drafts_status_id", "status", "id"),  # a state's queue, a page at a time
         Index("ix_drafts_updated_at", "updated_at"),
     )
 

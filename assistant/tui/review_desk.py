@@ -192,11 +192,19 @@ class ReviewDesk:
             role = next((u.role for u in store.list_users() if u.name == store.user), None)
         return store.user, role
 
-    def queue(self, status: str | None = None) -> list[DraftSummary]:
-        """The drafts (in `status`, or all), oldest first."""
+    def queue(self, status: str | None = None, *, limit: int | None = None,
+              offset: int = 0) -> list[DraftSummary]:
+        """The drafts (in `status`, or all), oldest first; `limit` and `offset` give a
+        page of them."""
         store = self.store()
         with refusals("The review queue cannot be read"):
-            return store.list_queue(status)
+            return store.list_queue(status, limit=limit, offset=offset)
+
+    def queue_length(self, status: str | None = None) -> int:
+        """How many drafts `queue` lists without paging."""
+        store = self.store()
+        with refusals("The review queue cannot be read"):
+            return store.queue_length(status)
 
     def page(self, draft_id: int, *, checked: bool = True) -> DraftPage:
         """A draft, its audit log, the user's role and (when `checked`) the findings on

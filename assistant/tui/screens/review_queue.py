@@ -1,4 +1,5 @@
-"""The review queue: every saved draft with its state, filtered by state."""
+"""The review queue: every saved draft with its state, filtered by state, read a page at
+a time."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ FILTERS: list[tuple[str, str]] = [
 """The state filters, in the order of their number keys."""
 
 FILTER_KEYS = Binding.Group("Filter", compact=True)
+PAGE = 100
+"""Drafts read at a time: the next page is read when the cursor reaches the last row."""
 
 
 def _filter_binding(number: int, value: str, label: str) -> Binding:
@@ -61,6 +64,9 @@ class ReviewQueueScreen(Screen[None]):
         self.loaded = False
         """True once the queue (or the reason it cannot be read) is on screen."""
         self.drafts: list[DraftSummary] = []
+        self.total = 0
+        """How many drafts the filter has; `drafts` holds the pages read so far."""
+        self._more = False  # a next page is being read
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,31 +88,70 @@ class ReviewQueueScreen(Screen[None]):
 
     def action_reload(self) -> None:
         self.loaded = False
-        self._read(self.status)
+        # as many rows as are on screen, so that the cursor keeps its draft
+        self._read(self.status, max(PAGE, len(self.drafts)))
 
     @work(thread=True, exclusive=True, group="queue")
-    def _read(self, status: str) -> None:
+    def _read(self, status: str, rows: int) -> None:
+        state = None if status == "all" else status
         try:
-            drafts = self.desk.queue(None if status == "all" else status)
+            drafts = self.desk.queue(state, limit=rows)
+            total = self.desk.queue_length(state) if len(drafts) == rows else len(drafts)
             who, role = self.desk.who()
         except DeskError as exc:
             deliver(self, self._failed, exc)
             return
-        deliver(self, self._show, status, drafts, who, role, self.desk.clock())
+        deliver(self, self._show, status, drafts, total, who, role, self.desk.clock())
 
-    def _show(self, status: str, drafts: list[DraftSummary], who: str, role: str | None,
-              now: datetime) -> None:
+    @on(DraftTable.NearEnd)
+    def _next_page(self) -> None:
+        if self.loaded and not self._more and len(self.drafts) < self.total:
+            self._more = True
+            self._read_more(self.status, len(self.drafts))
+
+    @work(thread=True, exclusive=True, group="queue-more")
+    def _read_more(self, status: str, offset: int) -> None:
+        try:
+            drafts = self.desk.queue(None if status == "all" else status, limit=PAGE,
+                                     offset=offset)
+        except DeskError as exc:
+            deliver(self, self._failed, exc)
+            return
+        deliver(self, self._add_page, status, offset, drafts)
+
+    def _add_page(self, status: str, offset: int, drafts: list[DraftSummary]) -> None:
+        self._more = False
+        if status != self.status or offset != len(self.drafts):
+            return  # the queue was read again meanwhile
+        self.drafts = [*self.drafts, *drafts]
+        self.total = max(self.total, len(self.drafts))
+        self.query_one(DraftTable).add_drafts(drafts)
+        self._count()
+
+    def _count(self) -> None:
+        shown, total = len(self.drafts), self.total
+        notice = self.query_one("#queue-notice", Static)
+        if shown < total:
+            notice.update(f"{shown:,} of {total:,} drafts, oldest first (more as you move "
+                          "down). Enter opens the highlighted one.")
+        else:
+            notice.update(f"{total:,} draft{'s' * (total != 1)}, oldest first. "
+                          "Enter opens the highlighted one.")
+
+    def _show(self, status: str, drafts: list[DraftSummary], total: int, who: str,
+              role: str | None, now: datetime) -> None:
         if status != self.status:
             return  # the filter changed while reading; that read is on its way
         self.drafts = drafts
+        self.total = total
+        self._more = False
         self.loaded = True
         self.query_one(DraftTable).show_drafts(drafts, now)
         self.query_one("#queue-who", Static).update(
             f"You: {who} ({role or 'not registered yet'})")
         notice = self.query_one("#queue-notice", Static)
         if drafts:
-            notice.update(f"{len(drafts)} draft{'s' * (len(drafts) != 1)}, oldest first. "
-                          "Enter opens the highlighted one.")
+            self._count()
         else:
             shown = "" if status == "all" else f" {_filter_name(status).lower()}"
             notice.update(f"No drafts{shown}. Save a brief as a draft from the compose "
@@ -116,6 +161,8 @@ class ReviewQueueScreen(Screen[None]):
     def _failed(self, exc: DeskError) -> None:
         self.loaded = True
         self.drafts = []
+        self.total = 0
+        self._more = False
         self.query_one(DraftTable).show_drafts([], self.desk.clock())
         notice = self.query_one("#queue-notice", Static)
         notice.update(f"{exc.title}.\n{exc.message}\nCheck --db / ASSISTANT_DB, then press "

@@ -40,6 +40,9 @@ Press **Enter** on a draft to read it, see what changed, its findings, comments 
 audit log, and to approve it or request changes. The number keys filter by state.
 """
 
+    class NearEnd(Message):
+        """The cursor reached the last row: time to load the next page, if any."""
+
     class Opened(Message):
         """The reader wants to see a draft."""
 
@@ -52,6 +55,19 @@ audit log, and to approve it or request changes. The number keys filter by state
         self._drafts: list[DraftSummary] = []
         self._now: datetime | None = None
         self._width = 0
+        self._widths = (TITLE_MIN, 0, 0, 0, 0)  # title, theme, audience, author, status
+
+    def add_drafts(self, drafts: list[DraftSummary]) -> None:
+        """Add the next page's rows below the others; the cursor stays where it is."""
+        known = {d.id for d in self._drafts}
+        fresh = [d for d in drafts if d.id not in known]
+        self._drafts.extend(fresh)
+        for draft in fresh:
+            self._add(draft)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self._drafts and event.cursor_row >= len(self._drafts) - 1:
+            self.post_message(self.NearEnd())
 
     def show_drafts(self, drafts: list[DraftSummary], now: datetime) -> None:
         """Replace the rows, keeping the cursor on the same draft when it is still there."""
@@ -84,24 +100,29 @@ audit log, and to approve it or request changes. The number keys filter by state
                              ("Audience", audience_w), ("Author", author_w),
                              ("Status", status_w), ("Age", AGE_WIDTH)):
             self.add_column(label, width=width, key=label.lower())
-        now = self._now
+        self._widths = (title_w, theme_w, audience_w, author_w, status_w)
         for draft in self._drafts:
-            age = age_text(draft.age(now).total_seconds()) if now else ""
-            self.add_row(
-                Text(str(draft.id), justify="right"),
-                _cut(draft.title, title_w), _cut(draft.theme, theme_w),
-                _cut(draft.audience, audience_w), _cut(draft.author, author_w),
-                Text(status_label(draft.status) if status_w >= 17 else SHORT_STATUS.get(
-                    draft.status, status_label(draft.status)),
-                     style=STATUS_STYLES.get(draft.status, "")),
-                Text(age, justify="right"),
-                key=str(draft.id),
-            )
+            self._add(draft)
         if chosen is not None:
             for row, draft in enumerate(self._drafts):
                 if draft.id == chosen:
                     self.move_cursor(row=row, animate=False)
                     break
+
+    def _add(self, draft: DraftSummary) -> None:
+        title_w, theme_w, audience_w, author_w, status_w = self._widths
+        now = self._now
+        age = age_text(draft.age(now).total_seconds()) if now else ""
+        self.add_row(
+            Text(str(draft.id), justify="right"),
+            _cut(draft.title, title_w), _cut(draft.theme, theme_w),
+            _cut(draft.audience, audience_w), _cut(draft.author, author_w),
+            Text(status_label(draft.status) if status_w >= 17 else SHORT_STATUS.get(
+                draft.status, status_label(draft.status)),
+                 style=STATUS_STYLES.get(draft.status, "")),
+            Text(age, justify="right"),
+            key=str(draft.id),
+        )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
