@@ -217,6 +217,7 @@ def _built(ctx: click.Context, themes: list[str], audience: str | None) -> _Buil
 
     config = settings(ctx)
     corpus = config.corpus()
+    themes = list(dict.fromkeys(themes))  # a theme given twice is one section, recorded once
     audience = audience or default_audience(corpus, TemplateCatalogue(config.templates_dir))
     deck = _deck(ctx, tuple(themes), audience)
     return _Built(deck, themes, audience, corpus)

@@ -61,7 +61,8 @@ def require_kind(draft: DraftSummary, kind: str) -> None:
                         f"`assistant train export --draft {draft.id} -o FILE.pptx` (or .html)"
                         f" and change it with `assistant train edit {draft.id}`")
     raise WrongKind(f"draft {draft.id} is a brief, not a trainer's deck; export it with "
-                    f"`assistant draft export {draft.id}`")
+                    f"`assistant draft export {draft.id}` and change it with "
+                    f"`assistant draft edit {draft.id}`")
 
 
 def deck_checker(corpus: Corpus) -> Checker:
