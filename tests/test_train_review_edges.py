@@ -159,3 +159,24 @@ def test_a_deck_whose_corpus_is_gone_is_told_to_build_again_with_train_edit(
     assert "which is gone; nothing was checked" in _said(done)
     assert f"`assistant --corpus DIR train edit {draft_id}`" in _said(done)
     assert "draft edit" not in _said(done)
+
+
+def test_the_approval_slide_is_footed_as_the_approval_not_as_the_sources(
+        sqlite_team: Team, tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    draft_id = _deck(sqlite_team, "--theme", "harsh-life")
+    assert run(sqlite_team, "alice", "review", "submit", str(draft_id)).exit_code == 0
+    assert run(sqlite_team, "bob", "review", "approve", str(draft_id)).exit_code == 0
+    for name in ("deck.pptx", "deck.html"):
+        done = run(sqlite_team, "alice", "train", "export", "--draft", str(draft_id), "-o",
+                   str(tmp_path / name))
+        assert done.exit_code == 0, done.output
+    pages = [[s.text_frame.text for s in page.shapes if s.has_text_frame]
+             for page in Presentation(str(tmp_path / "deck.pptx")).slides]
+    total = len(pages)
+    assert f"Sources · slide {total - 1} of {total}" in pages[-2]
+    assert f"Approval · slide {total} of {total}" in pages[-1]
+    page = (tmp_path / "deck.html").read_text(encoding="utf-8")
+    last = page.rsplit('<section class="slide"', 1)[1]
+    assert '<div class="where"><span>Approval</span>' in last
