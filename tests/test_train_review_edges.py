@@ -178,3 +178,29 @@ def test_the_approval_slide_is_footed_as_the_approval_not_as_the_sources(
     page = (tmp_path / "deck.html").read_text(encoding="utf-8")
     last = page.rsplit('<section class="slide"', 1)[1]
     assert '<div class="where"><span>Approval</span>' in last
+
+
+@pytest.mark.parametrize("command", [
+    ["train", "draft", "--theme", "harsh-life"],
+    ["draft", "new", "--theme", "harsh-life", "--audience", "journalists"],
+])
+def test_a_draft_saved_while_standard_output_is_full_still_tells_its_id(
+        tmp_path: Path, command: list[str]) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    db = ["--db", f"sqlite:///{tmp_path / 'review.sqlite3'}", "--user", "alice"]
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "assistant", *db, *command],
+                              stdout=full.fileno(), stderr=subprocess.PIPE, env=env,
+                              check=False, timeout=120)
+    said = done.stderr.decode()
+    assert done.returncode == 1
+    assert said.startswith("saved draft 1: version 1 ("), said  # saved: and which one
+    assert said.endswith("error: cannot write the output: No space left on device\n")
+    assert "Traceback" not in said
+    listed = subprocess.run([sys.executable, "-m", "assistant", *db, "review", "list",
+                             "--json"], capture_output=True, env=env, check=True, timeout=120)
+    assert [d["id"] for d in json.loads(listed.stdout)] == [1]

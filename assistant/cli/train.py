@@ -157,8 +157,9 @@ def draft_command(ctx: click.Context, themes: tuple[str, ...], audience: str | N
     if as_json:
         echo_json(brief_json(draft))
         return
-    click.echo(draft.id)
+    # What was saved first, on stderr: a full or closed stdout still leaves the id said.
     click.echo(f"saved {summary_line(draft)}: {draft.title}", err=True)
+    click.echo(draft.id)
 
 
 @train_group.command("edit")
