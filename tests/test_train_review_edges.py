@@ -204,3 +204,18 @@ def test_a_draft_saved_while_standard_output_is_full_still_tells_its_id(
     listed = subprocess.run([sys.executable, "-m", "assistant", *db, "review", "list",
                              "--json"], capture_output=True, env=env, check=True, timeout=120)
     assert [d["id"] for d in json.loads(listed.stdout)] == [1]
+
+
+def test_a_stored_deck_cut_by_hand_is_named_in_the_users_words(sqlite_team: Team) -> None:
+    draft_id = _deck(sqlite_team, "--theme", "harsh-life")
+    engine = create_engine(sqlite_team.owner_url)
+    with engine.begin() as sql:
+        sql.execute(text("""UPDATE versions SET markdown = '{"kind": "counterbrief trainer''s """
+                         """deck", "format": 1, "deck": {"slides": []}}'"""))
+    engine.dispose()
+    for args in (["draft", "show", str(draft_id)], ["train", "edit", str(draft_id)]):
+        done = run(sqlite_team, "alice", *args)
+        assert done.exit_code == 1, done.output
+        assert (f"draft {draft_id} version 1: the stored deck is damaged: it has no 'title'"
+                in _said(done))
+        assert "KeyError" not in done.output and "Traceback" not in done.output
