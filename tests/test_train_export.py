@@ -165,3 +165,57 @@ def test_html_number_keys_jump_to_the_narrative_of_that_number() -> None:
     assert keyed["6"] == "Sources"
     assert keyed["0"].startswith("The narratives")
     assert "s.dataset.key === k" in html
+
+
+_KEYS_HARNESS = """
+var slides = JSON.parse(process.argv[1]).map(function (d) {
+  return {dataset: d, hidden: false, focus: function () {}};
+});
+var handler = null;
+var classes = {add: function () {}, toggle: function () {}};
+global.document = {
+  querySelectorAll: function () { return slides; },
+  documentElement: {classList: classes}, body: {classList: classes},
+  addEventListener: function (_type, f) { handler = f; }
+};
+eval(process.argv[2]);
+var shown = [];
+JSON.parse(process.argv[3]).forEach(function (key) {
+  handler({key: key, preventDefault: function () {}});
+  shown.push(slides.findIndex(function (s) { return !s.hidden; }));
+});
+console.log(JSON.stringify(shown));
+"""
+
+
+def _pressed(html: str, keys: list[str]) -> list[int]:
+    """The slide the page shows after each key, its own script run under Node."""
+    import json
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("the page's keys are tried under Node, which is not installed")
+    sections = re.findall(r'<section class="slide"[^>]*>', html)
+    datasets = [{"skipTo": m.group(1)} if (m := re.search(r'data-skip-to="(\d+)"', s)) else {}
+                for s in sections]
+    script = html.split("<script>", 1)[1].split("</script>", 1)[0]
+    done = subprocess.run([node, "-e", _KEYS_HARNESS, json.dumps(datasets), script,
+                           json.dumps(keys)], capture_output=True, text=True, timeout=30,
+                          check=True)
+    return list(json.loads(done.stdout))
+
+
+def test_html_back_after_skipping_graphic_testimony_returns_to_its_content_note() -> None:
+    picked = build_deck(load_corpus(), themes=["brutality-against-sunnis"])
+    note = next(i for i, s in enumerate(picked.slides) if s.skip_to is not None)
+    after = picked.slides[note].skip_to
+    assert after is not None and after > note + 1
+    keys = ["ArrowRight"] * note + ["s", "ArrowLeft", "ArrowRight", "ArrowRight", "ArrowLeft"]
+    shown = _pressed(deck_to_html(picked), keys)
+    assert shown[note - 1] == note  # on the content note
+    # skipped; Back returns to the note, not to the testimony skipped
+    assert shown[note:note + 2] == [after, note]
+    # then walked on into it by choice: Back is one slide again
+    assert shown[note + 2:] == [note + 1, note + 2, note + 1]

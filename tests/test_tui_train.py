@@ -167,3 +167,24 @@ def test_chart_slide(snap_compare, size: tuple[int, int]) -> None:  # type: igno
 @pytest.mark.parametrize("size", SIZES)
 def test_quote_slide_with_notes(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(_app(_fixed_deck()), terminal_size=size, press=["right", "n"])
+
+
+async def test_back_after_skipping_graphic_testimony_returns_to_its_content_note() -> None:
+    async with _app().run_test(size=(80, 24)) as pilot:
+        screen = await _ready(pilot)
+        deck = screen.deck
+        assert deck is not None
+        note = next(i for i, s in enumerate(deck.slides) if s.kind == SlideKind.content_note)
+        after = deck.slides[note].skip_to
+        assert after is not None and after > note + 1
+        screen.show(note)
+        await pilot.press("s")
+        assert screen.index == after
+        await pilot.press("left")  # the room said skip it: Back does not show it after all
+        assert screen.index == note
+        slide = screen.slide
+        assert slide is not None and slide.kind == SlideKind.content_note
+        await pilot.press("right")  # not skipped this time: the trainer chose to go on
+        assert screen.index == note + 1
+        voice = deck.slides[note + 1].voice
+        assert voice is not None and voice.graphic

@@ -65,8 +65,9 @@ def draft_new(ctx: click.Context, theme: str, audience: str, template: str, titl
     if as_json:
         echo_json(draft.model_dump(mode="json", exclude={"versions", "reviews"}))
         return
-    click.echo(draft.id)
+    # What was saved first, on stderr: a full or closed stdout still leaves the id said.
     click.echo(f"saved {summary_line(draft)}: {draft.title}", err=True)
+    click.echo(draft.id)
 
 
 @draft_group.command("show")

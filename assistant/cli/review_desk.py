@@ -92,7 +92,8 @@ def draft_corpus(ctx: click.Context, draft: DraftView) -> RecordedCorpus:
         return Settings.build(corpus_dir=str(where)).corpus()
 
     with refusals():
-        return recorded_corpus(draft.current, draft.id, config.corpus_dir, load)
+        return recorded_corpus(draft.current, draft.id, config.corpus_dir, load,
+                               deck=draft.is_deck)
 
 
 def compose(ctx: click.Context, inputs: Any) -> Composed:

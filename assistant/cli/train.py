@@ -157,8 +157,9 @@ def draft_command(ctx: click.Context, themes: tuple[str, ...], audience: str | N
     if as_json:
         echo_json(brief_json(draft))
         return
-    click.echo(draft.id)
+    # What was saved first, on stderr: a full or closed stdout still leaves the id said.
     click.echo(f"saved {summary_line(draft)}: {draft.title}", err=True)
+    click.echo(draft.id)
 
 
 @train_group.command("edit")
@@ -217,6 +218,7 @@ def _built(ctx: click.Context, themes: list[str], audience: str | None) -> _Buil
 
     config = settings(ctx)
     corpus = config.corpus()
+    themes = list(dict.fromkeys(themes))  # a theme given twice is one section, recorded once
     audience = audience or default_audience(corpus, TemplateCatalogue(config.templates_dir))
     deck = _deck(ctx, tuple(themes), audience)
     return _Built(deck, themes, audience, corpus)

@@ -91,7 +91,7 @@ class RecordedCorpus:
 
 
 def recorded_corpus(version: VersionView, draft_id: int, configured: Path,
-                    load: Callable[[Path], Corpus]) -> RecordedCorpus:
+                    load: Callable[[Path], Corpus], *, deck: bool = False) -> RecordedCorpus:
     """The corpus `version` was composed from, loaded with `load`.
 
     A version that records no corpus (saved before counterbrief recorded it) is checked
@@ -105,11 +105,12 @@ def recorded_corpus(version: VersionView, draft_id: int, configured: Path,
             f"checked against {configured}"))
     where = Path(version.corpus_dir)
     if not where.is_dir():
+        again = (f"train edit {draft_id}" if deck  # `draft edit` refuses a deck
+                 else f"draft edit {draft_id} --quotes N")
         raise CorpusGone(
             f"version {version.number} of draft {draft_id} was composed from the corpus at "
             f"{where}, which is gone; nothing was checked. Put the corpus back there, or "
-            f"compose a new version from another corpus: `assistant --corpus DIR draft edit "
-            f"{draft_id} --quotes N`")
+            f"compose a new version from another corpus: `assistant --corpus DIR {again}`")
     corpus = load(where)
     note = ""
     if version.corpus_hash and corpus.fingerprint != version.corpus_hash:

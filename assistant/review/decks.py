@@ -45,10 +45,12 @@ def unapproved_text(text: str) -> str:
     except DeckTextError as exc:
         raise InvalidInput(str(exc)) from None
     deck = stored.deck
+    slides = tuple(s for s in deck.slides if s.kind != SlideKind.approval)
+    # The approval slide's own section goes with it (sections no slide is in, at the end).
+    used = max((s.section + 1 for s in slides), default=0)
     clean = Deck(title=deck.title, subtitle=deck.subtitle, status=DRAFT,
-                 sections=deck.sections,
-                 slides=tuple(s for s in deck.slides if s.kind != SlideKind.approval),
-                 references=deck.references, keys=deck.keys)
+                 sections=deck.sections[:max(used, 1)], slides=slides,
+                 references=deck.references, keys=deck.keys[:max(used, 1)])
     return deck_text(clean, stored.themes, stored.audience)
 
 
@@ -61,7 +63,8 @@ def require_kind(draft: DraftSummary, kind: str) -> None:
                         f"`assistant train export --draft {draft.id} -o FILE.pptx` (or .html)"
                         f" and change it with `assistant train edit {draft.id}`")
     raise WrongKind(f"draft {draft.id} is a brief, not a trainer's deck; export it with "
-                    f"`assistant draft export {draft.id}`")
+                    f"`assistant draft export {draft.id}` and change it with "
+                    f"`assistant draft edit {draft.id}`")
 
 
 def deck_checker(corpus: Corpus) -> Checker:

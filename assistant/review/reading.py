@@ -29,7 +29,8 @@ def queue(session: Session, status: str | None = None, *, limit: int | None = No
     `limit` and `offset` give one page of it (the database does the paging, so a page of
     a queue of 10,000 drafts costs what a page of a short one does)."""
     query: Any = (
-        select(*_SUMMARY_COLUMNS, User.name, Version.content_hash)
+        select(*_SUMMARY_COLUMNS, User.name, Version.content_hash,
+               Version.inputs["theme"].as_string(), Version.inputs["audience"].as_string())
         .join(User, User.id == Draft.author_id)
         .outerjoin(Version, (Version.draft_id == Draft.id)
                    & (Version.number == Draft.current_number))
@@ -42,10 +43,17 @@ def queue(session: Session, status: str | None = None, *, limit: int | None = No
         query = query.offset(max(0, offset))
     names = [c.key for c in _SUMMARY_COLUMNS]
     return [
-        DraftSummary(**dict(zip(names, row[:-2], strict=True)), author=row[-2],
-                     current_hash=row[-1] or MISSING_HASH)
+        DraftSummary(**{**dict(zip(names, row[:-4], strict=True)), **_chosen(*row[-2:])},
+                     author=row[-4], current_hash=row[-3] or MISSING_HASH)
         for row in session.execute(query)
     ]
+
+
+def _chosen(theme: str | None, audience: str | None) -> dict[str, str]:
+    """The theme and audience the newest version was made for. A draft's own columns keep
+    what it was started with (they never change); a deck built again for other themes or
+    another audience is listed as what a reviewer would now read."""
+    return {key: value for key, value in (("theme", theme), ("audience", audience)) if value}
 
 
 MISSING_HASH = "(no version)"
@@ -90,12 +98,12 @@ def draft_view(session: Session, draft_id: int) -> DraftView:
             .execution_options(populate_existing=True)
         )
     ]
-    current_hash = next((v.content_hash for v in versions
-                         if v.number == draft.current_number), None)
-    if current_hash is None:  # a row made by hand; the database refuses it from 0003 on
+    current = next((v for v in versions if v.number == draft.current_number), None)
+    if current is None:  # a row made by hand; the database refuses it from 0003 on
         raise DraftIncomplete(draft_id, draft.current_number)
     return DraftView(
-        **_summary(draft, author, current_hash).model_dump(),
+        **{**_summary(draft, author, current.content_hash).model_dump(),
+           "theme": current.inputs.theme, "audience": current.inputs.audience},
         versions=versions,
         reviews=reviews(session, draft_id),
     )

@@ -32,6 +32,7 @@ from .stamps import without_approval
 from .times import BadTime
 from .users import UserRegistry
 from .views import (
+    SHORT_HASH,
     AuditEntryView,
     DraftSummary,
     DraftView,
@@ -199,6 +200,9 @@ class ReviewStore(UserRegistry):
         view = self.get_draft(draft_id)
         try:
             require_submittable(draft_id, view.status)
+            if not view.current.intact:  # the checks would pass words nobody saved
+                raise tampered(draft_id, view.current_number, view.current.short_hash,
+                               deck=view.is_deck, approved=False, refusing="submit")
             checker = self._checker_for(view)
             if checker is not None:
                 problems = list(checker(view.current.markdown, view.current.inputs))
@@ -216,7 +220,7 @@ class ReviewStore(UserRegistry):
                 self._audit(session, "submitted", draft_id, current.content_hash,
                             f"version {current.number}")
                 return reading.draft_view(session, draft_id)  # as committed
-        except (NotAllowed, ChecksFailed) as exc:
+        except (NotAllowed, ChecksFailed, ContentTampered) as exc:
             self._log_refusal(draft_id, f"submit version {view.current_number}", exc,
                               view.current_hash)
             raise
@@ -271,7 +275,7 @@ class ReviewStore(UserRegistry):
         try:
             return self._decide_now(draft_id, decision, comment, expected_revision,
                                     expected_hash)
-        except NotAllowed as exc:
+        except (NotAllowed, ContentTampered) as exc:
             self._log_refusal(draft_id, verb, exc)
             raise
 
@@ -290,6 +294,12 @@ class ReviewStore(UserRegistry):
             assert version_author is not None
             require_decidable(draft_id, draft.status, actor.name, actor.role,
                               version_author.name, decision)
+            if content_hash(current.markdown) != current.content_hash:
+                # The reviewer read these words; the hash an approval keeps names others.
+                raise tampered(draft_id, current.number, current.content_hash[:SHORT_HASH],
+                               deck=draft.kind == "deck", approved=False,
+                               refusing="approve" if decision == "approved"
+                               else "request changes on")
             # The review first, then the draft's state: PostgreSQL lets the state move
             # only with the review that decides it.
             try:
@@ -334,13 +344,8 @@ class ReviewStore(UserRegistry):
             with self._write() as session:
                 self._audit(session, "export-refused", draft_id, version.content_hash,
                             f"version {number}: stored text does not match its hash")
-            approved = " It was approved, but not in this form." if approval else ""
-            raise ContentTampered(
-                f"version {number} of draft {draft_id} was changed outside counterbrief: its "
-                f"text no longer matches the hash {version.short_hash} it was saved with."
-                f"{approved} Refusing to export it; make a new version with "
-                f"`assistant draft edit {draft_id}`."
-            )
+            raise tampered(draft_id, number, version.short_hash, deck=view.is_deck,
+                           approved=approval is not None, refusing="export")
         result = Export(draft_id=draft_id, title=view.title, version=version, approval=approval)
         if write is not None:
             where = write(result)
@@ -366,3 +371,15 @@ class ReviewStore(UserRegistry):
         """Rows outside the log whose times cannot be read (typed in before 0003)."""
         with self._read() as session:
             return times.bad_times(session)
+
+
+def tampered(draft_id: int, number: int, short_hash: str, *, deck: bool, approved: bool,
+             refusing: str) -> ContentTampered:
+    """A version whose stored text no longer matches its hash, refused, with the command
+    that makes a new version of this kind of draft."""
+    edit = f"assistant {'train' if deck else 'draft'} edit {draft_id}"
+    was = " It was approved, but not in this form." if approved else ""
+    return ContentTampered(
+        f"version {number} of draft {draft_id} was changed outside counterbrief: its text "
+        f"no longer matches the hash {short_hash} it was saved with.{was} Refusing to "
+        f"{refusing} it; make a new version with `{edit}`.")

@@ -57,8 +57,10 @@ def read_deck(text: str) -> StoredDeck:
             keys=tuple(str(k) for k in raw["keys"]))
         themes = tuple(str(t) for t in document["themes"])
         audience = str(document["audience"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise DeckTextError(f"the stored deck is damaged ({type(exc).__name__}: {exc})") from None
+    except KeyError as exc:
+        raise DeckTextError(f"the stored deck is damaged: it has no {exc}") from None
+    except (TypeError, ValueError) as exc:
+        raise DeckTextError(f"the stored deck is damaged: {exc}") from None
     return StoredDeck(deck, themes, audience)
 
 

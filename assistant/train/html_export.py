@@ -15,8 +15,12 @@ _SCRIPT = """
 (function () {
   var slides = Array.prototype.slice.call(document.querySelectorAll('section.slide'));
   var at = 0;
+  var skipped = {};  // first slide after a skip: its content note (Back goes there)
   function show(i) {
     at = Math.max(0, Math.min(slides.length - 1, i));
+    Object.keys(skipped).forEach(function (after) {
+      if (skipped[after] < at && at < +after) { delete skipped[after]; }
+    });
     slides.forEach(function (s, k) { s.hidden = k !== at; });
     slides[at].focus();
   }
@@ -25,12 +29,17 @@ _SCRIPT = """
     if (e.altKey || e.ctrlKey || e.metaKey) { return; }
     var k = e.key;
     if (k === 'ArrowRight' || k === 'PageDown' || k === ' ') { show(at + 1); }
-    else if (k === 'ArrowLeft' || k === 'PageUp') { show(at - 1); }
+    else if (k === 'ArrowLeft' || k === 'PageUp') {
+      show(skipped.hasOwnProperty(at) ? skipped[at] : at - 1);
+    }
     else if (k === 'Home') { show(0); }
     else if (k === 'End') { show(slides.length - 1); }
     else if (k === 'n') { document.body.classList.toggle('notes'); }
     else if (k === 'b') { document.body.classList.toggle('blank'); }
-    else if (k === 's' && slides[at].dataset.skipTo) { show(+slides[at].dataset.skipTo); }
+    else if (k === 's' && slides[at].dataset.skipTo) {
+      skipped[+slides[at].dataset.skipTo] = at;
+      show(+slides[at].dataset.skipTo);
+    }
     else if (/^[0-9]$/.test(k)) {
       var first = slides.findIndex(function (s) { return s.dataset.key === k; });
       if (first >= 0) { show(first); }

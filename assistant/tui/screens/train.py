@@ -65,6 +65,9 @@ class TrainScreen(Screen[None]):
         self.themes, self.audience = themes, audience
         self.deck: Deck | None = deck
         self.index = 0
+        # Skips that stand, as {first slide after: its content note}: Back from there goes
+        # to the note, so testimony the room chose not to see is not shown by going back.
+        self.skipped: dict[int, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("Building the deck…", id="where")
@@ -114,6 +117,8 @@ class TrainScreen(Screen[None]):
         if self.deck is None:
             return
         self.index = max(0, min(len(self.deck.slides) - 1, index))
+        self.skipped = {after: note for after, note in self.skipped.items()
+                        if not note < self.index < after}  # shown after all: no skip stands
         slide = self.deck.slides[self.index]
         deck = self.deck
         mark = deck.status.split(":", 1)[0]  # "DRAFT", or the approval line in full
@@ -129,6 +134,9 @@ class TrainScreen(Screen[None]):
             Text.assemble(("Trainer's notes (not shown to the room)\n", "bold"), slide.notes))
 
     def action_move(self, step: int) -> None:
+        if step < 0 and self.index in self.skipped:
+            self.show(self.skipped[self.index])
+            return
         self.show(self.index + step)
 
     def action_go(self, index: int) -> None:
@@ -145,6 +153,7 @@ class TrainScreen(Screen[None]):
     def action_skip(self) -> None:
         slide = self.slide
         if slide is not None and slide.skip_to is not None:
+            self.skipped[slide.skip_to] = self.index
             self.show(slide.skip_to)
 
     def action_toggle_notes(self) -> None:
