@@ -122,19 +122,35 @@ class CurateScreen(Screen[None]):
 
     @on(Input.Submitted, "#article-path")
     def _open(self, event: Input.Submitted) -> None:
+        from ...ingest.article import MAX_ARTICLE_BYTES, ArticleRefused, decode_article
+
         path = Path(event.value.strip()).expanduser()
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            self.notify(f"{path}: cannot be read as UTF-8 text ({exc})", severity="error")
+            with path.open("rb") as handle:
+                text = decode_article(handle.read(MAX_ARTICLE_BYTES + 1))
+        except OSError as exc:
+            self.notify(f"{path}: cannot be read ({exc.strerror or exc})", severity="error")
+            return
+        except ArticleRefused as exc:
+            where = f"{path}:{exc.line}" if exc.line else str(path)
+            self.notify(f"{where}: {exc}", severity="error")
             return
         self._article_text().text = text
         self.action_read()
 
     def action_read(self) -> None:
+        from ...ingest.article import ArticleRefused, check_article
+
         text = self._article_text().text
         if not text.strip():
             self.notify("Paste an article or open a file first.", severity="warning")
+            return
+        try:
+            text = check_article(text)
+        except ArticleRefused as exc:
+            where = f"line {exc.line}: " if exc.line else ""
+            self.notify(f"The article cannot be read for quotes: {where}{exc}",
+                        severity="error")
             return
         self._ingest(text)
 
@@ -150,7 +166,7 @@ class CurateScreen(Screen[None]):
                                       "problem(s); run assistant corpus validate.",
                                       severity="error")
             return
-        result = ingest_article(text.replace("\r\n", "\n"), corpus)
+        result = ingest_article(text, corpus)
         self.app.call_from_thread(self._show, result)
 
     def _show(self, result: Ingested) -> None:
@@ -383,6 +399,8 @@ class CurateScreen(Screen[None]):
             return f"verify: the corpus has {len(exc.problems)} problem(s)"
         result = verify_corpus(corpus)
         source = archived.stem
+        if source in result.unreadable:
+            return f"verify: {result.unreadable[source]}"
         checked = sum(1 for q in corpus.quotes.values() if q.sources[0].source == source)
         wrong = [m for m in result.mismatches if m.source == source]
         if wrong:
