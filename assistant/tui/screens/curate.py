@@ -36,10 +36,11 @@ class CurateScreen(Screen[None]):
 
     SUB_TITLE = "curate an article"
     # the list takes what the notes and the corpus problems leave, so that both stay in view
+    # (at 80x24 too: the list keeps three candidates' lines however long the problems are)
     DEFAULT_CSS = """
-    CurateScreen #candidates { height: 1fr; }
-    CurateScreen #candidate-notes { height: auto; max-height: 9; }
-    CurateScreen #corpus-problems { height: auto; max-height: 8; }
+    CurateScreen #candidates { height: 1fr; min-height: 5; }
+    CurateScreen #candidate-notes { height: auto; max-height: 6; }
+    CurateScreen #corpus-problems { height: auto; max-height: 5; }
     """
 
     HELP = ("Open an article (type its path, Enter) or paste it and press ctrl+r. Each "
@@ -98,8 +99,8 @@ class CurateScreen(Screen[None]):
             with Vertical(id="curate-side"):
                 yield OptionList(id="candidates")
                 yield Static("", id="candidate-notes")
-                yield Input(placeholder="speaker id", id="speaker")
-                yield Input(placeholder="theme ids, separated by commas", id="themes")
+                yield Input(placeholder="speaker id", id="candidate-speaker")
+                yield Input(placeholder="theme ids, separated by commas", id="candidate-themes")
                 yield Static("Nothing accepted yet.", id="corpus-problems")
         yield Footer()
 
@@ -228,16 +229,16 @@ class CurateScreen(Screen[None]):
 
     def action_edit(self, field: str) -> None:
         if self._current() is not None:
-            self.query_one(f"#{field}", Input).focus()
+            self.query_one(f"#candidate-{field}", Input).focus()
 
-    @on(Input.Submitted, "#speaker")
+    @on(Input.Submitted, "#candidate-speaker")
     def _speaker_edited(self, event: Input.Submitted) -> None:
         current = self._current()
         if current is not None and event.value.strip():
             current.speaker = event.value.strip()
             self._after_edit()
 
-    @on(Input.Submitted, "#themes")
+    @on(Input.Submitted, "#candidate-themes")
     def _themes_edited(self, event: Input.Submitted) -> None:
         current = self._current()
         if current is not None:
@@ -254,8 +255,8 @@ class CurateScreen(Screen[None]):
         if current is None:
             return
         self.seen.add(current.id)
-        self.query_one("#speaker", Input).value = current.speaker
-        self.query_one("#themes", Input).value = ", ".join(current.themes)
+        self.query_one("#candidate-speaker", Input).value = current.speaker
+        self.query_one("#candidate-themes", Input).value = ", ".join(current.themes)
         notes = list(current.notes)
         if current.duplicate_of:
             notes.insert(0, f"already in the corpus as {current.duplicate_of} "
