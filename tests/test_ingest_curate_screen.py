@@ -52,7 +52,7 @@ async def test_accepting_a_candidate_shows_its_problems_and_adds_it_to_the_corpu
         assert "1 accepted: the corpus would be valid" in _shown(screen, "#corpus-problems")
 
         await pilot.press("s")
-        speaker = screen.query_one("#speaker", Input)
+        speaker = screen.query_one("#candidate-speaker", Input)
         speaker.value = "nobody-known"
         await pilot.press("enter")
         await _idle(pilot)
@@ -201,3 +201,51 @@ async def test_what_was_left_out_is_listed_after_the_candidates_with_its_reason(
         assert options.highlighted == 2
         await pilot.press("down")
         assert options.highlighted != 3  # a left-out line is never a candidate to decide
+
+
+async def test_an_article_file_with_a_control_character_is_refused_naming_its_line(
+        tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    article = tmp_path / "escape.txt"
+    article.write_text(ARTICLE.replace("went hungry", "went \x1b[2Jhungry"), encoding="utf-8")
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _idle(pilot)
+        await pilot.press("f6")
+        screen = app.screen
+        assert isinstance(screen, CurateScreen)
+        screen.query_one("#article-path", Input).value = str(article)
+        screen.query_one("#article-path", Input).focus()
+        await pilot.press("enter")
+        await _idle(pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert any(f"{article}:6:" in m and "U+001B" in m for m in said), said
+        assert screen.query_one("#candidates", OptionList).option_count == 0
+
+
+async def test_at_80x24_the_list_stays_in_view_and_the_themes_field_is_a_full_field(
+        tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    article = tmp_path / "guard.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _idle(pilot)
+        await pilot.press("f6")
+        screen = app.screen
+        assert isinstance(screen, CurateScreen)
+        screen.query_one("#article-path", Input).value = str(article)
+        screen.query_one("#article-path", Input).focus()
+        await pilot.press("enter")
+        await _idle(pilot)
+        for _ in range(3):  # every candidate accepted with a speaker the corpus lacks
+            await pilot.press("s")
+            screen.query_one("#candidate-speaker", Input).value = "nobody-known"
+            await pilot.press("enter", "a", "down")
+            await _idle(pilot)
+        assert "problem(s) to fix" in _shown(screen, "#corpus-problems")
+        assert screen.query_one("#candidates", OptionList).size.height >= 3
+        themes = screen.query_one("#candidate-themes", Input)
+        assert themes.outer_size.height == 3 and themes.region.bottom <= 23

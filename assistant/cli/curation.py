@@ -58,15 +58,24 @@ def ingest_command(ctx: click.Context, article: Path | None, source_id: str | No
         except ValidationError as exc:
             raise click.UsageError(f"--source-id '{source_id}': use lower-case letters, digits "
                                    "and hyphens") from exc
+    from ..ingest.article import MAX_ARTICLE_BYTES, ArticleRefused, decode_article
+
     try:
-        text = sys.stdin.read() if str(article) == "-" else article.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise Refused(f"{article}: cannot be read as UTF-8 text ({exc})") from exc
-    if not text.strip():
-        raise Refused(f"{article}: the article is empty")
+        if str(article) == "-":
+            data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+        else:
+            with article.open("rb") as handle:
+                data = handle.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as exc:
+        raise Refused(f"{article}: cannot be read ({exc.strerror or exc})") from exc
+    try:
+        text = decode_article(data)
+    except ArticleRefused as exc:
+        where = f"{article}:{exc.line}" if exc.line else f"{article}"
+        raise Refused(f"{where}: {exc}") from None
     corpus = conf.corpus()
     hint = None if str(article) == "-" else article.stem
-    result = ingest_article(text.replace("\r\n", "\n"), corpus, source_id, hint)
+    result = ingest_article(text, corpus, source_id, hint)
     if as_json:
         echo_json(result.as_dict())
         return
@@ -137,10 +146,13 @@ def verify_command(ctx: click.Context, as_json: bool) -> None:
     conf = settings(ctx)
     result = verify_corpus(conf.corpus(), _seeds_dir(conf.corpus_dir))
     if as_json:
-        echo_json({"verbatim": not result.mismatches, "checked": result.checked,
+        echo_json({"verbatim": result.verbatim, "checked": result.checked,
                    "archives": result.archives, "not_archived": result.unarchived,
+                   "unreadable": result.unreadable,
                    "mismatches": [m.as_dict() for m in result.mismatches]})
     else:
+        for why in result.unreadable.values():
+            click.echo(f"{why}; its quotes were not checked", err=True)
         for m in result.mismatches:
             click.echo(str(m), err=True)
         if result.unarchived:
@@ -150,8 +162,10 @@ def verify_command(ctx: click.Context, as_json: bool) -> None:
             click.echo("no archived articles: ingest --accept archives them in archive/",
                        err=True)
         click.echo(f"{result.checked} quote(s) and figure(s) checked against "
-                   f"{len(result.archives)} article(s); {len(result.mismatches)} not verbatim")
-    if result.mismatches:
+                   f"{len(result.archives)} article(s); {len(result.mismatches)} not verbatim"
+                   + (f", {len(result.unreadable)} archive(s) unreadable"
+                      if result.unreadable else ""))
+    if not result.verbatim:
         ctx.exit(1)
 
 

@@ -12,6 +12,7 @@ number, `!!bool maybe`) reported at its line instead of escaping as a Python err
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Hashable
 from pathlib import Path
@@ -172,6 +173,12 @@ def _line(event: events.Event) -> int:
     return event.start_mark.line + 1 if event.start_mark is not None else 0
 
 
+def _plain(problem: str) -> str:
+    """The parser's words without "unexpected", which reads as the program failing."""
+    problem = problem.replace("found unexpected end of stream", "the file ends here")
+    return re.sub(r"found unexpected (.+)", r"found \1 where it cannot stand", problem)
+
+
 def parse_yaml(text: str) -> Any:
     """Parse YAML text into LinedDict/LinedList values. Raises YamlError with a line."""
     try:
@@ -187,7 +194,7 @@ def parse_yaml(text: str) -> Any:
             return min(mark.line + 1, last) if mark is not None else 0
 
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = _plain(exc.problem or exc.context or "invalid YAML")
         if exc.context and exc.context_mark and exc.problem_mark:
             # e.g. an unterminated quote: say where the unfinished thing began
             problem += f" ({exc.context} that starts on line {line_at(exc.context_mark)})"

@@ -174,7 +174,10 @@ def plan(root: Path, proposal: Path) -> tuple[dict[Path, str], Accepted, str | N
     if unknown:
         raise AcceptRefused(f"{proposal}:{data.key_lines[unknown[0]]}: '{unknown[0]}' cannot be "
                             "added by ingest; only sources, speakers and quotes")
-    existing, _ = validate_corpus(root)
+    existing, before = validate_corpus(root)
+    if before:  # and a broken link or unreadable file would not even copy for the trial
+        raise AcceptRefused(f"the corpus has {len(before)} problem(s) already; fix them first "
+                            "(assistant corpus validate lists them); nothing was added", before)
     result = Accepted()
     changes: dict[Path, str] = {}
     source_id, article, digest = article_from_proposal(text)

@@ -14,6 +14,7 @@ from typing import Any
 from ..corpus.loader import Corpus
 from ..corpus.models import Speaker
 from .extract import Quotation, read_article
+from .ids import id_words
 from .people import Person, head_noun
 from .source import SourceStub, source_stub
 
@@ -99,7 +100,7 @@ def only(result: Ingested, ids: set[str]) -> Ingested:
 
 
 def slug(text: str, limit: int = 5) -> str:
-    parts = [w for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "")) if w not in
+    parts = [w for w in id_words(text.replace("’", "")) if w not in
              {"a", "an", "the", "of", "by", "and", "who", "in", "at"}]
     return "-".join(parts[:limit]) or "speaker"
 

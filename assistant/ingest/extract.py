@@ -74,7 +74,13 @@ def headline_lines(text: str) -> set[str]:
     found = set()
     for para in paragraphs(text)[:4]:
         line = text[para.start:para.end].strip()
-        if len(_words(line)) <= 20 and not line.endswith((".", "”", '"')):
+        # a headline may end in a quotation (Former fighter says caliphate "ran on lies"),
+        # a sentence of testimony ends in one too ("... of names."), and so does a paragraph
+        # that is all quotation
+        inside = line.rstrip("”\"»").rstrip()
+        testimony = line.endswith(("”", '"', "»")) and (
+            inside.endswith((".", "!", "?", ",")) or line.startswith(("“", '"', "«")))
+        if len(_words(line)) <= 20 and not line.endswith(".") and not testimony:
             found.add(_key(line))
     return found
 
@@ -364,6 +370,15 @@ class _Reader:
                 self.paragraph_outlet.setdefault(where, q.outlet)
         return q
 
+    def _in_repeated_headline(self, q: Quotation, span: Span) -> bool:
+        """A paragraph that opens with the headline, word for word, and the quotation is in
+        that part of it."""
+        para = self.paras[span.paragraph]
+        whole = _key(self.text[para.start:para.end])
+        opening = _key(self.text[para.start:span.close_at])
+        return any(len(h.split()) >= 4 and len(whole) > len(h) and whole.startswith(h)
+                   and h.startswith(opening) for h in self.headlines)
+
     def _left_out(self, q: Quotation, span: Span, before: str, after: str,
                   chosen: list[tuple[Mention, Person | None]], split: bool) -> str | None:
         words = _words(q.text)
@@ -377,7 +392,7 @@ class _Reader:
             return "a single word or short term (scare quotes)"
         if span.kind == SINGLE and len(words) < 5 and not chosen and not sentence_like:
             return "a short term in single quotes"
-        if _key(q.text) in self.headlines:
+        if _key(q.text) in self.headlines or self._in_repeated_headline(q, span):
             return "the headline repeated in the body"
         if span.paragraph < 3 and _key(self.text[self.paras[span.paragraph].start:
                                                  self.paras[span.paragraph].end]) in self.headlines:

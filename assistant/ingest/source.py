@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from ..corpus.loader import Corpus
+from .ids import id_words
 from .marks import paragraphs
 from .outlets import KNOWN_OUTLETS
 
@@ -78,7 +79,7 @@ def source_stub(article: str, source_id: str | None, name_hint: str | None,
     published = next((d for line in head if (d := _date(line))), None)
     if source_id is None:  # outlet and date where known, else the title's first words
         def part(text: str, words: int) -> str:
-            return "-".join(re.findall(r"[a-z0-9]+", text.lower())[:words])
+            return "-".join(id_words(text)[:words])
 
         named = part(outlet.removeprefix("The "), 3) if outlet else ""
         parts = [named or part(title, 4), published or (part(title, 4) if named else "")]

@@ -9,6 +9,7 @@ copied.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,12 @@ class Verification:
     archives: dict[str, str] = field(default_factory=dict)
     """Source id -> where its text was read from."""
     unarchived: list[str] = field(default_factory=list)
+    unreadable: dict[str, str] = field(default_factory=dict)
+    """Source id -> why its archived text could not be read (a broken link, not UTF-8)."""
+
+    @property
+    def verbatim(self) -> bool:
+        return not self.mismatches and not self.unreadable
 
 
 def closest_passage(needle: str, haystack: str) -> tuple[str, list[str]]:
@@ -104,6 +111,13 @@ def seed_archives(corpus: Corpus, seeds_dir: Path) -> dict[str, Path]:
     return found
 
 
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
 def archives(corpus: Corpus, seeds_dir: Path | None = None) -> dict[str, Path]:
     """Source id -> archived article text; the seeds fill in for sources with no archive."""
     found = dict(seed_archives(corpus, seeds_dir)) if seeds_dir else {}
@@ -117,12 +131,21 @@ def archives(corpus: Corpus, seeds_dir: Path | None = None) -> dict[str, Path]:
 
 def verify_corpus(corpus: Corpus, seeds_dir: Path | None = None) -> Verification:
     """Check every quote and figure whose source has an archived text."""
-    texts = {sid: path.read_text(encoding="utf-8") for sid, path in
-             archives(corpus, seeds_dir).items()}
-    result = Verification(archives={sid: str(p) for sid, p in
-                                    archives(corpus, seeds_dir).items()})
+    found = archives(corpus, seeds_dir)
+    result = Verification(archives={sid: str(p) for sid, p in found.items()})
+    texts: dict[str, str] = {}
+    for sid, path in found.items():
+        try:
+            texts[sid] = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            why = (f"is a link to {os.readlink(path)}, which does not exist"
+                   if path.is_symlink() and not path.exists() else
+                   f"cannot be read ({getattr(exc, 'strerror', None) or exc})")
+            result.unreadable[sid] = f"{_shown(path, corpus.root)}: {why}"
     for quote in corpus.quotes.values():
         sid = quote.sources[0].source
+        if sid in result.unreadable:
+            continue
         if sid not in texts:
             if sid not in result.unarchived:
                 result.unarchived.append(sid)

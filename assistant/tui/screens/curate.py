@@ -36,10 +36,11 @@ class CurateScreen(Screen[None]):
 
     SUB_TITLE = "curate an article"
     # the list takes what the notes and the corpus problems leave, so that both stay in view
+    # (at 80x24 too: the list keeps three candidates' lines however long the problems are)
     DEFAULT_CSS = """
-    CurateScreen #candidates { height: 1fr; }
-    CurateScreen #candidate-notes { height: auto; max-height: 9; }
-    CurateScreen #corpus-problems { height: auto; max-height: 8; }
+    CurateScreen #candidates { height: 1fr; min-height: 5; }
+    CurateScreen #candidate-notes { height: auto; max-height: 6; }
+    CurateScreen #corpus-problems { height: auto; max-height: 5; }
     """
 
     HELP = ("Open an article (type its path, Enter) or paste it and press ctrl+r. Each "
@@ -98,8 +99,8 @@ class CurateScreen(Screen[None]):
             with Vertical(id="curate-side"):
                 yield OptionList(id="candidates")
                 yield Static("", id="candidate-notes")
-                yield Input(placeholder="speaker id", id="speaker")
-                yield Input(placeholder="theme ids, separated by commas", id="themes")
+                yield Input(placeholder="speaker id", id="candidate-speaker")
+                yield Input(placeholder="theme ids, separated by commas", id="candidate-themes")
                 yield Static("Nothing accepted yet.", id="corpus-problems")
         yield Footer()
 
@@ -122,19 +123,35 @@ class CurateScreen(Screen[None]):
 
     @on(Input.Submitted, "#article-path")
     def _open(self, event: Input.Submitted) -> None:
+        from ...ingest.article import MAX_ARTICLE_BYTES, ArticleRefused, decode_article
+
         path = Path(event.value.strip()).expanduser()
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            self.notify(f"{path}: cannot be read as UTF-8 text ({exc})", severity="error")
+            with path.open("rb") as handle:
+                text = decode_article(handle.read(MAX_ARTICLE_BYTES + 1))
+        except OSError as exc:
+            self.notify(f"{path}: cannot be read ({exc.strerror or exc})", severity="error")
+            return
+        except ArticleRefused as exc:
+            where = f"{path}:{exc.line}" if exc.line else str(path)
+            self.notify(f"{where}: {exc}", severity="error")
             return
         self._article_text().text = text
         self.action_read()
 
     def action_read(self) -> None:
+        from ...ingest.article import ArticleRefused, check_article
+
         text = self._article_text().text
         if not text.strip():
             self.notify("Paste an article or open a file first.", severity="warning")
+            return
+        try:
+            text = check_article(text)
+        except ArticleRefused as exc:
+            where = f"line {exc.line}: " if exc.line else ""
+            self.notify(f"The article cannot be read for quotes: {where}{exc}",
+                        severity="error")
             return
         self._ingest(text)
 
@@ -150,7 +167,7 @@ class CurateScreen(Screen[None]):
                                       "problem(s); run assistant corpus validate.",
                                       severity="error")
             return
-        result = ingest_article(text.replace("\r\n", "\n"), corpus)
+        result = ingest_article(text, corpus)
         self.app.call_from_thread(self._show, result)
 
     def _show(self, result: Ingested) -> None:
@@ -212,16 +229,16 @@ class CurateScreen(Screen[None]):
 
     def action_edit(self, field: str) -> None:
         if self._current() is not None:
-            self.query_one(f"#{field}", Input).focus()
+            self.query_one(f"#candidate-{field}", Input).focus()
 
-    @on(Input.Submitted, "#speaker")
+    @on(Input.Submitted, "#candidate-speaker")
     def _speaker_edited(self, event: Input.Submitted) -> None:
         current = self._current()
         if current is not None and event.value.strip():
             current.speaker = event.value.strip()
             self._after_edit()
 
-    @on(Input.Submitted, "#themes")
+    @on(Input.Submitted, "#candidate-themes")
     def _themes_edited(self, event: Input.Submitted) -> None:
         current = self._current()
         if current is not None:
@@ -238,8 +255,8 @@ class CurateScreen(Screen[None]):
         if current is None:
             return
         self.seen.add(current.id)
-        self.query_one("#speaker", Input).value = current.speaker
-        self.query_one("#themes", Input).value = ", ".join(current.themes)
+        self.query_one("#candidate-speaker", Input).value = current.speaker
+        self.query_one("#candidate-themes", Input).value = ", ".join(current.themes)
         notes = list(current.notes)
         if current.duplicate_of:
             notes.insert(0, f"already in the corpus as {current.duplicate_of} "
@@ -383,6 +400,8 @@ class CurateScreen(Screen[None]):
             return f"verify: the corpus has {len(exc.problems)} problem(s)"
         result = verify_corpus(corpus)
         source = archived.stem
+        if source in result.unreadable:
+            return f"verify: {result.unreadable[source]}"
         checked = sum(1 for q in corpus.quotes.values() if q.sources[0].source == source)
         wrong = [m for m in result.mismatches if m.source == source]
         if wrong:
