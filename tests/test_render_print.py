@@ -5,7 +5,9 @@ is listed once, and no two lines of the audience's part say the same thing."""
 
 from __future__ import annotations
 
+import io
 import itertools
+import os
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -150,3 +152,22 @@ def test_the_same_thing_is_caught_when_it_is_said_twice() -> None:
     assert same_thing("Posts go out from defectors’ own accounts, in their words.",
                       "- **Who posts:** defectors’ own accounts, in their own words")
     assert not same_thing("Life under IS was harsh.", "Defectors found the fighting brutal.")
+
+
+def test_the_audience_part_printed_from_the_web_page_fits_the_same_pages(
+        printed: dict[str, Printed]) -> None:
+    """The HTML's print stylesheet, through the PDF export: the same promise as Word."""
+    pypdf = pytest.importorskip("pypdf")
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"WeasyPrint is part of the test extra: {exc}")
+        pytest.skip(f"WeasyPrint or Pango missing: {exc}")
+    over = {}
+    for name, p in printed.items():
+        data = export_bytes(p.document, "pdf", ExportOptions(part="audience", now=AT))
+        count = len(pypdf.PdfReader(io.BytesIO(data)).pages)
+        if count > p.pages_promised:
+            over[name] = (count, p.pages_promised)
+    assert not over, over
