@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
@@ -83,11 +84,12 @@ def _stem(word: str) -> str:
     return word[:5]
 
 
-def stems(line: str) -> set[str]:
+@lru_cache(maxsize=4096)  # each line is compared with every other: work out its words once
+def stems(line: str) -> frozenset[str]:
     """The content words of `line` in a common form, quotations and marks set aside."""
     text = _SET_ASIDE.sub(" ", line).lower().replace("’", "'")
     text = re.sub(r"'[a-z]*", "", text)  # possessives and contractions
-    return {_stem(w) for w in _WORD.findall(text) if w not in STOP}
+    return frozenset(_stem(w) for w in _WORD.findall(text) if w not in STOP)
 
 
 def says_the_same(one: str, other: str) -> bool:
