@@ -4,7 +4,7 @@ Each replica copies the bundled sources, speakers, quotes and facts with `-rN` a
 every id (and to every reference to one; replica 0 keeps the bundled ids, which the
 themes' related facts name), so the proportions of a real corpus hold at
 any size: about one speaker per eight quotes, one source per four, one fact per two.
-Themes and audiences are shared, as they would be in a grown corpus: the number of quotes
+Themes, audiences and the corpus language are shared, as in a grown corpus: the number of quotes
 per theme grows with the corpus, which is what selection has to cope with. Replicas are
 grouped into files of REPLICAS_PER_FILE, one file per bundled file, as curators' files
 would grow. The output depends on nothing but the bundled corpus and the size asked for.
@@ -18,7 +18,7 @@ from pathlib import Path
 from assistant.paths import bundled_corpus_dir
 
 REPLICAS_PER_FILE = 50
-SHARED = ("themes.yaml", "audiences.yaml")  # copied once: not replicated
+SHARED = ("themes.yaml", "audiences.yaml", "corpus.yaml")  # copied once: not replicated
 # every field that holds a record's id: a replica's references stay inside the replica
 _ID_LINE = re.compile(r"^(\s*(?:- )?(?:id|speaker|source|via|follows|same_as|dates|fact|whole): )"
                       r"([a-z0-9][a-z0-9-]*)\s*$", re.MULTILINE)

@@ -36,3 +36,27 @@ def pages(pdf: Path) -> list[str]:
     text = subprocess.run([need("pdftotext"), "-layout", str(pdf), "-"], check=True,
                           capture_output=True, text=True).stdout
     return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+
+
+def audience_sentences(markdown: str) -> list[str]:
+    """Each sentence of our own words the audience reads, paragraph by paragraph and
+    bullet by bullet. Not quotations (evidence, which may be a report's words for what we
+    say) nor numbered steps (a session outline may say "close with the message: ...")."""
+    import re
+
+    from markdown_it import MarkdownIt
+
+    from assistant.render.export import split_parts
+    from assistant.render.repeats import sentences
+
+    audience, _ = split_parts(markdown)
+    audience = audience.split("\n## Sources\n", 1)[0]
+    tokens = MarkdownIt("commonmark").parse(audience)
+    quoted = numbered = 0
+    found = []
+    for index, token in enumerate(tokens):
+        quoted += token.nesting if token.type.startswith("blockquote") else 0
+        numbered += token.nesting if token.type.startswith("ordered_list") else 0
+        if token.type == "paragraph_open" and not quoted and not numbered:
+            found += sentences(re.sub(r"\s*\[\d+(, \d+)*\]", "", tokens[index + 1].content))
+    return found

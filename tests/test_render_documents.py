@@ -196,3 +196,36 @@ def test_titles_and_our_own_words_use_curly_marks_and_en_dashes() -> None:
     outside_quotes = [line for line in markdown.split("\n") if not line.startswith(">")]
     assert not [line for line in outside_quotes if "'" in line or '"' in line or " - " in line]
     assert "&quot;" not in html()
+
+
+def test_sources_and_the_approval_block_are_set_small_in_word_and_in_print() -> None:
+    document = word(APPROVAL)
+    paragraphs = document.paragraphs
+    texts = [p.text for p in paragraphs]
+    sources = paragraphs[texts.index("Sources") + 1]
+    approval = paragraphs[texts.index("Approval") + 1]
+    for entry in (sources, approval):
+        assert {run.font.size.pt for run in entry.runs} == {8.5}, entry.text
+    points = paragraphs[texts.index("Points to make") + 1]
+    assert all(run.font.size is None for run in points.runs)  # the body keeps its size
+    page = render_html(brief(template="talking-points"), library(), APPROVAL, options())
+    assert '<h2>Sources</h2>\n<ol class="back-matter">' in page
+    assert '<h2>Approval</h2>\n<ul class="back-matter approval">' in page
+    assert re.search(r"@media print \{[^@]*\.back-matter \{ font-size: 8\.5pt", page)
+
+
+def test_a_report_quoted_twice_gives_its_title_at_the_first_quotation_only() -> None:
+    from assistant.compose import BriefInputs, compose_brief
+    from assistant.corpus import load_corpus
+
+    corpus = load_corpus(today=date(2026, 1, 1))
+    b = compose_brief(corpus, BriefInputs(theme="leaving-and-speaking-out",
+                                          audience="policymakers", template="talking-points"),
+                      library())
+    reports = [q for q in b.quotes if q.speaker.role.value == "report"]
+    assert len(reports) >= 2 and len({q.speaker.id for q in reports}) == 1
+    attributions = re.findall(r"^> — (the ICSR report.*)$", render_markdown(b, library()),
+                              re.MULTILINE)
+    assert len(attributions) == len(reports)
+    assert "“Victims, Perpetrators, Assets" in attributions[0]
+    assert all(re.fullmatch(r"the ICSR report \[\d+(, \d+)*\]", a) for a in attributions[1:])

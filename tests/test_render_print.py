@@ -5,14 +5,15 @@ is listed once, and no two lines of the audience's part say the same thing."""
 
 from __future__ import annotations
 
+import io
 import itertools
+import os
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from markdown_it import MarkdownIt
 
 from assistant.compose import BriefInputs, compose_brief
 from assistant.corpus import Corpus, load_corpus
@@ -28,7 +29,7 @@ from assistant.render.export import (
 from assistant.render.repeats import says_the_same as same_thing
 
 from .compose_helpers import library
-from .print_helpers import pages, to_pdf
+from .print_helpers import audience_sentences, pages, to_pdf
 
 AT = datetime(2026, 3, 3, 9, 30, tzinfo=UTC)
 APPROVAL = Approval(approver="Sam Lee", date=date(2026, 3, 2), version="1a2b3c4d5e6f",
@@ -137,28 +138,11 @@ def test_no_source_is_listed_twice(printed: dict[str, Printed]) -> None:
             assert "undated" not in entry, (name, entry)
 
 
-def audience_lines(markdown: str) -> list[str]:
-    """Each paragraph and bullet of our own words the audience reads, citation marks
-    stripped. Not quotations (evidence, which may be a report's words for what we say) nor
-    numbered steps (a session outline may say "close with the message: ...")."""
-    audience, _ = split_parts(markdown)
-    audience = audience.split("\n## Sources\n", 1)[0]
-    tokens = MarkdownIt("commonmark").parse(audience)
-    quoted = numbered = 0
-    lines = []
-    for index, token in enumerate(tokens):
-        quoted += token.nesting if token.type.startswith("blockquote") else 0
-        numbered += token.nesting if token.type.startswith("ordered_list") else 0
-        if token.type == "paragraph_open" and not quoted and not numbered:
-            lines.append(re.sub(r"\[\d+(, \d+)*\]|_\(.*?\)_", "", tokens[index + 1].content))
-    return lines
-
-
 def test_no_two_lines_of_the_audience_part_say_the_same_thing(
         printed: dict[str, Printed]) -> None:
     repeats = []
     for name, p in printed.items():
-        lines = audience_lines(p.document.markdown)
+        lines = audience_sentences(p.document.markdown)
         repeats += [(name, a, b) for a, b in itertools.combinations(lines, 2)
                     if same_thing(a, b)]
     assert not repeats, repeats[:5]
@@ -168,3 +152,22 @@ def test_the_same_thing_is_caught_when_it_is_said_twice() -> None:
     assert same_thing("Posts go out from defectors’ own accounts, in their words.",
                       "- **Who posts:** defectors’ own accounts, in their own words")
     assert not same_thing("Life under IS was harsh.", "Defectors found the fighting brutal.")
+
+
+def test_the_audience_part_printed_from_the_web_page_fits_the_same_pages(
+        printed: dict[str, Printed]) -> None:
+    """The HTML's print stylesheet, through the PDF export: the same promise as Word."""
+    pypdf = pytest.importorskip("pypdf")
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"WeasyPrint is part of the test extra: {exc}")
+        pytest.skip(f"WeasyPrint or Pango missing: {exc}")
+    over = {}
+    for name, p in printed.items():
+        data = export_bytes(p.document, "pdf", ExportOptions(part="audience", now=AT))
+        count = len(pypdf.PdfReader(io.BytesIO(data)).pages)
+        if count > p.pages_promised:
+            over[name] = (count, p.pages_promised)
+    assert not over, over

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..compose.parts import TEAM_HEADING
+from ..compose.parts import FINDINGS_HEADING, TEAM_HEADING
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -207,7 +207,7 @@ def parse(text: str) -> Document:
     cell_texts: list[str] = []
     row_line = 0
     heading_level = 0
-    in_team = False
+    in_team = in_findings = False
     team_from: list[int] = []
     for i, tok in enumerate(tokens):
         t = tok.type
@@ -237,6 +237,11 @@ def parse(text: str) -> Document:
                 heading = " ".join(tok.content.split())
                 if heading_level == 1 and _is_team_heading(heading):
                     in_team = True
+                if heading_level <= 2:  # an export's summary of these very checks
+                    in_findings = in_team and heading == FINDINGS_HEADING
+            if in_findings:
+                continue
+            if parent == "heading_open":
                 section = heading
                 blocks.append(_block("heading", tok.content, first, section, group,
                                      level=heading_level))

@@ -108,16 +108,20 @@ def brief_command(ctx: click.Context, theme: str, audience: str, template: str |
                              any_audience=any_audience)
         brief = compose_brief(corpus, inputs, library)
         markdown = render_markdown(brief, library)
-        document = brief_document(markdown, fingerprint=brief.fingerprint,
-                                  subject=f"{brief.theme.title} – for {brief.audience.name}")
-        data = export_bytes(document, fmt, options, library)
     except UnknownId as exc:
         unknown_id(exc.kind, exc.given, exc.known)
-    except (ChoiceRefused, TemplateError, ExportRefused) as exc:
+    except (ChoiceRefused, TemplateError) as exc:
         raise Refused(str(exc)) from None
 
     shown_as = str(output) if output is not None else "brief"
     findings = _checked(brief, markdown, corpus, strict, shown_as)
+    try:  # the team notes end with what the checks found
+        document = brief_document(markdown, fingerprint=brief.fingerprint,
+                                  subject=f"{brief.theme.title} – for {brief.audience.name}",
+                                  language=corpus.language, findings=findings)
+        data = export_bytes(document, fmt, options, library)
+    except (TemplateError, ExportRefused) as exc:
+        raise Refused(str(exc)) from None
 
     if output is not None:
         from ..render.files import OutputRefused

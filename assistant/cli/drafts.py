@@ -4,6 +4,7 @@ new versions, show and export them."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -215,7 +216,7 @@ def draft_export(ctx: click.Context, draft_id: int, number: int | None, fmt: str
     """
     from ..render.formats import FORMATS as EXPORTS
     from ..render.formats import FormatMismatch, format_for_path
-    from ..review.composing import export_bytes
+    from ..review.composing import export_bytes, export_checks
 
     if output is not None:
         try:
@@ -235,7 +236,8 @@ def draft_export(ctx: click.Context, draft_id: int, number: int | None, fmt: str
     with refusals():
         export = store.export(
             draft_id, number, kind="brief",
-            write=lambda e: _write_export(export_bytes(e, chosen, options), output),
+            write=lambda e: _write_export(export_bytes(e, chosen, options, export_checks(
+                e, config.corpus_dir, config.templates_dir, date.today())), output),
         )
     state = export.status_line
     if as_json:

@@ -27,9 +27,9 @@ def export_options(command: F) -> F:
         click.option("--marking", default="", metavar="TEXT", envvar="ASSISTANT_MARKING",
                      help="Protective marking heading and footing every page, e.g. OFFICIAL "
                           "(env ASSISTANT_MARKING)."),
-        click.option("--language", default="en-GB", show_default=True, metavar="TAG",
-                     envvar="ASSISTANT_LANGUAGE",
-                     help="Document language (env ASSISTANT_LANGUAGE)."),
+        click.option("--language", default="", metavar="TAG", envvar="ASSISTANT_LANGUAGE",
+                     help="Document language, e.g. en-GB (default: the corpus's "
+                          "`language:`, else en-GB; env ASSISTANT_LANGUAGE)."),
     )):
         command = option(command)
     return command

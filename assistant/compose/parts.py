@@ -14,5 +14,16 @@ from typing import Literal
 TEAM_HEADING = "Team notes: not for distribution"
 """The level-1 heading that opens the team part (the exact text)."""
 
+FINDINGS_HEADING = "Check findings"
+"""The last section of the team part in an export: what the checks found in this brief.
+It repeats the checks' own messages, so the checks do not read it again."""
+
 Part = Literal["audience", "team", "all"]
 PARTS: tuple[Part, ...] = ("audience", "team", "all")
+
+PART_NAMES: dict[Part, str] = {
+    "audience": "What the audience reads",
+    "team": "Team notes only",
+    "all": "Both: notes as an annex",
+}
+"""How each part is offered to a communicator choosing what to export."""

@@ -50,6 +50,8 @@ class _Entry(BaseModel):
     audiences: list[Audience] = []
     charts: list[Chart] = []
     lines: dict[str, list[int]] = {}
+    language: str = ""  # the corpus language, when this file sets it
+    language_line: int = 0
 
 
 @contextmanager
@@ -169,14 +171,19 @@ def _entry_of(alone: Any, content_hash: str, code: str, display: str) -> _Entry:
     tables: dict[str, list[Any]] = {kind: list(alone.table(kind).values()) for kind in KINDS}
     lines = {kind: [alone.locations[(kind, r.id)].line for r in records]
              for kind, records in tables.items() if records}
-    return _Entry(content=content_hash, code=code, display=display, lines=lines, **tables)
+    where = alone.language_at
+    return _Entry(content=content_hash, code=code, display=display, lines=lines, **tables,
+                  language=alone.language, language_line=where.line if where else 0)
 
 
 def _merge(entry: _Entry, corpus: Any, display: str) -> list[Any]:
     """The entry's records into the corpus; duplicates of ids from earlier files reported."""
-    from .loader import Location, add_record
+    from .loader import Location, add_record, set_language
 
     problems: list[Any] = []
+    if entry.language:
+        problem = set_language(corpus, entry.language, display, entry.language_line)
+        problems += [problem] if problem else []
     for kind in KINDS:
         records: list[Any] = getattr(entry, kind)
         if not records:

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from .folder import FileRefused, FolderRefused, corpus_files, read_corpus_file
 from .models import (
     KINDS,
+    LANGUAGE_TAG,
     Audience,
     Chart,
     Fact,
@@ -101,6 +102,9 @@ class Corpus:
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """What briefs compute from the records once and keep (the selection index): a corpus
     is not changed once it is in use."""
+    language: str = ""
+    """The language tag the corpus declares (`language:` in one file), or ""."""
+    language_at: Location | None = None
 
     def table(self, kind: str) -> dict[str, Any]:
         table: dict[str, Any] = getattr(self, kind)
@@ -206,6 +210,8 @@ def _fields_at(model: type[BaseModel], path: tuple[int | str, ...]) -> list[str]
 
 def _records(data: LinedDict, display: str) -> Iterator[tuple[str, int, Any] | Problem]:
     for kind in data:
+        if kind == LANGUAGE:
+            continue
         if kind not in MODELS:
             close = difflib.get_close_matches(str(kind), KINDS, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (expected one of: {', '.join(KINDS)})"
@@ -237,6 +243,9 @@ def _validate_file(path: Path, raw: bytes, corpus: Corpus) -> list[Problem]:
                     "a corpus file must be a mapping with keys such as 'quotes:' or 'facts:'")
         ]
     problems: list[Problem] = []
+    if LANGUAGE in data:
+        problem = _language(corpus, data[LANGUAGE], display, data.key_lines[LANGUAGE])
+        problems += [problem] if problem else []
     for entry in _records(data, display):
         if isinstance(entry, Problem):
             problems.append(entry)
@@ -262,6 +271,27 @@ def _validate_file(path: Path, raw: bytes, corpus: Corpus) -> list[Problem]:
         if duplicate:
             problems.append(duplicate)
     return problems
+
+
+LANGUAGE = "language"
+"""The one corpus-level key: the language tag of the corpus, in any one file."""
+
+
+def _language(corpus: Corpus, value: object, display: str, line: int) -> Problem | None:
+    if not isinstance(value, str) or not re.fullmatch(LANGUAGE_TAG, value):
+        return Problem(display, line, f"language must be a language tag such as en-GB or "
+                                      f"fr, not {value!r}")
+    return set_language(corpus, value, display, line)
+
+
+def set_language(corpus: Corpus, tag: str, display: str, line: int) -> Problem | None:
+    """Record the corpus's language, or say another file set it already."""
+    if corpus.language_at is not None:
+        first = corpus.language_at
+        return Problem(display, line, f"the corpus language is set twice (first at "
+                                      f"{first.file}:{first.line}); keep one")
+    corpus.language, corpus.language_at = tag, Location(display, line)
+    return None
 
 
 def add_record(corpus: Corpus, kind: str, record: Any, display: str, line: int) -> Problem | None:

@@ -334,8 +334,18 @@ class Chart(Strict):
     note: str | None = Field(None, description="Printed under the chart, e.g. what it leaves out")
 
 
+LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+"""A BCP 47 language tag as documents declare it: en-GB, fr, pt-BR, sr-Latn-RS."""
+
+
 class CorpusFile(Strict):
-    """One YAML file of the corpus: any mix of the six kinds of record."""
+    """One YAML file of the corpus: any mix of the six kinds of record, and (in one file
+    only) the language the corpus is written in."""
+
+    language: str | None = Field(
+        None, pattern=LANGUAGE_TAG,
+        description="The language the corpus is written in, as a language tag such as "
+                    "en-GB: exported briefs declare it (set in one file only)")
 
     sources: list[Source] = Field(default_factory=list)
     speakers: list[Speaker] = Field(default_factory=list)

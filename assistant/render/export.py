@@ -8,20 +8,26 @@ so a brief composed now and a stored, approved version leave the tool alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from ..compose.citations import long_date
 from ..compose.parts import PARTS, TEAM_HEADING, Part
+from ..corpus.models import LANGUAGE_TAG
 from .approval import Approval, status_line
+from .findings import findings_markdown
 from .formats import FORMATS
 from .inline import inline, plain
 
 if TYPE_CHECKING:
+    from ..checks.findings import Finding
     from .templates import TemplateLibrary
 
 PAPERS = ("A4", "Letter")
+DEFAULT_LANGUAGE = "en-GB"
+"""The document language when neither the setting nor the corpus names one."""
 APPROVAL_HEADING = "Approval"
 _TEAM_LINE = re.compile(rf"^# {re.escape(TEAM_HEADING)}\s*$", re.MULTILINE)
 
@@ -37,7 +43,7 @@ class ExportOptions:
 
     part: Part = "all"
     paper: str = "A4"
-    language: str = "en-GB"
+    language: str = ""  # a language tag; "": the corpus's (Document.language)
     marking: str = ""  # an organisation's protective marking, e.g. OFFICIAL
     author: str = ""  # who exports it: the document's author property
     now: datetime | None = None  # the export time; None: the clock (tests inject one)
@@ -51,8 +57,18 @@ class ExportOptions:
         paper = {p.lower(): p for p in PAPERS}.get(self.paper.strip().lower())
         if paper is None:
             raise ExportRefused(f"unknown paper size '{self.paper}'; choose A4 or Letter")
-        return replace(self, paper=paper, marking=plain(self.marking),
-                       language=self.language.strip() or "en-GB")
+        language = self.language.strip()
+        if language and not re.fullmatch(LANGUAGE_TAG, language):
+            raise ExportRefused(f"'{self.language}' is not a language tag; give one such "
+                                "as en-GB or fr")
+        return replace(self, paper=paper, marking=plain(self.marking), language=language)
+
+    def for_document(self, document: Document) -> ExportOptions:
+        """Checked, with the language filled in: the setting, else the corpus's, else
+        `DEFAULT_LANGUAGE`."""
+        options = self.checked()
+        return replace(options, language=options.language or document.language
+                       or DEFAULT_LANGUAGE)
 
 
 @dataclass(frozen=True)
@@ -65,6 +81,10 @@ class Document:
     approval: Approval | None = None
     subject: str = ""  # theme and audience
     title: str = field(default="")  # default: the Markdown's level-1 title
+    language: str = ""  # the corpus's language tag; "" when it declares none
+    findings: Sequence[Finding] | None = None
+    """What the checks found in this text, summarised at the end of the team notes;
+    None when they were not run (nothing is said about them then)."""
 
     @property
     def approved(self) -> bool:
@@ -106,10 +126,12 @@ def part_markdown(document: Document, part: Part) -> str:
     block = approval_markdown(document.approval) if document.approval else ""
     if part == "audience":
         return _joined(audience, block)
+    summary = findings_markdown(document.findings) if document.findings is not None else ""
+    if not team and (part == "team" or summary):
+        team = f"# {TEAM_HEADING}\n\n" + ("" if summary else "_This brief has no team notes._\n")
     if part == "team":
-        notes = team or f"# {TEAM_HEADING}\n\n_This brief has no team notes._\n"
-        return _joined(_head(audience), notes)
-    return _joined(audience, block, team)
+        return _joined(_head(audience), team, summary)
+    return _joined(audience, block, team, summary)
 
 
 def _joined(*pieces: str) -> str:
@@ -128,7 +150,7 @@ def export_bytes(document: Document, fmt: str, options: ExportOptions | None = N
     Raises ExportRefused (unknown format, part or paper; PDF without WeasyPrint) and
     TemplateError (the HTML page template).
     """
-    options = (options or ExportOptions()).checked()
+    options = (options or ExportOptions()).for_document(document)
     if fmt not in FORMATS:
         raise ExportRefused(f"unknown export format '{fmt}'; choose one of "
                             f"{', '.join(FORMATS)}")
@@ -151,7 +173,11 @@ def export_bytes(document: Document, fmt: str, options: ExportOptions | None = N
 
 
 def brief_document(markdown: str, *, status: str | None = None, fingerprint: str,
-                   approval: Approval | None = None, subject: str = "") -> Document:
-    """A Document for a just-rendered brief."""
+                   approval: Approval | None = None, subject: str = "",
+                   language: str = "", findings: Sequence[Finding] | None = None
+                   ) -> Document:
+    """A Document for a just-rendered brief (`language`: the corpus's), with the checks'
+    findings on it if they were run."""
     return Document(markdown=markdown, status=status or status_line(approval),
-                    fingerprint=fingerprint, approval=approval, subject=subject)
+                    fingerprint=fingerprint, approval=approval, subject=subject,
+                    language=language, findings=findings)

@@ -18,7 +18,14 @@ from markupsafe import Markup
 
 from ..compose.parts import TEAM_HEADING
 from .citations import link_marks
-from .export import Document, ExportOptions, brief_document, export_bytes, footer_text
+from .export import (
+    APPROVAL_HEADING,
+    Document,
+    ExportOptions,
+    brief_document,
+    export_bytes,
+    footer_text,
+)
 from .markdown import default_library, render_markdown
 from .templates import TemplateLibrary
 
@@ -58,6 +65,24 @@ def _anchor_references(tokens: list[Token]) -> set[int]:
                 elif item.type == "heading_open" and depth == 0:
                     return numbers
     return numbers
+
+
+BACK_MATTER = (REFERENCES_HEADING, APPROVAL_HEADING)
+"""Sections whose lists are set small in print, as in Word: looked up, not read aloud."""
+
+
+def _mark_back_matter(tokens: list[Token]) -> None:
+    """The class `back-matter` on the list under each `BACK_MATTER` heading (and
+    `approval` on the approval block's, which prints as one run of text)."""
+    under = ""
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            heading = _inline_text(tokens, index)
+            under = heading if heading in BACK_MATTER else ""
+        elif under and token.type in ("bullet_list_open", "ordered_list_open"):
+            approval = " approval" if under == APPROVAL_HEADING else ""
+            token.attrSet("class", f"back-matter{approval}")
+            under = ""
 
 
 def _close_of(tokens: list[Token], index: int) -> int:
@@ -128,6 +153,7 @@ def markdown_body(markdown_text: str, references: set[int] | None = None,
     md = MarkdownIt("commonmark", {"html": False}).disable(["image", "link", "autolink"])
     tokens = md.parse(markdown_text)
     listed = _anchor_references(tokens)
+    _mark_back_matter(tokens)
     if status is not None:
         tokens = _without_status(tokens, status)
     _mark_team(tokens)

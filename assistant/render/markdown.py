@@ -149,6 +149,10 @@ def _quote_view(brief: Brief, chosen: ChosenQuote) -> QuoteView:
     # a report quoted from itself needs no "in the ICSR report" after its own name
     told_by = via is not None and chosen.speaker.role.value != "report"
     attribution = f"{label}, {told(via)}" if via is not None and told_by else label
+    if chosen.speaker.role.value == "report" and any(
+            q.speaker.id == chosen.speaker.id for q in brief.quotes if q.number < chosen.number):
+        # the report's title is given at its first quotation: "the ICSR report" after that
+        attribution = re.split(r"\s[\"“]", attribution)[0].rstrip(" ,")
     return QuoteView(
         number=chosen.number, id=chosen.quote.id, text=inline(chosen.quote.text, quotation=True),
         speaker=typeset(inline(speaker_name(chosen.speaker))), label=typeset(inline(label)),

@@ -1,49 +1,129 @@
-"""Nothing said twice in what the audience reads. A bullet that repeats another line is
-left out, keeping the line that carries a citation (or the first, when both or neither
-do); a cited bullet that repeats an uncited paragraph (our message, say) becomes one line:
-the paragraph, with the bullet's citation and date. Only bullets go: a numbered step, a
-paragraph, a labelled bullet ("**Goal:** ...", the campaign frame's form) or a quotation
-is never dropped, so a template's structure survives. Runs on
-the audience part only; the team notes are working notes and may restate."""
+"""Nothing said twice in what the audience reads.
+
+Two lines say the same thing when, once citation marks, dates, labels and quotations are
+set aside and the words are brought to a common form (numbers written as words become
+digits, "selected" and "chosen" one word, endings cut), nearly every content word of the
+shorter is in the longer, or the two share most of their words, or they give the same
+figure about the same subject.
+
+What is kept: a bullet that repeats another line is left out, keeping the line that
+carries a citation (or the first, when both or neither do); a cited bullet that repeats
+an uncited paragraph (our message, say) becomes one line: the paragraph, with the
+bullet's citation and date. A sentence of a prose paragraph (a theme's summary) that
+another line says again is taken out of the paragraph, unless it says more than a cited
+bullet that repeats it: then it takes the bullet's citation and the bullet goes. A
+numbered step, a labelled line ("**Goal:** ...", the campaign frame's form) or a
+quotation is never dropped, so a template's structure survives. Runs on the audience part
+only; the team notes are working notes and may restate.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
 from ..compose.parts import TEAM_HEADING
 
-STOP = frozenset([
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "had", "has", "have",
-    "in", "is", "it", "its", "of", "on", "or", "that", "the", "their", "them", "they",
-    "this", "to", "was", "were", "what", "when", "who", "with",
-])
-_MARKS = re.compile(r"\[\d+(?:, \d+)*\]|_\(.*?\)_")
+STOP = frozenset((
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be",
+    "because", "been", "before", "being", "both", "but", "by", "can", "could", "did",
+    "do", "does", "each", "for", "from", "had", "has", "have", "he", "her", "his",
+    "how", "i", "if", "in", "into", "is", "it", "its", "just", "many", "me", "more",
+    "most", "much", "my", "no", "not", "of", "on", "only", "or", "other", "our", "out",
+    "over", "own", "said", "same", "say", "says", "she", "should", "since", "so",
+    "some", "still", "such", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "through", "to", "told", "under", "up", "us",
+    "very", "was", "we", "were", "what", "when", "where", "which", "while", "who",
+    "whom", "why", "will", "with", "would", "you", "your",
+))
+"""Words that carry no subject: two lines are compared on what is left."""
+
+NUMBER_WORDS = {word: str(n) for n, word in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+    "seventeen", "eighteen", "nineteen", "twenty",
+))}
+SAME_WORD = {
+    "found": "find", "left": "leave", "went": "go", "gone": "go", "thought": "think",
+    "taken": "take", "took": "take", "saw": "see", "seen": "see", "came": "come",
+    "became": "become", "men": "man", "women": "woman", "children": "child",
+    "chosen": "choose", "chose": "choose", "selected": "choose", "select": "choose",
+    "selection": "choose",
+}
+"""Irregular forms and the few near-synonyms briefs use for one another."""
+_ENDINGS = ("ations", "ation", "ings", "ing", "ions", "ion", "ers", "er", "ed", "es", "ly",
+            "s")
+_SET_ASIDE = re.compile(
+    r"\[\d+(?:, \d+)*\]"  # citation marks
+    r"|_\(.*?\)_"  # the dating we append: _(as of August 2015)_
+    r"|\*\*[^*]+:\*\*"  # a label: **Our message:**
+    r"|“[^”]*”(?:\s+—[^“]*$)?"  # a quotation, and the attribution after it
+)
+_WORD = re.compile(r"[a-z]+|\d[\d,.]*\d|\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9”)][.!?])\s+(?=[A-Z“])")
 _CITED = re.compile(r"\[\d+(?:, \d+)*\]")
 _LABELLED = re.compile(r"^\*\*[^*]+:\*\*")
 _TAIL = re.compile(r"\s(\[\d+(?:, \d+)*\](?: _\(.*?\)_)?)\s*$")
 
 
-def stems(line: str) -> set[str]:
-    """Content words cut to five letters, so that 'selected' and 'selection' meet."""
-    words = re.findall(r"[a-z0-9]+", _MARKS.sub("", line).lower())
-    return {w[:5] for w in words if w not in STOP}
+def _stem(word: str) -> str:
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    if word in SAME_WORD:
+        return SAME_WORD[word]
+    if word[0].isdigit():
+        return word.replace(",", "")
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    return word[:5]
+
+
+@lru_cache(maxsize=4096)  # each line is compared with every other: work out its words once
+def stems(line: str) -> frozenset[str]:
+    """The content words of `line` in a common form, quotations and marks set aside."""
+    text = _SET_ASIDE.sub(" ", line).lower().replace("’", "'")
+    text = re.sub(r"'[a-z]*", "", text)  # possessives and contractions
+    return frozenset(_stem(w) for w in _WORD.findall(text) if w not in STOP)
 
 
 def says_the_same(one: str, other: str) -> bool:
-    """True when nearly every content word of the shorter line (at least four) is in the
-    longer one."""
+    """True when the two lines say the same thing (see the module's docstring)."""
     a, b = stems(one), stems(other)
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 4 and len(short & long) / len(short) >= 0.8
+    short = a if len(a) <= len(b) else b
+    shared = a & b
+    if len(short) >= 4 and len(shared) / len(short) >= 0.8:
+        return True
+    if len(a | b) >= 5 and len(shared) / len(a | b) >= 0.6:
+        return True
+    figures = {w for w in shared if w[0].isdigit() and not _YEAR.fullmatch(w)}
+    return bool(figures) and len(shared - figures) >= 3
 
 
-def _lines(markdown: str) -> list[tuple[int, int, str, bool]]:
-    """(first line, end line, text, is a bullet) of each paragraph outside block quotes,
-    up to the Sources heading or the team notes."""
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph of our own words."""
+    return [s for s in _SENTENCE_END.split(text.strip()) if s]
+
+
+@dataclass
+class _Line:
+    start: int  # first source line
+    end: int  # the line after it
+    text: str
+    droppable: bool  # a bullet, not labelled
+    prose: bool  # a paragraph of several sentences, outside lists
+
+
+def _lines(markdown: str) -> list[_Line]:
+    """Each paragraph and bullet outside block quotes, up to the Sources heading or the
+    team notes."""
     tokens = MarkdownIt("commonmark").parse(markdown)
-    found: list[tuple[int, int, str, bool]] = []
+    found: list[_Line] = []
     quoted, lists = 0, []
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and tokens[index + 1].content in ("Sources",
@@ -56,37 +136,87 @@ def _lines(markdown: str) -> list[tuple[int, int, str, bool]]:
             lists.pop()
         elif token.type == "list_item_open" and token.map and lists[-1] == "bullet_list_open" \
                 and not quoted:
-            inline = tokens[index + 2]
-            droppable = not _LABELLED.match(inline.content)
-            found.append((token.map[0], token.map[1], inline.content, droppable))
+            text = tokens[index + 2].content
+            found.append(_Line(token.map[0], token.map[1], text,
+                               not _LABELLED.match(text), False))
         elif token.type == "paragraph_open" and token.map and not quoted and not lists:
-            found.append((token.map[0], token.map[1], tokens[index + 1].content, False))
+            text = tokens[index + 1].content
+            prose = token.map[1] - token.map[0] == 1 and not _LABELLED.match(text) \
+                and len(sentences(text)) > 1
+            found.append(_Line(token.map[0], token.map[1], text, False, prose))
     return found
 
 
 def without_repeats(markdown: str) -> str:
-    """`markdown` with every bullet that repeats an earlier or better-cited line removed."""
+    """`markdown` with every line that repeats another said once (see the docstring)."""
     lines = _lines(markdown)
     dropped: set[int] = set()
-    carried: dict[int, str] = {}  # paragraph's last line -> the citation it takes over
-    for i, (start, _, text, bullet) in enumerate(lines):
-        for j, (other_start, other_end, other, other_bullet) in enumerate(lines):
-            if i == j or j in dropped or not bullet or not says_the_same(text, other):
+    carried: dict[int, str] = {}  # a paragraph's line -> the citation it takes over
+    for i, line in enumerate(lines):
+        for j, other in enumerate(lines):
+            if i == j or j in dropped or not line.droppable or other.prose \
+                    or not says_the_same(line.text, other.text):  # prose: by sentence
                 continue
-            cited, other_cited = bool(_CITED.search(text)), bool(_CITED.search(other))
-            tail = _TAIL.search(text)
-            if cited and not other_cited and not other_bullet and tail \
-                    and other_end - other_start == 1:
-                carried[other_start] = tail.group(1)
+            cited, other_cited = bool(_CITED.search(line.text)), bool(_CITED.search(other.text))
+            tail = _TAIL.search(line.text)
+            if cited and not other_cited and not other.droppable and tail \
+                    and other.end - other.start == 1:
+                carried[other.start] = tail.group(1)
                 dropped.add(i)
                 break
-            if (other_cited and not cited) or (cited == other_cited and other_start < start):
+            if (other_cited and not cited) or (cited == other_cited and other.start < line.start):
                 dropped.add(i)
                 break
-    if not dropped:
-        return markdown
     source = markdown.split("\n")
+    rewritten = _said_once(lines, dropped, source)
+    if not dropped and not rewritten:
+        return markdown
     for n, marks in carried.items():
         source[n] = f"{source[n].rstrip()} {marks}"
-    gone = {n for i in dropped for n in range(lines[i][0], lines[i][1])}
+    gone = {n for i in dropped for n in range(lines[i].start, lines[i].end)}
     return "\n".join(line for n, line in enumerate(source) if n not in gone)
+
+
+def _said_once(lines: list[_Line], dropped: set[int], source: list[str]) -> bool:
+    """Take out of each prose paragraph the sentences another line says again (or give a
+    sentence that says more the citation of the cited bullet it repeats, which goes).
+    Rewrites `source` and adds to `dropped`; True when anything changed."""
+    changed = False
+    for i, line in enumerate(lines):
+        if not line.prose:
+            continue
+        kept: list[str] = []
+        said = sentences(line.text)
+        for sentence in said:
+            matches = [(j, piece) for j, other in enumerate(lines)
+                       if j != i and j not in dropped
+                       for piece in [next((p for p in _pieces(other, earlier=j < i)
+                                           if says_the_same(sentence, p)), None)]
+                       if piece is not None]
+            if any(not lines[j].droppable or len(stems(sentence)) <= len(stems(piece))
+                   for j, piece in matches):
+                continue  # another line says it as well: that line stays
+            tails = [t.group(1) for j, _ in matches if (t := _TAIL.search(lines[j].text))]
+            dropped.update(j for j, _ in matches)  # the sentence says more: it stays
+            kept.append(f"{sentence.rstrip()} {_merged(tails)}"
+                        if tails and not _CITED.search(sentence) else sentence)
+        if kept != said:
+            source[line.start] = " ".join(kept)
+            changed = True
+    return changed
+
+
+def _merged(tails: list[str]) -> str:
+    """One citation for what several cited lines said: every number, the first dating."""
+    numbers = sorted({int(n) for t in tails for n in re.findall(r"\d+", _CITED.findall(t)[0])})
+    dated = next((d.group(0) for t in tails if (d := re.search(r"_\(.*?\)_", t))), "")
+    return f"[{', '.join(map(str, numbers))}]" + (f" {dated}" if dated else "")
+
+
+def _pieces(other: _Line, earlier: bool) -> list[str]:
+    """What of `other` a sentence is compared with: the whole line and each of its
+    sentences (a later prose paragraph is compared when its own turn comes)."""
+    if other.prose and not earlier:
+        return [other.text]
+    parts = sentences(other.text)
+    return [other.text, *parts] if len(parts) > 1 else [other.text]

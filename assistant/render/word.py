@@ -18,7 +18,15 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..compose.parts import TEAM_HEADING
-from .export import Document, ExportOptions, brief_document, export_bytes, footer_text
+from .export import (
+    APPROVAL_HEADING,
+    Document,
+    ExportOptions,
+    brief_document,
+    export_bytes,
+    footer_text,
+)
+from .html import REFERENCES_HEADING
 from .inline import plain, without_controls
 from .markdown import render_markdown
 from .templates import TemplateLibrary
@@ -55,6 +63,7 @@ class _Writer:
         self.quote_style = "Quote"
         self.numbers: list[int | None] = []  # Word numbering id per open ordered list
         self.sections = 0  # level-2 headings seen: the status paragraph comes before any
+        self.back_matter = False  # under Sources or Approval: set small, as references are
 
     def write(self, tokens: list[Token]) -> None:
         for index, token in enumerate(tokens):
@@ -62,6 +71,7 @@ class _Writer:
             if kind == "heading_open":
                 inline = tokens[index + 1]
                 self.sections += token.tag != "h1"
+                self.back_matter = _text(inline).strip() in BACK_MATTER
                 paragraph = self._paragraph(inline, HEADING_STYLES.get(token.tag, "Heading 3"))
                 if token.tag == "h1" and _text(inline).strip() == TEAM_HEADING:
                     paragraph.paragraph_format.page_break_before = True
@@ -120,7 +130,18 @@ class _Writer:
                 italic = True
             elif child.type == "em_close":
                 italic = False
+        if self.back_matter and self.lists:
+            from docx.shared import Pt
+
+            for run in paragraph.runs:
+                run.font.size = Pt(BACK_MATTER_SIZE)
+            paragraph.paragraph_format.space_after = Pt(0)
         return paragraph
+
+
+BACK_MATTER = (REFERENCES_HEADING, APPROVAL_HEADING)
+"""Sections whose lists are set in smaller type: they are looked up, not read aloud."""
+BACK_MATTER_SIZE = 8.5  # points
 
 
 def _new_numbering(document: Any) -> int:
@@ -191,7 +212,7 @@ def _compact(document: Any) -> None:
             style.font.size = Pt(size)
         style.paragraph_format.space_before = Pt(before)
         style.paragraph_format.space_after = Pt(after)
-    document.styles["Normal"].paragraph_format.line_spacing = 1.08
+    document.styles["Normal"].paragraph_format.line_spacing = 1.0
 
 
 def _language(document: Any, language: str) -> None:

@@ -19,6 +19,7 @@ from .store import Checker
 from .views import Export, VersionView
 
 if TYPE_CHECKING:
+    from ..checks.findings import Finding
     from ..corpus import Corpus
     from ..render.export import ExportOptions
 
@@ -175,17 +176,57 @@ def stamped_markdown(export: Export) -> str:
 
 
 
-def export_bytes(export: Export, fmt: str, options: ExportOptions | None = None) -> bytes:
+@dataclass(frozen=True)
+class ExportChecks:
+    """What the team notes of an exported version say about the checks, and the
+    language of the corpus it was composed from."""
+
+    findings: list[Finding] | None  # None: the checks could not run on it
+    language: str = ""
+
+
+def export_checks(export: Export, configured: Path, templates_dir: Path,
+                  today: date | None = None) -> ExportChecks:
+    """The checks run on the version being exported, against the corpus it was composed
+    from (see recorded_corpus). A corpus that is gone or cannot be loaded gives no
+    findings rather than findings against the wrong corpus; the export goes ahead."""
+    from ..checks import VocabularyError, check_markdown
+    from ..compose.catalogue import TemplateCatalogue
+    from ..corpus import CorpusError, load_corpus
+
+    version = export.version
+    try:
+        used = recorded_corpus(version, export.draft_id, configured, load_corpus)
+    except (CorpusGone, CorpusError):
+        return ExportChecks(None)
+    try:
+        template = TemplateCatalogue(templates_dir).info(version.inputs.template)
+    except Exception:  # a template since removed: check the text without its limits
+        template = None
+    try:
+        findings = check_markdown(
+            version.markdown, used.corpus, audience=used.corpus.audiences.get(
+                version.inputs.audience), template=template, today=today)
+    except VocabularyError:
+        return ExportChecks(None, used.corpus.language)
+    return ExportChecks(findings, used.corpus.language)
+
+
+def export_bytes(export: Export, fmt: str, options: ExportOptions | None = None,
+                 checks: ExportChecks | None = None) -> bytes:
     """The file contents of `export` in `fmt` (md|html|docx|pdf), the part `options` asks.
 
     Every format is made by the render layer from the same stamped Markdown, so each
     carries exactly the approved text, with the approval block (approver, role, date,
-    version, comment) at the end. Raises the render layer's ExportRefused.
+    version, comment) at the end, and `checks` summarised at the end of the team notes.
+    Raises the render layer's ExportRefused.
     """
     from ..render.export import Document
     from ..render.export import export_bytes as render_export
 
+    checks = checks or ExportChecks(None)
     approval = export.approval.stamp() if export.approval is not None else None
     document = Document(markdown=stamped_markdown(export), status=export.status_line,
-                        fingerprint=export.version.corpus_fingerprint, approval=approval)
+                        fingerprint=export.version.corpus_fingerprint, approval=approval,
+                        language=checks.language, findings=checks.findings)
     return render_export(document, fmt, options)

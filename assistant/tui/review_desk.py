@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..checks.findings import Finding
     from ..compose.brief import BriefInputs
+    from ..compose.parts import Part
     from ..corpus import Corpus
     from ..review import AuditEntryView, DraftSummary, DraftView, Export, ReviewStore
 
@@ -328,12 +329,15 @@ class ReviewDesk:
         with refusals(f"The comment on draft {draft_id} was not saved"):
             return store.comment(draft_id, text)
 
-    def export(self, draft_id: int, number: int, fmt: str, path: Path) -> tuple[Path, str]:
-        """Write version `number` as `fmt` to `path` atomically, with its approval line (or
-        DRAFT); refused if its text no longer matches its hash. Returns the path written
-        and the status line the file carries."""
+    def export(self, draft_id: int, number: int, fmt: str, path: Path,
+               part: Part = "all") -> tuple[Path, str]:
+        """Write `part` of version `number` as `fmt` to `path` atomically, with its
+        approval line (or DRAFT) and, in the team notes, what the checks find in it;
+        refused if its text no longer matches its hash. Returns the path written and the
+        status line the file carries."""
+        from ..render.export import ExportOptions
         from ..render.files import write_atomically
-        from ..review.composing import export_bytes
+        from ..review.composing import export_bytes, export_checks
 
         store = self.store()
         written = path.expanduser().resolve()
@@ -347,7 +351,9 @@ class ReviewDesk:
 
                     data = deck_bytes(export, fmt, now=self.clock(), author=self.who()[0])
                 else:
-                    data = export_bytes(export, fmt)
+                    checks = export_checks(export, self.corpus_dir, self.templates_dir,
+                                           self.clock().date())
+                    data = export_bytes(export, fmt, ExportOptions(part=part), checks)
                 write_atomically(written, data)
             except OSError as exc:
                 raise DeskError(f"Nothing was written to {written}",

@@ -18,6 +18,7 @@ from ..compose.brief import Brief, BriefInputs, CampaignFrame, Candidate
 from ..compose.build import compose_brief
 from ..compose.errors import BriefError
 from ..compose.frame import default_frame
+from ..compose.parts import Part
 from ..corpus import Corpus
 from ..corpus.stats import corpus_stats
 from ..render import TemplateLibrary, render_markdown, write_atomically
@@ -181,17 +182,19 @@ class ComposeSession:
 
         return [fmt for fmt in FORMATS if fmt in WRITERS]
 
-    def export(self, draft: Draft, fmt: str, path: Path) -> Path:
-        """Write the brief as `fmt` (md, html, docx or pdf) atomically, through the same
-        export path as `assistant brief`: an existing file is replaced whole or not at all.
-        SessionError names the file when that fails."""
-        from ..render.export import ExportRefused, brief_document, export_bytes
+    def export(self, draft: Draft, fmt: str, path: Path, part: Part = "all") -> Path:
+        """Write `part` of the brief as `fmt` (md, html, docx or pdf) atomically, through
+        the same export path as `assistant brief`, the team notes ending with the draft's
+        findings: an existing file is replaced whole or not at all. SessionError names the
+        file when that fails."""
+        from ..render.export import ExportOptions, ExportRefused, brief_document, export_bytes
 
         brief = draft.brief
         try:
             document = brief_document(draft.markdown, fingerprint=brief.fingerprint,
-                                      subject=f"{brief.theme.title} – for {brief.audience.name}")
-            data = export_bytes(document, fmt, library=self.library)
+                                      subject=f"{brief.theme.title} – for {brief.audience.name}",
+                                      language=self.corpus.language, findings=draft.findings)
+            data = export_bytes(document, fmt, ExportOptions(part=part), library=self.library)
             write_atomically(path, data)
         except (BriefError, ExportRefused) as exc:
             raise SessionError(f"Could not write {path}", [str(exc)]) from None

@@ -1,5 +1,6 @@
-"""Choose a format and a file name for the brief: the extension and the format always
-agree (render/formats.py decides), and an existing file is replaced only when asked."""
+"""Choose a format, the part and a file name for the brief: the extension and the format
+always agree (render/formats.py decides), the part is one of those `--part` offers, and an
+existing file is replaced only when asked."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from ...compose.parts import PART_NAMES, PARTS, Part
 from ...render.formats import (
     FORMATS,
     Format,
@@ -40,11 +42,12 @@ class ExportRequest:
 
     format: str
     path: Path
+    part: Part = "all"  # what the audience reads, the team's notes, or both
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):
-    """Format and file; the name follows the format until edited, the format follows
-    the extension typed. A file that exists is replaced only after asking."""
+    """Format, part and file; the name follows the format until edited, the format
+    follows the extension typed. A file that exists is replaced only after asking."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOCUS_BINDINGS,
@@ -61,12 +64,14 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.catalogue = catalogue or FORMATS
         """The formats there are (render/formats.py): a brief's, or a deck's."""
         self.what = what
+        self.has_parts = what == "brief"
         self.formats = [f for f in (formats or list(self.catalogue)) if f in self.catalogue]
         self.errors = errors
         self.directory = directory or Path(".")
         self.status = status
         """The line the file will carry (DRAFT or who approved it), when known."""
         self.format = "docx" if "docx" in self.formats else self.formats[0]
+        self.part: Part = "all"
         self.formats.sort(key=lambda f: f != self.format)  # the suggested one first
 
     def compose(self) -> ComposeResult:
@@ -74,11 +79,17 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Label(f"Export the {self.what}", classes="dialog-title")
             if self.status:
                 yield Static(self.status, id="export-status", markup=False)
-            with RadioSet(id="format"):
-                for fmt in self.formats:
-                    spec = self.catalogue[fmt]
-                    yield FormatButton(f"{spec.name} ({spec.suffixes[0]})",
-                                       value=fmt == self.format, name=fmt)
+            with Horizontal(id="export-choices"):
+                with RadioSet(id="format"):
+                    for fmt in self.formats:
+                        spec = self.catalogue[fmt]
+                        yield FormatButton(f"{spec.name} ({spec.suffixes[0]})",
+                                           value=fmt == self.format, name=fmt)
+                if self.has_parts:  # a deck is one part: what the room sees
+                    with RadioSet(id="part"):
+                        for part in sorted(PARTS, key=lambda p: p != self.part):  # as formats
+                            yield FormatButton(PART_NAMES[part], value=part == self.part,
+                                               name=part)
             yield Label("File")
             yield Input(self._default_path(self.format), id="path")
             yield Static("", id="export-problem", markup=False)
@@ -111,7 +122,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         problem.update(text)
         problem.display = bool(text)
 
-    @on(RadioSet.Changed)
+    @on(RadioSet.Changed, "#part")
+    def _part_chosen(self, event: RadioSet.Changed) -> None:
+        self.part = next((p for p in PARTS if p == event.pressed.name), self.part)
+
+    @on(RadioSet.Changed, "#format")
     def _format_chosen(self, event: RadioSet.Changed) -> None:
         old, self.format = self.format, event.pressed.name or self.format
         path = self.query_one("#path", Input)
@@ -128,7 +143,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         fmt = self._format_of(Path(event.value))
         if fmt in self.formats and fmt != self.format:  # the extension decides the format
             self.format = fmt
-            for button in self.query(FormatButton):
+            for button in self.query_one("#format", RadioSet).query(FormatButton):
                 if button.name == fmt:
                     button.value = True
 
@@ -156,7 +171,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         if path.is_dir():
             self._problem(f"Not written: {path} is a folder; give a file name.")
             return
-        request = ExportRequest(fmt, path)
+        request = ExportRequest(fmt, path, self.part)
         if not path.exists():
             close(self, request)
             return

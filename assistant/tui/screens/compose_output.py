@@ -97,7 +97,7 @@ class BriefOutputScreen(Screen[None]):
 
         assert self.session is not None
         try:
-            written = self.session.export(draft, request.format, request.path)
+            written = self.session.export(draft, request.format, request.path, request.part)
         except SessionError as exc:
             deliver(self, partial(self.notify, str(exc), title="Nothing was written",
                                   severity="error", markup=False))

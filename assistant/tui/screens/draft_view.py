@@ -329,7 +329,7 @@ approval line (or DRAFT).
     def _write(self, request: ExportRequest, number: int) -> None:
         try:
             path, status = self.desk.export(self.draft_id, number, request.format,
-                                            request.path)
+                                            request.path, request.part)
         except DeskError as exc:
             deliver(self, self._refused, exc)
             return
