@@ -11,14 +11,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Header, Input, Label, Select, Static, TabbedContent, TabPane
+from textual.widgets import Input, Label, Select, Static, TabbedContent, TabPane
 
 from ..delivery import deliver
 from ..focus import FOCUS_BINDINGS
 from ..widgets.app_footer import AppFooter
 from ..widgets.campaign_frame import CampaignFrameForm
 from ..widgets.findings import FindingsList
-from ..widgets.guarded import GuardedSelect
+from ..widgets.guarded import AppHeader, GuardedSelect
 from ..widgets.preview import BriefPreview, Page
 from ..widgets.testimony import TestimonyList
 from ..widgets.theme_list import ThemeList
@@ -94,7 +94,7 @@ class ComposeScreen(PanelsScreen):
         # A plain read of the YAML (PyYAML only; from a cache file after the first start)
         # puts the themes in the first frame; the validating load runs once the screen is up.
         self._glanced = glance_themes(self.corpus_dir, cache_dir())
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="workspace"), Vertical(id="choices"):
             yield Label("Theme", classes="heading")
             yield ThemeList(self._glanced, id="themes")

@@ -10,13 +10,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Header, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
-from ..delivery import close, deliver
+from ..delivery import close, deliver, put_together
 from ..review_desk import ChecksRefused, DeskError, DraftPage, ReviewDesk, status_label
 from ..widgets.app_footer import AppFooter
 from ..widgets.findings import FindingsList
+from ..widgets.guarded import AppHeader
 from ..widgets.preview import BriefPreview
 from ..widgets.version_diff import VersionDiff
 
@@ -98,7 +100,7 @@ approval line (or DRAFT).
         self._keys_state: tuple[str, ...] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(f"Draft {self.draft_id}", id="draft-head", markup=False)
         yield Static("Reading the draft…", id="draft-notice", markup=False)
         with TabbedContent(id="draft-tabs"):
@@ -117,8 +119,16 @@ approval line (or DRAFT).
 
     def on_mount(self) -> None:
         self.sub_title = f"draft {self.draft_id}"
-        self.query_one(SavedBrief).focus()
+        self._focus_brief()
         self.action_reload()
+
+    def _focus_brief(self) -> None:
+        if not self.is_active:
+            return  # closed as it opened
+        if not put_together(self):  # the tabs' contents are still being composed
+            self.call_after_refresh(self._focus_brief)
+            return
+        self.query_one(SavedBrief).focus()
 
     # --- reading --------------------------------------------------------------------------
 
@@ -333,7 +343,19 @@ approval line (or DRAFT).
 
     def action_tab(self, tab: str) -> None:
         """Show a tab and put the keyboard in it (so the arrows scroll what is shown)."""
-        self.query_one(TabbedContent).active = tab
+        if not self.is_active:
+            return  # a key still queued for a screen being closed
+        tabs = self.query_one(TabbedContent)
+        try:
+            tab_mounted = tabs.get_tab(tab).is_mounted
+        except (NoMatches, ValueError):
+            tab_mounted = False
+        if not tab_mounted:
+            # A number key pressed as the screen opens: its tabs are still being put
+            # together. The key still counts, a moment later.
+            self.call_after_refresh(self.action_tab, tab)
+            return
+        tabs.active = tab
         target = self.query_one(f"#{tab} {TAB_FOCUS[tab]}")
         self.call_after_refresh(target.focus)
 
