@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -39,6 +40,8 @@ EXIT_WHEN_READY_ENV = "COUNTERBRIEF_EXIT_WHEN_READY"
 DARK, LIGHT = "textual-dark", "textual-light"
 HOLD_CHECK = 0.01
 """Seconds between looks at whether a screen being put together is ready for keys."""
+HOLD_LIMIT = 0.25
+"""Seconds after which held keys go to the screen on top, ready or not."""
 GC_THRESHOLD = 20_000
 """Allocations between the collector's youngest-generation passes (Python's default is
 700). A redraw makes tens of thousands of short-lived objects (strips, segments, styles);
@@ -90,6 +93,7 @@ class CounterbriefApp(App[None]):
                                       options.templates_dir)
         """The review database, opened in a worker the first time a review screen needs it."""
         self._held_keys: list[events.Key] = []
+        self._held_since = 0.0
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
@@ -103,12 +107,16 @@ class CounterbriefApp(App[None]):
             if self._held_keys or not put_together(self.screen):
                 self._held_keys.append(event)
                 if len(self._held_keys) == 1:
+                    self._held_since = time.monotonic()
                     self.set_timer(HOLD_CHECK, self._release_keys)
                 return
         await super().on_event(event)
 
     async def _release_keys(self) -> None:
-        while self._held_keys and self.screen_stack and put_together(self.screen):
+        # Never held for long: a screen that is slow to put itself together gets the keys
+        # anyway, in order, rather than lose them.
+        overdue = time.monotonic() - self._held_since > HOLD_LIMIT
+        while self._held_keys and self.screen_stack and (overdue or put_together(self.screen)):
             await super().on_event(self._held_keys.pop(0))
         if self._held_keys:
             if not self.screen_stack:

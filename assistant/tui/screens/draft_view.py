@@ -19,7 +19,7 @@ from ..review_desk import ChecksRefused, DeskError, DraftPage, ReviewDesk, statu
 from ..widgets.app_footer import AppFooter
 from ..widgets.findings import FindingsList
 from ..widgets.guarded import AppHeader
-from ..widgets.preview import BriefPreview
+from ..widgets.preview import BriefPreview, Page
 from ..widgets.version_diff import VersionDiff
 
 if TYPE_CHECKING:
@@ -98,6 +98,7 @@ approval line (or DRAFT).
         self.busy = False
         """True while a read or an action is under way."""
         self._keys_state: tuple[str, ...] | None = None
+        self._brief = SavedBrief("*Reading the draft…*", id="draft-brief")
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -105,7 +106,7 @@ approval line (or DRAFT).
         yield Static("Reading the draft…", id="draft-notice", markup=False)
         with TabbedContent(id="draft-tabs"):
             with TabPane("1 Brief", id="tab-brief"):
-                yield SavedBrief("*Reading the draft…*", id="draft-brief")
+                yield self._brief
             with TabPane("2 Diff", id="tab-diff"):
                 yield VersionDiff(id="draft-diff")
             with TabPane("3 Findings", id="tab-findings"):
@@ -144,7 +145,9 @@ approval line (or DRAFT).
         except DeskError as exc:
             deliver(self, self._failed, exc)
             return
-        deliver(self, self._show, page, done)
+        # The brief's lines are laid out here too, so the draft arrives in one redraw.
+        deliver(self, self._show, page, done,
+                self._brief.lay_out_for(page.draft.current.markdown))
         findings, note = self.desk.findings(page.draft)
         checked = DraftPage(page.draft, page.log, findings, note, page.user, page.role)
         deliver(self, self._checked, checked, done)
@@ -171,12 +174,16 @@ approval line (or DRAFT).
         self.busy = False
         self._notice(exc.full, problem=True)
 
-    def _show(self, page: DraftPage, done: str) -> None:
+    def _show(self, page: DraftPage, done: str, lines: Page | None = None) -> None:
+        with self.app.batch_update():
+            self._show_now(page, done, lines)
+
+    def _show_now(self, page: DraftPage, done: str, lines: Page | None) -> None:
         self.page = page
         draft = page.draft
         version = draft.current
         self.query_one("#draft-head", Static).update(_head(draft))
-        self.call_later(self.query_one(SavedBrief).show_markdown, version.markdown)
+        self.query_one(SavedBrief).show_page(lines, version.markdown)
         self.query_one(VersionDiff).show_draft(draft)
         self._show_findings(page)
         self.query_one("#draft-comments", Static).update(_comments(draft.reviews))

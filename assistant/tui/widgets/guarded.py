@@ -8,20 +8,24 @@ too early must not end the app."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
 
 from textual import work
-from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
 from textual.dom import NoScreen
 from textual.events import Mount
-from textual.widgets import Header, OptionList, Select
-from textual.widgets._header import HeaderTitle
-from textual.widgets._select import SelectCurrent, SelectOverlay
+from textual.widgets import Header, OptionList, Select, Static
+
+
+def _ignoring_key_error(action: Callable[[], object]) -> Callable[[], None]:
+    def guarded() -> None:
+        with suppress(KeyError):  # not laid out yet: nothing to page through
+            action()
+    return guarded
 
 
 class PagedOptionList(OptionList):
@@ -87,28 +91,17 @@ class SafeCommandPalette(CommandPalette):
             super()._action_escape()
 
 
-class GuardedOverlay(SelectOverlay):
-    """A Select's drop-down, with the paging guard (its lines do not exist until it has
-    been opened and laid out once)."""
-
-    def action_page_up(self) -> None:
-        with suppress(KeyError):
-            super().action_page_up()  # type: ignore[no-untyped-call]
-
-    def action_page_down(self) -> None:
-        with suppress(KeyError):
-            super().action_page_down()  # type: ignore[no-untyped-call]
-
-
 class GuardedSelect(Select[Any]):
     """A Select that ignores Enter while its screen is being taken down (Textual's own
     looks for its parts, already removed, and raises), and whose drop-down pages safely."""
 
-    def compose(self) -> ComposeResult:
-        # Textual 8.2.8's Select.compose, with the guarded drop-down.
-        yield SelectCurrent(self.prompt)
-        yield GuardedOverlay(type_to_search=self._type_to_search).data_bind(
-            compact=Select.compact)
+    def on_mount(self) -> None:
+        # Textual 8.2.8's drop-down pages through lines it only has once it has been
+        # opened and laid out: its paging keys get the guard (on the instance, as the
+        # drop-down's class is private to Textual).
+        overlay = self.query_one("SelectOverlay", OptionList)
+        for name in ("action_page_up", "action_page_down"):
+            setattr(overlay, name, _ignoring_key_error(getattr(overlay, name)))
 
     def action_show_overlay(self) -> None:
         with suppress(NoMatches):
@@ -126,7 +119,7 @@ class AppHeader(Header):
     def _on_mount(self, _: Mount) -> None:
         async def set_title() -> None:
             with suppress(NoScreen, NoMatches):
-                self.query_one(HeaderTitle).update(self.format_title())
+                self.query_one("HeaderTitle", Static).update(self.format_title())
 
         self.watch(self.app, "title", set_title)
         self.watch(self.app, "sub_title", set_title)
