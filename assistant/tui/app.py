@@ -7,25 +7,30 @@ after the first frame (see bench/startup.py for the measurement).
 
 from __future__ import annotations
 
+import gc
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 
 from .commands import BriefCommands
+from .delivery import put_together
 from .review_commands import ReviewCommands
 from .review_desk import ReviewDesk
 from .screens.compose import ComposeScreen, ThemesShown
 from .screens.curate import CurateCommands
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
+    from textual.command import CommandListItem
     from textual.screen import Screen
+    from textual.widget import AwaitMount
 
     from ..review import DraftView
 
@@ -33,6 +38,16 @@ EXIT_WHEN_READY_ENV = "COUNTERBRIEF_EXIT_WHEN_READY"
 """Set to 1 and the app exits as soon as the themes are on screen (bench/startup.py)."""
 
 DARK, LIGHT = "textual-dark", "textual-light"
+HOLD_CHECK = 0.01
+"""Seconds between looks at whether a screen being put together is ready for keys."""
+HOLD_LIMIT = 0.25
+"""Seconds after which held keys go to the screen on top, ready or not."""
+GC_THRESHOLD = 20_000
+"""Allocations between the collector's youngest-generation passes (Python's default is
+700). A redraw makes tens of thousands of short-lived objects (strips, segments, styles);
+at the default, a change of colours set off several collections that each walked the
+loaded corpus, a third of the UI thread's work (bench/tui.py). Reference counting still
+frees nearly everything at once; only cycles wait a little longer."""
 
 
 @dataclass(frozen=True)
@@ -77,13 +92,37 @@ class CounterbriefApp(App[None]):
         self.review_desk = ReviewDesk(options.db_url, options.user, options.corpus_dir,
                                       options.templates_dir)
         """The review database, opened in a worker the first time a review screen needs it."""
+        self._held_keys: list[events.Key] = []
+        self._held_since = 0.0
 
     async def on_event(self, event: events.Event) -> None:
-        # Keys still queued when the app closes find no screen to go to: drop them
-        # rather than fail on the way out (the exit status would say the app crashed).
-        if isinstance(event, events.Key) and not self.screen_stack:
-            return
+        if isinstance(event, events.Key):
+            # Keys still queued when the app closes find no screen to go to: drop them
+            # rather than fail on the way out (the exit status would say the app crashed).
+            if not self.screen_stack:
+                return
+            # Keys typed while the screen on top is still being put together (Enter on a
+            # draft, then 5 for its audit log) wait for it, in order, instead of going to
+            # the screen underneath or to widgets not there yet.
+            if self._held_keys or not put_together(self.screen):
+                self._held_keys.append(event)
+                if len(self._held_keys) == 1:
+                    self._held_since = time.monotonic()
+                    self.set_timer(HOLD_CHECK, self._release_keys)
+                return
         await super().on_event(event)
+
+    async def _release_keys(self) -> None:
+        # Never held for long: a screen that is slow to put itself together gets the keys
+        # anyway, in order, rather than lose them.
+        overdue = time.monotonic() - self._held_since > HOLD_LIMIT
+        while self._held_keys and self.screen_stack and (overdue or put_together(self.screen)):
+            await super().on_event(self._held_keys.pop(0))
+        if self._held_keys:
+            if not self.screen_stack:
+                self._held_keys.clear()
+                return
+            self.set_timer(HOLD_CHECK, self._release_keys)
 
     def get_default_screen(self) -> Screen[None]:
         return ComposeScreen(self.options.corpus_dir, self.options.templates_dir,
@@ -92,6 +131,8 @@ class CounterbriefApp(App[None]):
     def on_mount(self) -> None:
         from .config import load_settings, remembered_theme
 
+        if gc.get_threshold()[0] < GC_THRESHOLD:
+            gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
         loaded = load_settings(self.options.config_dir)
         chosen = remembered_theme(self.options.config_dir)
         if chosen in self.available_themes:
@@ -138,8 +179,24 @@ class CounterbriefApp(App[None]):
         if queue is None:
             self.push_screen(ReviewQueueScreen(self.review_desk))
             return
-        while self.screen is not queue:  # back from a draft to the queue it was opened from
+        # Back from a draft (or a dialog over it) to the queue it was opened from.
+        if not self._pop_to(queue):
+            self.screen.call_after_refresh(self.action_review_queue)
+
+    def _ready_above(self, screen: Screen[Any]) -> bool:
+        """Whether every screen above `screen` has finished being put together (closing one
+        before that left its own start-up code looking for widgets already gone)."""
+        return all(above.is_mounted
+                   for above in self.screen_stack[self.screen_stack.index(screen) + 1:])
+
+    def _pop_to(self, screen: Screen[Any]) -> bool:
+        """Close the screens above `screen`; False, closing nothing, while one of them is
+        still being put together (the caller tries again after the next refresh)."""
+        if not self._ready_above(screen):
+            return False
+        while self.screen is not screen:
             self.pop_screen()
+        return True
 
     def action_curate(self) -> None:
         from .screens.curate import CurateScreen
@@ -162,12 +219,14 @@ class CounterbriefApp(App[None]):
         def go(replace: bool | None = True) -> None:
             if not replace:
                 return
+            if not self._ready_above(compose):
+                self.screen.call_after_refresh(go, replace)
+                return
             refused = compose.open_draft(draft)
             if refused:
                 self.notify(refused, title="Not opened", severity="error", markup=False)
                 return
-            while self.screen is not compose:
-                self.pop_screen()
+            self._pop_to(compose)
             from .review_desk import origin_of
 
             self.review_desk.origin = origin_of(draft)
@@ -189,8 +248,36 @@ class CounterbriefApp(App[None]):
         """The command palette (guarded against paging before its list is laid out)."""
         from .widgets.guarded import SafeCommandPalette
 
+        top = self.screen
+        if isinstance(top, SafeCommandPalette) and top.closing:
+            # ctrl+p just after Escape: open the new palette once the old one is gone.
+            self.call_after_refresh(self.action_command_palette)
+            return
         if self.use_command_palette and not SafeCommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(SafeCommandPalette(id="--command-palette"))
+            # No fixed id (Textual 8.2.8 gives its own "--command-palette"): the palette
+            # just closed is still registered while it is taken down, and ctrl+p at that
+            # moment failed on the duplicate id.
+            self.push_screen(SafeCommandPalette())
+
+    def search_commands(self, commands: Sequence[CommandListItem],
+                        placeholder: str = "Search for commands…") -> AwaitMount:
+        """Textual's list-of-commands palette, as the guarded palette."""
+        from textual.command import SimpleProvider
+
+        from .widgets.guarded import SafeCommandPalette
+
+        return self.push_screen(SafeCommandPalette(  # an instance, as Textual's own passes
+            providers=[SimpleProvider(self.screen, list(commands))],  # type: ignore[list-item]
+            placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        """Textual's colour-theme palette ("Colours" in the palette), as the guarded one."""
+        from textual.theme import ThemeProvider
+
+        from .widgets.guarded import SafeCommandPalette
+
+        self.push_screen(SafeCommandPalette(providers=[ThemeProvider],
+                                            placeholder="Search for colour themes…"))
 
     def action_toggle_light(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK

@@ -12,6 +12,7 @@ from typing import Any
 
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widget import Widget
 
 
 def deliver(node: DOMNode, callback: Callable[..., Any], *args: Any) -> None:
@@ -20,8 +21,12 @@ def deliver(node: DOMNode, callback: Callable[..., Any], *args: Any) -> None:
     closed."""
 
     def run() -> None:
-        if on_screen(node):
-            callback(*args)
+        if not on_screen(node):
+            return
+        if not put_together(node):  # an answer faster than the screen's own start-up
+            node.call_after_refresh(run)
+            return
+        callback(*args)
 
     try:
         app = node.app
@@ -33,6 +38,18 @@ def deliver(node: DOMNode, callback: Callable[..., Any], *args: Any) -> None:
         return
 
 
+def put_together(node: DOMNode) -> bool:
+    """Whether `node`'s screen and everything in it are mounted. A screen is mounted
+    before the widgets inside its tabs have finished composing their own parts (Textual
+    8.2.8), so an answer, or a key, arriving just then would not find them yet."""
+    try:
+        screen = node if isinstance(node, Screen) else node.screen
+    except Exception:  # no screen any more
+        return False
+    return screen.is_mounted and all(child.is_mounted for child in screen.walk_children()
+                                     if isinstance(child, Widget))
+
+
 def on_screen(node: DOMNode) -> bool:
     """Whether `node` is still on a screen the app shows or will show again. A screen
     being left is off the stack at once but loses its widgets one by one after."""
@@ -40,7 +57,8 @@ def on_screen(node: DOMNode) -> bool:
         return False
     try:
         screen = node if isinstance(node, Screen) else node.screen
-        return screen in node.app.screen_stack
+        # A closing app takes its screens down while they are still on the stack.
+        return node.app.is_running and screen in node.app.screen_stack
     except Exception:  # no screen or no app any more
         return False
 

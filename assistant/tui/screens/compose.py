@@ -11,15 +11,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Header, Input, Label, Select, Static, TabbedContent, TabPane
+from textual.widgets import Input, Label, Select, Static, TabbedContent, TabPane
 
 from ..delivery import deliver
 from ..focus import FOCUS_BINDINGS
 from ..widgets.app_footer import AppFooter
 from ..widgets.campaign_frame import CampaignFrameForm
 from ..widgets.findings import FindingsList
-from ..widgets.guarded import GuardedSelect
-from ..widgets.preview import BriefPreview
+from ..widgets.guarded import AppHeader, GuardedSelect
+from ..widgets.preview import BriefPreview, Page
 from ..widgets.testimony import TestimonyList
 from ..widgets.theme_list import ThemeList
 from .compose_output import PanelsScreen
@@ -94,7 +94,7 @@ class ComposeScreen(PanelsScreen):
         # A plain read of the YAML (PyYAML only; from a cache file after the first start)
         # puts the themes in the first frame; the validating load runs once the screen is up.
         self._glanced = glance_themes(self.corpus_dir, cache_dir())
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="workspace"), Vertical(id="choices"):
             yield Label("Theme", classes="heading")
             yield ThemeList(self._glanced, id="themes")
@@ -347,10 +347,10 @@ class ComposeScreen(PanelsScreen):
     def _rebuild(self) -> None:
         self.pending = True
         self._generation += 1
-        self._build(self._generation)
+        self._build(self._generation, self.query_one(BriefPreview))
 
     @work(thread=True, exclusive=True, group="build")
-    def _build(self, generation: int) -> None:
+    def _build(self, generation: int, preview: BriefPreview) -> None:
         from ..session import SessionError
 
         assert self.session is not None and self.inputs is not None
@@ -359,8 +359,11 @@ class ComposeScreen(PanelsScreen):
         except SessionError as exc:
             deliver(self, self._build_failed, exc)
             return
-        if generation == self._generation:  # a newer build supersedes this one
-            deliver(self, self._show, draft, generation)
+        if generation != self._generation:  # a newer build supersedes this one
+            return
+        # The preview's lines are laid out here too, so that the brief, its lines and
+        # the panels reach the screen together, in one redraw.
+        deliver(self, self._show, draft, generation, preview.lay_out_for(draft.markdown))
 
     def _build_failed(self, exc: Exception) -> None:
         self.pending = False
@@ -373,25 +376,36 @@ class ComposeScreen(PanelsScreen):
             self._set_status("The brief cannot be built.")
         self.notify(str(exc), title="That choice was not applied", severity="error")
 
-    def _show(self, draft: Draft, generation: int) -> None:
+    def _show(self, draft: Draft, generation: int, page: Page | None) -> None:
         assert self.session is not None
         if generation != self._generation:
             return
+        with self.app.batch_update():
+            self._show_now(draft, page)
+
+    def _show_now(self, draft: Draft, page: Page | None) -> None:
+        assert self.session is not None
         self.draft = draft
         self.pending = False
-        self.call_later(self.query_one(BriefPreview).show_markdown, draft.markdown)
+        self.query_one(BriefPreview).show_page(page, draft.markdown)
         self.query_one(TestimonyList).show_candidates(draft.testimony, self.session.source_name)
         self.query_one(CampaignFrameForm).show_frame(draft.proposed_frame, draft.brief.inputs.frame)
         self.query_one(FindingsList).show_findings(draft.findings)
-        panels = self.query_one(TabbedContent)
-        panels.get_tab("tab-findings").label = f"Findings ({draft.short_summary})"
         chosen = sum(c.chosen for c in draft.brief.candidates)
-        panels.get_tab("tab-testimony").label = (
-            f"Testimony ({chosen}/{len(draft.brief.candidates)})")
+        self._relabel("tab-findings", f"Findings ({draft.short_summary})")
+        self._relabel("tab-testimony", f"Testimony ({chosen}/{len(draft.brief.candidates)})")
         self._set_status(draft.status_line)
 
+    def _relabel(self, tab_id: str, label: str) -> None:
+        # Only when it changes: a new label lays the tab bar out again.
+        tab = self.query_one(TabbedContent).get_tab(tab_id)
+        if tab.label.plain != label:
+            tab.label = label
+
     def _set_status(self, text: str) -> None:
-        self.query_one("#status", Static).update(text)
+        status = self.query_one("#status", Static)
+        if str(status.content) != text:  # an unchanged line costs no layout
+            status.update(text)
 
     # --- actions --------------------------------------------------------------------------
 

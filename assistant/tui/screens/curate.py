@@ -17,9 +17,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from ..commands import Command, CommandList
+from ..widgets.guarded import AppHeader
 
 if TYPE_CHECKING:  # the screen's own widgets load when it opens, not with the app
     from textual.widgets import OptionList, TextArea
@@ -88,7 +89,7 @@ class CurateScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         from textual.widgets import OptionList, TextArea
 
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="curate-body"):
             with Vertical(id="curate-article"):
                 yield Input(placeholder="Article file to open (Enter), or paste it below",

@@ -10,10 +10,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Header, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
-from ..delivery import close, deliver
+from ..delivery import close, deliver, put_together
 from ..review_desk import (
     ChecksRefused,
     DeskError,
@@ -24,7 +25,8 @@ from ..review_desk import (
 )
 from ..widgets.app_footer import AppFooter
 from ..widgets.findings import FindingsList
-from ..widgets.preview import BriefPreview
+from ..widgets.guarded import AppHeader
+from ..widgets.preview import BriefPreview, Page
 from ..widgets.version_diff import VersionDiff
 
 if TYPE_CHECKING:
@@ -103,14 +105,15 @@ approval line (or DRAFT).
         self.busy = False
         """True while a read or an action is under way."""
         self._keys_state: tuple[str, ...] | None = None
+        self._brief = SavedBrief("*Reading the draft…*", id="draft-brief")
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(f"Draft {self.draft_id}", id="draft-head", markup=False)
         yield Static("Reading the draft…", id="draft-notice", markup=False)
         with TabbedContent(id="draft-tabs"):
             with TabPane("1 Brief", id="tab-brief"):
-                yield SavedBrief("*Reading the draft…*", id="draft-brief")
+                yield self._brief
             with TabPane("2 Diff", id="tab-diff"):
                 yield VersionDiff(id="draft-diff")
             with TabPane("3 Findings", id="tab-findings"):
@@ -124,8 +127,16 @@ approval line (or DRAFT).
 
     def on_mount(self) -> None:
         self.sub_title = f"draft {self.draft_id}"
-        self.query_one(SavedBrief).focus()
+        self._focus_brief()
         self.action_reload()
+
+    def _focus_brief(self) -> None:
+        if not self.is_active:
+            return  # closed as it opened
+        if not put_together(self):  # the tabs' contents are still being composed
+            self.call_after_refresh(self._focus_brief)
+            return
+        self.query_one(SavedBrief).focus()
 
     # --- reading --------------------------------------------------------------------------
 
@@ -141,7 +152,9 @@ approval line (or DRAFT).
         except DeskError as exc:
             deliver(self, self._failed, exc)
             return
-        deliver(self, self._show, page, done)
+        # The brief's lines are laid out here too, so the draft arrives in one redraw.
+        deliver(self, self._show, page, done,
+                self._brief.lay_out_for(readable_text(page.draft)))
         findings, note = self.desk.findings(page.draft)
         checked = DraftPage(page.draft, page.log, findings, note, page.user, page.role)
         deliver(self, self._checked, checked, done)
@@ -168,11 +181,15 @@ approval line (or DRAFT).
         self.busy = False
         self._notice(exc.full, problem=True)
 
-    def _show(self, page: DraftPage, done: str) -> None:
+    def _show(self, page: DraftPage, done: str, lines: Page | None = None) -> None:
+        with self.app.batch_update():
+            self._show_now(page, done, lines)
+
+    def _show_now(self, page: DraftPage, done: str, lines: Page | None) -> None:
         self.page = page
         draft = page.draft
         self.query_one("#draft-head", Static).update(_head(draft))
-        self.call_later(self.query_one(SavedBrief).show_markdown, readable_text(draft))
+        self.query_one(SavedBrief).show_page(lines, readable_text(draft))
         self.query_one(VersionDiff).show_draft(draft)
         self._show_findings(page)
         self.query_one("#draft-comments", Static).update(_comments(draft.reviews))
@@ -350,7 +367,19 @@ approval line (or DRAFT).
 
     def action_tab(self, tab: str) -> None:
         """Show a tab and put the keyboard in it (so the arrows scroll what is shown)."""
-        self.query_one(TabbedContent).active = tab
+        if not self.is_active:
+            return  # a key still queued for a screen being closed
+        tabs = self.query_one(TabbedContent)
+        try:
+            tab_mounted = tabs.get_tab(tab).is_mounted
+        except (NoMatches, ValueError):
+            tab_mounted = False
+        if not tab_mounted:
+            # A number key pressed as the screen opens: its tabs are still being put
+            # together. The key still counts, a moment later.
+            self.call_after_refresh(self.action_tab, tab)
+            return
+        tabs.active = tab
         target = self.query_one(f"#{tab} {TAB_FOCUS[tab]}")
         self.call_after_refresh(target.focus)
 

@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ..widgets.app_footer import AppFooter
+from ..widgets.guarded import AppHeader
 
 SHOWN = 200
 """Problems listed on screen; `assistant corpus validate` prints them all."""
@@ -30,7 +31,7 @@ class ProblemsScreen(Screen[None]):
         self.problems = problems
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(f"[b]{self.title_text}[/b]\n\nNothing can be composed until these are "
                      "fixed. Run [b]assistant corpus validate[/b] to see them again.",
                      id="problems-title")

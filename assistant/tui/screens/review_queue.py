@@ -10,13 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Header, Label, Select, Static
+from textual.widgets import Label, Select, Static
 
 from ..delivery import close, deliver
 from ..review_desk import DeskError, ReviewDesk
 from ..widgets.app_footer import AppFooter
 from ..widgets.draft_table import DraftTable
-from ..widgets.guarded import GuardedSelect
+from ..widgets.guarded import AppHeader, GuardedSelect
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -69,7 +69,7 @@ class ReviewQueueScreen(Screen[None]):
         self._more = False  # a next page is being read
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="queue-bar"):
             yield Label("Show", id="queue-show")
             yield GuardedSelect([(label, value) for label, value in FILTERS], value=self.status,

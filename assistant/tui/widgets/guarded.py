@@ -8,13 +8,24 @@ too early must not end the app."""
 
 from __future__ import annotations
 
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from typing import Any
 
+from textual import work
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
-from textual.widgets import OptionList, Select
+from textual.dom import NoScreen
+from textual.events import Mount
+from textual.widgets import Header, OptionList, Select, Static
+
+
+def _ignoring_key_error(action: Callable[[], object]) -> Callable[[], None]:
+    def guarded() -> None:
+        with suppress(KeyError):  # not laid out yet: nothing to page through
+            action()
+    return guarded
 
 
 class PagedOptionList(OptionList):
@@ -30,28 +41,87 @@ class PagedOptionList(OptionList):
 
 
 class SafeCommandPalette(CommandPalette):
-    """The command palette, with the same guard on its list's paging keys, its search
-    stopped before it closes (a search still running when Enter closed it would look for
-    its list after the list was gone), and closing only itself (two quick Enters choose
-    twice, and the second closed whatever screen was under it)."""
+    """The command palette (every one the app opens: commands, colours), with the same
+    guard on its list's paging keys, its search stopped before it closes, and closing
+    only itself (two quick Enters choose twice, and the second closed whatever screen
+    was under it).
+
+    Textual 8.2.8's palette finds its list by query, in its search worker and in its key
+    actions. A search still running, or a key still queued, when the palette was taken
+    down (Escape, Enter, or F3 leaving for the review queue) looked for the list after it
+    was gone, and the NoMatches ended the app. Here that only happens while the palette
+    is still the screen on top, where a missing list would be a real fault."""
+
+    closing = False
+    """True once asked to close (it stays on top until Textual has taken it down)."""
 
     def dismiss(self, result: None = None) -> AwaitComplete:
         self.workers.cancel_node(self)
+        self.closing = True
         if not self.is_active:  # closed already: a second Enter would close the screen below
             return AwaitComplete()
         return super().dismiss(result)
 
+    @contextmanager
+    def _unless_closing(self) -> Iterator[None]:
+        try:
+            yield
+        except NoMatches:
+            if self.is_active and self.is_attached:
+                raise
+
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+    async def _gather_commands(self, search_value: str) -> None:
+        with self._unless_closing():
+            await CommandPalette._gather_commands.__wrapped__(  # type: ignore[attr-defined]
+                self, search_value)
+
     def _action_command_list(self, action: str) -> None:
         # The palette's own paging keys name this action (Textual's, overridden only to
-        # add the guard: there is no public hook for it).
-        with suppress(KeyError):
+        # add the guards: there is no public hook for it).
+        with suppress(KeyError), self._unless_closing():
             super()._action_command_list(action)
+
+    def _action_cursor_down(self) -> None:
+        with self._unless_closing():
+            super()._action_cursor_down()
+
+    def _action_escape(self) -> None:
+        with self._unless_closing():
+            super()._action_escape()
 
 
 class GuardedSelect(Select[Any]):
     """A Select that ignores Enter while its screen is being taken down (Textual's own
-    looks for its parts, already removed, and raises)."""
+    looks for its parts, already removed, and raises), and whose drop-down pages safely."""
+
+    def on_mount(self) -> None:
+        # Textual 8.2.8's drop-down pages through lines it only has once it has been
+        # opened and laid out: its paging keys get the guard (on the instance, as the
+        # drop-down's class is private to Textual).
+        overlay = self.query_one("SelectOverlay", OptionList)
+        for name in ("action_page_up", "action_page_down"):
+            setattr(overlay, name, _ignoring_key_error(getattr(overlay, name)))
 
     def action_show_overlay(self) -> None:
         with suppress(NoMatches):
             super().action_show_overlay()
+
+
+class AppHeader(Header):
+    """Textual's Header, whose title watcher tolerates being taken down.
+
+    Textual 8.2.8's Header watches the screen's title and sub-title and, when one
+    changes, looks for its title widget; a screen closed just as its sub-title was set
+    (F3 then Escape at once, Enter on a draft then Escape) had already lost that widget,
+    and the NoMatches ended the app. Same watchers, with the missing title let go."""
+
+    def _on_mount(self, _: Mount) -> None:
+        async def set_title() -> None:
+            with suppress(NoScreen, NoMatches):
+                self.query_one("HeaderTitle", Static).update(self.format_title())
+
+        self.watch(self.app, "title", set_title)
+        self.watch(self.app, "sub_title", set_title)
+        self.watch(self.screen, "title", set_title)
+        self.watch(self.screen, "sub_title", set_title)
