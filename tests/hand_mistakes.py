@@ -117,7 +117,7 @@ MISTAKES = [
     Case("almost 60 per cent written as almost seventy", B_LEAVING,
          swap("Almost 60 per cent", "Almost seventy per cent"), ("figures",)),
     Case("hundreds become thousands", B_LEAVING,
-         swap("Hundreds are thought to have left", "Thousands are thought to have left"),
+         swap("most of the hundreds thought to have left", "most of the thousands thought to have left"),
          ("figures",)),
     Case("a disputed figure cut to one version", B_LEAVING,
          swap("the reports differ, “half of the 700 Britons” (The Washington Post [2]) or "
@@ -209,8 +209,10 @@ style guide makes that kind of finding a warning."""
 
 HARMLESS = [
     Case("our summary reworded", B_HARSH,
-         swap("Some left after learning they had been selected as suicide bombers.",
-              "A few left once they learned they had been picked as suicide bombers.")),
+         swap("Some defectors found their duties dull and the life of a militant far less "
+              "exciting",
+              "Some of those who left found their tasks tedious and a militant's life much "
+              "less exciting")),
     Case("the numbers moved above the voices", B_LEAVING,
          moved_section("## The numbers", "## What people who left say")),
     Case("a monitoring target in the campaign frame", B_BRUTAL,
