@@ -14,8 +14,8 @@ from ..compose import BriefInputs, TemplateCatalogue, UnknownId, compose_brief
 from ..compose.brief import Candidate
 from ..compose.citations import format_citation
 from ..corpus.loader import Corpus
-from ..render.repeats import same_advice
 from ..corpus.models import Quote, Role, SourceKind, Speaker, Theme
+from ..render.repeats import same_advice
 from .charts import build_chart
 from .deck import Deck, Slide, SlideKind, Voice
 from .sources import DeckSources, marks
