@@ -21,7 +21,7 @@ from ..paths import bundled_templates_dir
 from .approval import Approval, status_line
 from .citations import cite, long_date, short_source
 from .inline import inline, typeset
-from .repeats import without_repeats
+from .repeats import advice_once, without_repeats
 from .templates import TemplateLibrary
 
 FRAME_LABELS = {
@@ -287,5 +287,5 @@ def render_markdown(brief: Brief, library: TemplateLibrary | None = None,
     """The brief as Markdown through its template. Raises TemplateError (file and line)."""
     library = library or default_library()
     text = library.render(f"{brief.template.id}.md.j2", template_context(brief, approval))
-    return tidy(without_repeats(typeset_lines(text, [inline(q.quote.text, quotation=True)
-                                                     for q in brief.quotes])))
+    return tidy(advice_once(without_repeats(typeset_lines(
+        text, [inline(q.quote.text, quotation=True) for q in brief.quotes]))))

@@ -220,3 +220,60 @@ def _pieces(other: _Line, earlier: bool) -> list[str]:
         return [other.text]
     parts = sentences(other.text)
     return [other.text, *parts] if len(parts) > 1 else [other.text]
+
+
+ADVICE_SAME = {"data": "figur", "figures": "figur", "numbers": "figur"}
+"""Words cautions use for one another ("the data", "a figure")."""
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)[–-](\d\d)\b")
+_QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<![a-z])'|'(?![a-z])")
+
+
+@lru_cache(maxsize=4096)
+def advice_stems(line: str) -> frozenset[str]:
+    """The content words of a caution or question, with quoted words kept (in advice
+    "say “as of”" is our own words) and a span of years as both years."""
+    text = _CITED.sub(" ", _QUOTE_MARKS.sub(" ", line.replace("’", "'")))
+    text = _YEAR_SPAN.sub(lambda m: f"{m.group(1)} {m.group(1)[:2]}{m.group(2)}", text.lower())
+    text = re.sub(r"'[a-z]*", "", text)
+    return frozenset(ADVICE_SAME.get(w) or _stem(w) for w in _WORD.findall(text)
+                     if w not in STOP)
+
+
+def same_advice(one: str, other: str) -> bool:
+    """True when two cautions (or two discussion questions) give the same advice: at least
+    three content words in common, and all but one in four of the shorter's in the other."""
+    a, b = advice_stems(one), advice_stems(other)
+    shared = a & b
+    return len(shared) >= 3 and len(shared) / min(len(a), len(b)) >= 0.75
+
+
+def advice_once(markdown: str) -> str:
+    """`markdown` with each caution in the team notes given once: a bullet that gives the
+    same advice as an earlier one in its list (a theme's pitfall restating the template's
+    own caution) is left out. Labelled lines (the campaign frame, check findings) stay."""
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    gone: set[int] = set()
+    team, depth = False, 0
+    kept: list[list[str]] = []  # the cautions given so far, per open list
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and tokens[index + 1].content == TEAM_HEADING:
+            team = True
+        if not team:
+            continue
+        if token.type == "bullet_list_open":
+            depth += 1
+            kept.append([])
+        elif token.type == "bullet_list_close":
+            depth -= 1
+            kept.pop()
+        elif token.type == "list_item_open" and token.map and depth:
+            text = tokens[index + 2].content
+            if _LABELLED.match(text):
+                continue
+            if any(same_advice(text, earlier) for earlier in kept[-1]):
+                gone.update(range(*token.map))
+            else:
+                kept[-1].append(text)
+    if not gone:
+        return markdown
+    return "\n".join(line for n, line in enumerate(markdown.split("\n")) if n not in gone)

@@ -15,6 +15,7 @@ from ..compose.brief import Candidate
 from ..compose.citations import format_citation
 from ..corpus.loader import Corpus
 from ..corpus.models import Quote, Role, SourceKind, Speaker, Theme
+from ..render.repeats import same_advice
 from .charts import build_chart
 from .deck import Deck, Slide, SlideKind, Voice
 from .sources import DeckSources, marks
@@ -23,12 +24,8 @@ TEMPLATE = "trainer-notes"
 MAX_VOICES = 3
 FACTS_PER_SLIDE = 4  # more and a projected slide is too small to read
 
-QUESTIONS = (
-    "What did these speakers expect, and what did they find instead?",
-    "Which of these voices would the people you work with find most believable, and why?",
-    "Why might someone who saw this stay silent after leaving? What would make it safer to speak?",
-)
-"""Asked when a theme has no discussion questions of its own."""
+NO_QUESTIONS = "The corpus holds no discussion questions for this narrative."
+"""Said, in place of questions nobody wrote for the theme, when it has none."""
 
 CAUTIONS = (
     "Speakers are described only as their sources described them. Do not guess at or add "
@@ -197,8 +194,11 @@ def _theme_section(corpus: Corpus, tid: str, audience: str, section: int, source
     cautions = (*(["Some voices describe violence. Say so before reading them and let "
                    "people step out."] if any(q.graphic for q, _ in voices) else []),
                 *CAUTIONS, *theme.pitfalls)
-    slides.append(Slide(SlideKind.questions, "Discussion", section,
-                        lines=discussion_questions(theme, bool(voices)),
+    cautions = tuple(c for k, c in enumerate(cautions)  # a pitfall restating one: said once
+                     if not any(same_advice(c, earlier) for earlier in cautions[:k]))
+    asked = discussion_questions(theme, bool(voices))
+    slides.append(Slide(SlideKind.questions if asked else SlideKind.gap, "Discussion", section,
+                        lines=asked or (NO_QUESTIONS,),
                         notes="Take the questions one at a time; about 20 minutes. "
                               "Keep in mind: " + " ".join(cautions)))
     # The cautions are the facilitator's, not the room's: they open the section's notes.
@@ -268,12 +268,11 @@ _ABOUT_VOICES = ("these voices", "these speakers", "these accounts")
 
 
 def discussion_questions(theme: Theme, has_voices: bool) -> tuple[str, ...]:
-    """The theme's own questions, else the generic ones; none that ask about voices the
-    section does not show."""
+    """The theme's own questions, none that ask about voices the section does not show;
+    none at all when the corpus gives the theme none (nobody invents them here)."""
     def fits(q: str) -> bool:
         return has_voices or not any(w in q.lower() for w in _ABOUT_VOICES)
-    own = tuple(q for q in theme.discussion if fits(q))
-    return own or tuple(q for q in QUESTIONS if fits(q))
+    return tuple(q for q in theme.discussion if fits(q))
 
 
 def _claim_line(corpus: Corpus, theme: Theme, sources: DeckSources) -> str:
