@@ -96,7 +96,7 @@ MISTAKES = [
          add("In Ibrahim's words, the defectors provide unique insight into life in the "
              "Islamic State."), ("attribution",)),
     Case("a trainer's voice heading naming the wrong speaker", B_WORKSHOP,
-         swap("### Voice 3: 26-year-old Syrian fighter", "### Voice 3: Peter Neumann"),
+         swap("### Voice 1: 26-year-old Syrian fighter", "### Voice 1: Peter Neumann"),
          ("attribution",)),
     Case("a defector's quote put in Ibrahim's mouth in prose", B_BRUTAL,
          add("Ibrahim put it simply: “Everyone must be with them.” [2]"), ("attribution",)),
@@ -154,8 +154,8 @@ MISTAKES = [
          after("— 26-year-old Syrian fighter, speaking to NPR [1]\n",
                "\nHis family still lives near Raqqa.\n"), ("messenger-safety",)),
     Case("a first name for the anonymous defector", B_WORKSHOP,
-         swap("### Voice 3: 26-year-old Syrian fighter",
-              "### Voice 3: Omar, 26-year-old Syrian fighter"), ("messenger-safety",)),
+         swap("### Voice 1: 26-year-old Syrian fighter",
+              "### Voice 1: Omar, 26-year-old Syrian fighter"), ("messenger-safety",)),
     Case("an age and a home city for Ibrahim", B_HARSH,
          swap("> — a Western fighter named Ibrahim, speaking to CBS [2]",
               "> — a Western fighter named Ibrahim, 24, from Birmingham, speaking to CBS [2]"),
@@ -267,7 +267,7 @@ HARMLESS = [
     Case("a reply target in the team notes", B_HARSH,
          swap("## Campaign frame\n", "## Campaign frame\n\n- Count replies in the first 48 "
                                      "hours; aim for 40.\n")),
-    Case("a lead-in reworded", B_BRUTAL,
+    Case("a lead-in reworded", B_LEAVING,
          swap("Points to make in support:", "Points you can make:")),
     Case("who Neumann is", B_LEAVING,
          add("Neumann directs ICSR at King’s College London.")),

@@ -1,7 +1,10 @@
 """Amplification: the brief must not spread the group's slogans, hashtags, media brands,
 self-styled titles or links to its material (style guide: data/style-guide.yaml).
 
-Slogans, hashtags and links are looked for everywhere, quotations included. Outlet names
+Slogans, hashtags and links are looked for everywhere, quotations included. A link is
+read however it is written: a messaging app's own scheme (`tg://...`) and defanged
+addresses (`hxxps://t[.]me/...`, `t(dot)me`) are links; a hashtag or handle is compared
+without accents or dotted capitals (`#İslamDevleti`). Outlet names
 and titles are looked for in the brief's own words; a title is fine when distanced: in
 quotation marks, or after "so-called", "self-declared" and the like.
 """
@@ -9,6 +12,8 @@ quotation marks, or after "so-called", "self-declared" and the like.
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import cache
 
 from .context import CheckInput
 from .document import Block
@@ -19,11 +24,17 @@ from .vocabulary import Rule, style_guide
 CHECK = "amplification"
 _HASHTAG = re.compile(r"(?<![\w&/#])#([^\W\d][\w]{0,100})")
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z_][\w.]{1,60}|[^\W\d][\w]{0,60})")
-_URL = re.compile(r"(?:https?://|www\.)[^\s)>\]]+", re.I)
+# Addresses are read defanged too: hxxps://, t[.]me, t(dot)me ("[.]" is a dot).
+_DOT = r"(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\{\.\})"
+_SCHEME = r"h(?:tt|xx|\*\*)ps?\[?:\]?//"
+_URL = re.compile(rf"(?:{_SCHEME}|www{_DOT})(?:\[\.\]|\[dot\]|\(\.\)|\(dot\)|[^\s)>\]])+", re.I)
+_DEFANGED = re.compile(r"hxxp|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\{\.\}|\[:\]", re.I)
 _QUOTE_MARKS = "'\"‘’“”"
 
 
 def _finding(rule: Rule, block: Block, offset: int, what: str, suggestion: str) -> Finding:
+    if "/" in what or ":" in what:  # an address, without the full stop after it
+        what = what.rstrip(".,;:!?")
     return Finding(CHECK, rule.severity, f"{rule.message}: {what}", suggestion,
                    line=block.line_at(offset), section=block.section or None)
 
@@ -40,14 +51,32 @@ def _distanced(text: str, start: int, end: int, distancing: list[str]) -> bool:
 def _hosts_pattern(hosts: list[str]) -> re.Pattern[str] | None:
     if not hosts:
         return None
-    alternation = "|".join(re.escape(h.lower()) for h in sorted(hosts, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.-])(?:https?://)?(?:www\.)?(?:{alternation})(?:/[^\s)>\]]*)?",
-                      re.I)
+    alternation = "|".join(_DOT.join(map(re.escape, h.lower().split(".")))
+                           for h in sorted(hosts, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?:{_SCHEME})?(?:www{_DOT})?(?:{alternation})"
+                      r"(?:/(?:\[\.\]|[^\s)>\]])*)?", re.I)
+
+
+def _schemes_pattern(schemes: list[str]) -> re.Pattern[str] | None:
+    """A messaging app's own links (tg://resolve?domain=...): a channel whatever follows."""
+    if not schemes:
+        return None
+    alternation = "|".join(re.escape(s.lower()) for s in sorted(schemes, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.+-])(?:{alternation})://[^\s)>\]]*", re.I)
+
+
+@cache
+def fold(word: str) -> str:
+    """Lower case without accents or dots ('İslamDevleti' -> 'islamdevleti'), so a word
+    list need not spell every accented form."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _group_word(name: str, words: list[str]) -> bool:
-    flat = name.lower().replace("_", "").replace("-", "").replace(".", "")
-    return any(w.replace("_", "").replace(" ", "") in flat or w in name for w in words)
+    """Whether a hashtag or handle holds one of the (folded) words."""
+    flat = fold(name).replace("_", "").replace("-", "").replace(".", "")
+    return any(w.replace("_", "").replace(" ", "") in flat for w in words)
 
 
 def check_amplification(ci: CheckInput) -> list[Finding]:
@@ -55,8 +84,9 @@ def check_amplification(ci: CheckInput) -> list[Finding]:
     findings: list[Finding] = []
     links = rules["links"]
     channels = _hosts_pattern(links.words("hosts"))
-    group_words = [str(w).lower() for w in rules["hashtags"].words("group_words")]
-    outlet_words = [t.phrase.lower() for t in links.terms]
+    schemes = _schemes_pattern(links.words("schemes"))
+    group_words = [fold(str(w)) for w in rules["hashtags"].words("group_words")]
+    outlet_words = [fold(t.phrase) for t in links.terms]
     hosts = [h.lower() for h in links.words("hosts")]  # read once, not per block
     listed = {t.phrase.lower().lstrip("#") for t in rules["hashtags"].terms}
     distancing = rules["titles"].words("distancing")
@@ -65,16 +95,26 @@ def check_amplification(ci: CheckInput) -> list[Finding]:
         reported: list[tuple[int, int]] = []
         lowered = text.lower()
         # cheap substring tests first: most blocks hold no link, tag or handle at all
-        has_link = "://" in text or "www." in lowered
+        defanged = ("[" in text or "(" in text) and bool(_DEFANGED.search(text))
+        has_link = "://" in text or "www" in lowered or defanged
         has_host = has_link or any(h in lowered for h in hosts)
+        if schemes is not None and "://" in text:
+            for m in schemes.finditer(text):
+                reported.append((m.start(), m.end()))
+                findings.append(_finding(links, block, m.start(), m.group(0), links.suggestion))
         if channels is not None and has_host:
             for m in channels.finditer(text):
+                if any(a <= m.start() < b for a, b in reported):
+                    continue
                 reported.append((m.start(), m.end()))
                 findings.append(_finding(links, block, m.start(), m.group(0), links.suggestion))
         for m in _URL.finditer(text) if has_link else ():
             if any(a <= m.start() < b for a, b in reported):
                 continue
-            address = m.group(0).lower()
+            address = _DEFANGED.sub(lambda d: "." if "." in d.group(0) or "dot" in
+                                    d.group(0).lower() else (":" if ":" in d.group(0)
+                                                             else "http"),
+                                    m.group(0).lower())
             for term in links.terms:
                 if term.phrase.lower() in address:
                     findings.append(_finding(links, block, m.start(), m.group(0),
@@ -94,13 +134,15 @@ def check_amplification(ci: CheckInput) -> list[Finding]:
             findings.append(_finding(rules["slogans"], block, m.start(), f"'{m.group(0)}'",
                                      term.suggestion))
         for m in _HASHTAG.finditer(text) if "#" in text else ():
-            tag = m.group(1).lower().replace("_", "")
+            tag = fold(m.group(1)).replace("_", "")
             if tag in listed or _group_word(m.group(1), group_words):
                 findings.append(_finding(rules["hashtags"], block, m.start(), m.group(0),
                                          rules["hashtags"].suggestion))
         own = without_quotations(block)
         if has_link:
             own = _URL.sub(lambda u: " " * len(u.group(0)), own)
+        for a, b in reported:  # a channel link is reported once, not again for its name
+            own = own[:a] + " " * (b - a) + own[b:]
         for term, m in rules["media_outlets"].find(own):
             findings.append(_finding(rules["media_outlets"], block, m.start(),
                                      f"'{m.group(0)}'", term.suggestion))

@@ -8,6 +8,10 @@ the speaker made public ("Ibrahim", "Neumann"). When the brief names corpus spea
 there and none of them is the quotation's speaker, the quotation is given to the wrong
 person: an error. Naming nobody is the citations check's business, not this one's.
 
+Naming no one but a kind of speaker ("one defector admitted: “…”", "a researcher put it"):
+the kinds named must include the kind the corpus speaker is (their role), or the
+quotation is given to the wrong person.
+
 Without quotation marks too: a sentence of the brief's own words that holds a run of
 RUN words of a corpus quotation ("Ibrahim said that a lot of people are becoming more
 confident...") and names corpus speakers, none of them its speaker.
@@ -21,7 +25,7 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from ..compose.select import speaker_name
-from ..corpus import Corpus, NameDisclosure, Speaker
+from ..corpus import Corpus, NameDisclosure, Role, Speaker
 from .citations import near_blocks
 from .context import CheckInput
 from .document import Block
@@ -183,8 +187,71 @@ def attribution_texts(match: Match, ci: CheckInput,
         for x in inside if lo <= x.start and x.end <= hi]),)]
 
 
+# Kinds of speaker the brief may name instead of a person ("one defector admitted: “…”"):
+# a quotation given to a kind its corpus speaker is not is given to the wrong person.
+_KINDS: dict[Role, tuple[str, ...]] = {
+    Role.defector: ("defector*", "deserter*", "returnee*", "former fighter*", "ex-fighter*",
+                    "former member*", "ex-member*", "former jihadi*", "fighter*", "recruit*",
+                    "who left", "who defected", "who deserted", "who fled the group",
+                    "who came back", "who returned", "survivor*", "insider*"),
+    Role.expert: ("researcher*", "expert*", "academic*", "professor*", "analyst*",
+                  "scholar*", "specialist*", "scientist*", "think-tank*", "think tank*"),
+    Role.report: ("report*", "study", "studies", "paper", "survey*", "researchers",
+                  "think-tank*", "think tank*", "authors"),
+    Role.journalist: ("journalist*", "reporter*", "correspondent*", "newspaper*", "paper",
+                      "editor*", "the times", "the post", "report*"),
+    Role.official: ("official*", "minister*", "spokes*", "government*", "ministry",
+                    "police", "prosecutor*", "diplomat*", "mp", "senator*"),
+}
+_KIND_PATTERNS = {role: terms_pattern([("", w) for w in words])
+                  for role, words in _KINDS.items()}
+
+
+def _kinds_named(text: str) -> dict[Role, str]:
+    """The kinds of speaker a text names, each with the first word that names it."""
+    found = {role: pattern.search(text) for role, pattern in _KIND_PATTERNS.items()}
+    return {role: m.group(0) for role, m in found.items() if m is not None}
+
+
+def check_kind_attribution(ci: CheckInput) -> list[Finding]:
+    """A quotation in prose given to a kind of speaker, naming no one: the kinds named
+    must include the kind its corpus speaker is."""
+    findings: list[Finding] = []
+    corpus = ci.corpus
+    for match in ci.matches:
+        if match.status not in _ATTRIBUTED or not match.quotes or not match.quotation.checked:
+            continue
+        if match.quotation.block.kind == "quote":
+            continue  # a block quote's attribution line names its speaker, or the marked check
+        roles = {corpus.speakers[qt.speaker].role for qt in match.quotes
+                 if qt.speaker in corpus.speakers}
+        if not roles:
+            continue
+        for place in attribution_texts(match, ci):
+            said = " ".join(place)
+            if speakers_named(said, corpus):
+                continue  # a person is named: the marked check's business
+            kinds = _kinds_named(said)
+            if not kinds or roles & set(kinds):
+                continue
+            words = ", ".join(f"'{w}'" for w in dict.fromkeys(kinds.values()))
+            quote = match.quotes[0]
+            actual = corpus.speakers.get(quote.speaker)
+            who = speaker_name(actual) if actual else quote.speaker
+            q = match.quotation
+            findings.append(Finding(
+                CHECK, Severity.error,
+                f"{quote.id} is by {who} ({' or '.join(sorted(roles))}), but the brief gives "
+                f"it to a kind of speaker {who} is not ({words})", f"attribute it to {who}",
+                line=q.line, section=q.block.section or None, quote_id=quote.id,
+                ids=(quote.speaker,)))
+            break
+    return findings
+
+
 def check_attribution(ci: CheckInput) -> list[Finding]:
-    return check_marked_attribution(ci) + check_unmarked_attribution(ci)
+    return (check_marked_attribution(ci) + check_kind_attribution(ci)
+            + check_unmarked_attribution(ci))
 
 
 def check_marked_attribution(ci: CheckInput) -> list[Finding]:

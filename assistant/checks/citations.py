@@ -4,7 +4,10 @@ entry matches the corpus source it stands for.
 
 A quotation's citation may stand anywhere in its paragraph or block quote, or in an
 attribution line (`— a defector [2]`) right after the block quote. A post may name the
-publication instead of a number ("NPR via New York Times").
+publication instead of a number ("NPR via New York Times"). A citation of the outlet
+that printed a remark is right; where neither it nor the text names the outlet the
+remark was first made to, that is a reminder (info). A figure's citation points at an
+entry of a source that gives the figure.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..corpus import Citation, Corpus, Quote, Source
+from ..corpus import Citation, Corpus, FactSource, Quote, Source
 from .context import CheckInput
 from .document import CITATION, Block, Document, expand_citation
 from .findings import Finding, Severity
@@ -247,7 +250,7 @@ def check_citations(ci: CheckInput) -> list[Finding]:
     cited_ids: set[str] = set()
     uncited = []
     around: dict[tuple[int, int], tuple[list[int], str]] = {}
-    verdicts: dict[tuple[tuple[int, int], tuple[str, ...]], tuple[bool, bool]] = {}
+    verdicts: dict[tuple[tuple[int, int], tuple[str, ...]], tuple[bool, bool, bool]] = {}
     for match in checked:
         q = match.quotation
         near = near_blocks(q.block, blocks)
@@ -264,8 +267,12 @@ def check_citations(ci: CheckInput) -> list[Finding]:
                        if n in references]
             wrong = bool(entries and citations and not any(
                 names_citation(e, c, ci.corpus, near_flat) for e in entries for c in citations))
-            verdicts[verdict_key] = (named, wrong)
-        named, wrong = verdicts[verdict_key]
+            # the entry of the outlet that printed the remark is the right citation; the
+            # original outlet left unnamed is only a reminder
+            unnamed = wrong and any(names_reader(e, c, ci.corpus) for e in entries
+                                    for c in citations)
+            verdicts[verdict_key] = (named, wrong and not unnamed, unnamed)
+        named, wrong, unnamed = verdicts[verdict_key]
         if not (numbers or named):
             uncited.append(match)
             continue
@@ -281,6 +288,15 @@ def check_citations(ci: CheckInput) -> list[Finding]:
                 "cite the source the quotation was read in", line=q.line,
                 section=q.block.section or None, quote_id=quote.id if quote else None,
                 ids=tuple(dict.fromkeys(i for c in citations for i in (c.source, c.via) if i))))
+        elif unnamed:
+            originals = "; ".join(dict.fromkeys(_where_read(ci.corpus, c) for c in citations
+                                                if c.via))
+            findings.append(Finding(
+                CHECK, Severity.info,
+                f"{label}: cited to the outlet that printed it; name the original outlet too "
+                f"({originals})", "say who the speaker was talking to, e.g. 'told CBS'",
+                line=q.line, section=q.block.section or None,
+                quote_id=quote.id if quote else None))
     for match in uncited:  # fine when the same quote is cited elsewhere in the brief
         if not any(qt.id in cited_ids for qt in match.quotes):
             q, quote = match.quotation, match.quote
@@ -297,6 +313,7 @@ def check_citations(ci: CheckInput) -> list[Finding]:
         if block.index not in has_marks:
             has_marks[block.index] = bool(block.citations())
     cited_facts = {fact for block, _, _, fact in stated if has_marks[block.index]}
+    findings += _figures_cited_elsewhere(ci, stated, references)
     for block, raw, offset, fact in stated:
         if block.index in reported or has_marks[block.index] or fact in cited_facts:
             continue
@@ -309,7 +326,45 @@ def check_citations(ci: CheckInput) -> list[Finding]:
     return findings
 
 
-def _where_read(corpus: Corpus, c: Citation) -> str:
+def names_reader(flat: str, citation: Citation | FactSource, corpus: Corpus) -> bool:
+    """Whether an entry names the source a quote or figure was read in (its title or
+    outlet), whatever it says of the original outlet."""
+    reader = corpus.sources.get(citation.source)
+    return reader is not None and _names_either(flat, _aliases_of(reader), None, "")
+
+
+def _marks_for(block: Block, offset: int) -> list[int]:
+    """The citation a figure stands under: the first marker after it in its paragraph,
+    or, with none after it, every marker before it."""
+    after = CITATION.search(block.text, offset)
+    if after is not None:
+        return expand_citation(after.group(1))
+    return block.citations()
+
+
+def _figures_cited_elsewhere(ci: CheckInput, stated: list[tuple[Block, str, int, str]],
+                             references: dict[int, Block]) -> list[Finding]:
+    """A figure's citation points at an entry of a source that gives the figure."""
+    findings: list[Finding] = []
+    for block, raw, offset, fact_id in stated:
+        fact = ci.corpus.facts.get(fact_id)
+        numbers = [n for n in _marks_for(block, offset) if n in references]
+        if fact is None or not numbers or not fact.sources:
+            continue
+        entries = [_flat(references[n].text) for n in numbers]
+        if any(names_reader(e, s, ci.corpus) for e in entries for s in fact.sources):
+            continue
+        givers = "; ".join(dict.fromkeys(_where_read(ci.corpus, s) for s in fact.sources))
+        findings.append(Finding(
+            CHECK, Severity.error,
+            f"figure {raw}: its citation [{', '.join(map(str, numbers))}] does not point at "
+            f"a source that gives it ({givers})", "cite a source the figure was read in",
+            line=block.line_at(offset), section=block.section or None,
+            ids=(fact_id, *(s.source for s in fact.sources))))
+    return findings
+
+
+def _where_read(corpus: Corpus, c: Citation | FactSource) -> str:
     reader = corpus.sources.get(c.source)
     via = corpus.sources.get(c.via) if c.via else None
     name = (reader.outlet or reader.title) if reader else c.source

@@ -7,8 +7,11 @@ defector", "he", "a fighter". In the brief's own words
 - a name the corpus does not publish: a full name where only a first name is public, or
   any personal name for an anonymous speaker ("Ahmed Hassan, the Syrian fighter");
 - a place ("from Aleppo", "now living in Gaziantep"), an employer ("works for ...") or a
-  family member that the corpus does not already publish for that speaker (label,
-  identity, origin, affiliation, their own quotes and context). A family member is kin
+  job ("a former maths teacher", "used to run a shop"), a handle or an e-mail address
+  ("@name", "on Instagram as name"), or a family member that the corpus does not already
+  publish for that speaker (label, identity, origin, affiliation, their own quotes and
+  context). A place the corpus names elsewhere is context, unless the sentence says the
+  speaker lives, works, studied or grew up there ("a teacher at a school in Idlib"). A family member is kin
   tied to a person ("his children", "the fighter's brother", "he has two sons"), not any
   mention of children in a sentence about what the group did.
 Countries and regions the corpus's own texts speak of (Syria, Turkey, Western Europe)
@@ -55,6 +58,43 @@ _PLACE = re.compile(rf"\b(?:from|in|near|outside|at|to|of)\s+(?:the\s+)?({_CAP}(
 _EMPLOYER = re.compile(rf"\b(?:works?|worked|working|employed|job|employee)\s+(?:now\s+)?"
                        rf"(?:for|at|by|with|as)\s+(?:a\s+|an\s+|the\s+)?((?:{_CAP}|[a-z]+)"
                        rf"(?:\s+{_CAP}){{0,3}})")
+# A job or trade, said of the speaker ("a former maths teacher", "used to drive a taxi"):
+# one place for the words, a pattern over them.
+JOBS = ("teacher", "headteacher", "tutor", "lecturer", "professor", "doctor", "dentist",
+        "surgeon", "nurse", "paramedic", "pharmacist", "midwife", "engineer", "mechanic",
+        "electrician", "plumber", "carpenter", "builder", "labourer", "laborer", "farmer",
+        "shepherd", "fisherman", "driver", "taxi driver", "lorry driver", "truck driver",
+        "shopkeeper", "shop owner", "shop assistant", "baker", "butcher", "barber",
+        "hairdresser", "tailor", "chef", "cook", "waiter", "accountant", "banker", "clerk",
+        "cashier", "lawyer", "solicitor", "judge", "policeman", "police officer", "imam",
+        "preacher", "civil servant", "programmer", "developer", "designer", "translator",
+        "interpreter", "salesman", "trader", "merchant", "footballer", "boxer", "coach",
+        "student", "pupil", "undergraduate", "graduate", "apprentice", "intern", "nurse",
+        "security guard", "bouncer", "firefighter", "postman", "courier", "cleaner")
+_JOB = re.compile(
+    r"\b(?:(?:a|an|the|as|was|is|former|retired|trainee|qualified|one-time|once)\s+)"
+    r"(?:(?:former|retired|trainee|qualified|one-time|once|junior|senior|head|assistant|"
+    r"part-time|[\w-]{3,12})\s+){0,2}"
+    rf"((?:{'|'.join(sorted(map(re.escape, set(JOBS)), key=len, reverse=True))})s?)\b"
+    r"|\bused\s+to\s+(?:work|teach|drive|run|own|study|practi[sc]e)\b[^.;,]{0,40}"
+    r"|\b(?:taught|teaches|lectured|nursed|drove|drives|owned|owns|ran|runs|managed|manages)"
+    r"\s+(?:at|in|for|a|an|the|his|her)\s+[^.;,]{0,40}"
+    r"|\bstudie[sd]\s+(?:at|in)\s+[^.;,]{0,40}", re.I)
+# Where a place says where the speaker lives, works or comes from, it identifies them even
+# when the corpus names the place as the scene of the group's acts ("Raqqa").
+_DESCRIBES = re.compile(
+    r"\b(?:born|grew\s+up|raised|lives?|lived|living|resides?|resident|settled|moved|"
+    r"home(?:\s*town)?|native|originally|based|studie[sd]|studying|school|college|"
+    r"university|hospital|clinic|pharmacy|mosque|shop|bakery|factory|garage|office|firm|"
+    r"company|restaurant|works?|worked|working|employed|teacher|job|"
+    rf"\d{{1,2}}-year-old|{'|'.join(sorted(map(re.escape, set(JOBS)), key=len, reverse=True))})"
+    r"\b[^.;:!?]{0,40}$", re.I)
+# A social media handle or an e-mail address leads straight to the person.
+_CONTACT = re.compile(r"(?<![\w@.])@[A-Za-z_][\w.]{1,40}[\w]|\b[\w.+-]+@[\w-]+\.[\w.-]+\w"
+                      r"|\b(?:u|user)/[\w-]{3,}"
+                      r"|\b(?:on|via)\s+(?:Instagram|Twitter|X|TikTok|Telegram|Facebook|"
+                      r"Snapchat|YouTube|Signal|WhatsApp|Discord|Reddit|Threads|Bluesky)\s+"
+                      r"(?:as|at|under|by the name)\s+[\w.@-]{3,}")
 _NAMED = re.compile(rf"\b(?:named|called|name is|known as)\s+({_CAP}(?:\s+{_CAP}){{0,2}})")
 _FULL_NAME = re.compile(rf"(?<![\w’'-])({_CAP}(?:\s+{_CAP}){{1,2}})")
 # The speaker beside a quotation, referred to: "he", "her", "the defector". Plurals and
@@ -266,14 +306,25 @@ def _about(speaker: Speaker, sentence: str, record: _Record, line: int,
         words = place.group(1).strip()
         if words.lower() in _COMMON or words.split()[0].lower() in _COMMON:
             continue
-        if record.known_place(speaker, words):
+        describing = _DESCRIBES.search(sentence[: place.start()][-80:])
+        if record.public_for(speaker, words) or (
+                not describing and record.known_place(speaker, words)):
             continue
         add(f"names {sid} together with a place ('{words}') the corpus does not publish for "
             "this speaker", f"leave out the place; the public description is: {speaker.label}")
-    for job in _EMPLOYER.finditer(sentence):
-        what = job.group(1).strip()
-        if record.public_for(speaker, what):
+    jobs = [job.group(1).strip() for job in _EMPLOYER.finditer(sentence)]
+    jobs += [job.group(0).strip() for job in _JOB.finditer(sentence)
+             if not any(job.group(0).strip() in j or j in job.group(0) for j in jobs)]
+    for what in dict.fromkeys(jobs):
+        trade = next((w for w in re.findall(r"[\w-]+", what.lower())
+                      if w.rstrip("s") in JOBS or w in JOBS), what)
+        if record.public_for(speaker, what) or record.public_for(speaker, trade):
             continue
         add(f"gives an employer or job ('{what}') for {sid} that the corpus does not publish",
             "leave out work details; they can identify the speaker")
+    for contact in _CONTACT.finditer(sentence):
+        if record.public_for(speaker, contact.group(0)):
+            continue
+        add(f"gives an account or address ('{contact.group(0)}') for {sid}, which the corpus "
+            "does not publish", "leave out handles and addresses; they lead to the speaker")
     return found

@@ -1,7 +1,9 @@
 """Numbers and dates in running text, written in digits or in words.
 
 `numbers_in` finds "58", "865,000", "1.5 million", "25 per cent", "seven", "fifty-eight",
-"Twelve"; `dates_in` finds "18 September 2015", "September 18, 2015", "21 September"
+"Twelve", "a dozen", "nearly a hundred" (a round number that counts something, not "a
+million reasons"), and shares read as per cent: "two-thirds", "a quarter", "half of",
+"one in three"; `dates_in` finds "18 September 2015", "September 18, 2015", "21 September"
 and "August 2015". Each comes with its offsets so a finding can point at its line.
 Not numbers: years on their own, the day in a date, ordinals, labels ("narrative 2") and
 counts of the brief's own parts ("3 quotes", "5 minutes").
@@ -144,6 +146,50 @@ def _excluded(text: str, start: int, end: int, raw: str) -> bool:
     return bool(_LABEL_BEFORE.search(before) or _UNIT_AFTER.match(after))
 
 
+# Shares in words are figures too, read as per cent: "two-thirds", "a quarter", "half of",
+# "one in three", "3 out of 4".
+ORDINALS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+            "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+            "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+_SMALL = _trie([w for w in UNITS if UNITS[w] <= 10 and w != "zero"] + ["a", "an"])
+_FRACTION = re.compile(
+    rf"\b(?P<num>{_SMALL})[\s-]+(?P<den>{_trie(list(ORDINALS))})\b(?![\s-]+(?:of\s+(?:a|an)\s+)?"
+    r"(?:hour|minute|second|day|week|month|year|century|mile|inch|kilo|litre|liter|way)s?\b)"
+    rf"|\b(?P<half>half)\b(?=[\s-]+(?:of\b|the\b|all\b|its\b|their\b|those\b|these\b|\d))"
+    r"(?![\s-]+(?:of\s+)?(?:the|its|their)\s+(?:time|battle|story|fun|problem|reason|way)\b)"
+    rf"|\b(?P<n>{_SMALL}|\d{{1,2}})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>{_trie([w for w in UNITS if UNITS[w] <= 19 and UNITS[w] > 1] + list(TENS))}|\d{{1,3}})\b",
+    re.I)
+# "a hundred", "a thousand": a figure where it counts something, not "a million reasons"
+_APPROX_BEFORE = re.compile(r"(?:nearly|almost|about|around|roughly|some|over|under|more than|"
+                            r"fewer than|less than|at least|up to|close to|approximately|"
+                            r"perhaps|maybe|only|just|well over|just over|just under)\s+$", re.I)
+_COUNTED_AFTER = re.compile(r"^\s+(?:of\b|people|men|women|children|defectors?|fighters?|"
+                            r"recruits?|foreigners?|britons|europeans|members|cases|deaths|"
+                            r"returnees|others|who\b|had\b|have\b|were\b|are\b)", re.I)
+
+
+def _value_of(word: str) -> float:
+    w = word.lower()
+    return 1.0 if w in ("a", "an") else float(UNITS.get(w, TENS.get(w, 0)) or int(w))
+
+
+def _fractions(text: str) -> list[Number]:
+    found = []
+    for m in _FRACTION.finditer(text):
+        if m.group("half"):
+            share = 0.5
+        elif m.group("den"):
+            share = _value_of(m.group("num")) / ORDINALS[m.group("den").lower()]
+        else:
+            denominator = _value_of(m.group("d"))
+            if not denominator:
+                continue
+            share = _value_of(m.group("n")) / denominator
+        if 0 < share <= 1:
+            found.append(Number(round(share * 100, 1), m.group(0), m.start(), m.end(), True))
+    return found
+
+
 # a telephone number ("0800 789 321", "+44 20 7123 4567") states no figure
 _PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}|0\d{1,4})(?:[ -]\(?\d{2,4}\)?){1,4}"
                     r"(?![\w,.]\d|\d)")
@@ -151,11 +197,14 @@ _PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}|0\d{1,4})(?:[ -]\(?\d{2,4}\)?){1,4
 
 def numbers_in(text: str) -> list[Number]:
     """Every number in the text that may state a figure, in order."""
-    found: list[Number] = []
+    found: list[Number] = _fractions(text)
+    shares = [(n.start, n.end) for n in found]
     phones = [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     for m in _DIGITS.finditer(text):
         raw = m.group(1)
         if phones and any(a <= m.start() < b for a, b in phones):
+            continue
+        if shares and any(a <= m.start() < b for a, b in shares):
             continue
         if re.fullmatch(r"(19|20)\d\d", raw) and not m.group(2):
             continue  # a year
@@ -168,8 +217,23 @@ def numbers_in(text: str) -> list[Number]:
         found.append(Number(value, m.group(0), m.start(), m.end(), pct))
     for m in _WORD_NUMBER.finditer(text):
         phrase = m.group(0)
-        if phrase.lower() in ("one", "hundred", "thousand", "million", "billion"):
-            continue  # "one of them", "a million reasons": not a figure
+        if shares and any(a <= m.start() < b for a, b in shares):
+            continue
+        if phrase.lower() in ("hundred", "thousand", "million", "billion"):
+            # "a hundred people", "nearly a thousand": a figure where it counts something
+            before = text[max(0, m.start() - 24) : m.start()]
+            article = re.search(r"\b(an?)\s+$", before, re.I)
+            if not article or not (_APPROX_BEFORE.search(before[: article.start()])
+                                   or _COUNTED_AFTER.match(text[m.end() : m.end() + 16])):
+                continue  # "a million reasons": not a figure
+            phrase = text[m.start() - (len(before) - article.start()) : m.end()]
+            if _excluded(text, m.start(), m.end(), phrase):
+                continue
+            found.append(Number(SCALES[m.group(0).lower()], phrase, m.end() - len(phrase),
+                                m.end()))
+            continue
+        if phrase.lower() == "one":
+            continue  # "one of them": not a figure
         if _excluded(text, m.start(), m.end(), phrase):
             continue
         worth = word_value(phrase)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +61,7 @@ class Rule:
     patterns: tuple[Pattern, ...] = ()
     keys: re.Pattern[str] | None = None  # patterns are tried only where one of these is
 
-    @property
+    @cached_property  # read for every block: made once per rule
     def phrases(self) -> tuple[str, ...]:
         return tuple(t.phrase for t in self.terms)
 
@@ -86,7 +86,11 @@ class Rule:
         return sorted(hits, key=lambda h: h[1].start())
 
     def words(self, key: str) -> list[str]:
-        return [str(w) for w in self.extra.get(key) or []]
+        return list(self._word_lists.get(key, ()))
+
+    @cached_property  # read for every block: made once per rule
+    def _word_lists(self) -> dict[str, tuple[str, ...]]:
+        return {k: tuple(str(w) for w in v or []) for k, v in self.extra.items()}
 
 
 # Punctuation a brief is full of, none of it a letter or cased: read as a space when
@@ -265,6 +269,7 @@ class RuleModel(BaseModel):
     methods: list[str] = Field(default_factory=list)
     victims: list[str] = Field(default_factory=list)
     hosts: list[str] = Field(default_factory=list)
+    schemes: list[str] = Field(default_factory=list)
     # word classes the patterns name as {class}: insults, derogatory words, people...
     classes: dict[str, list[str]] = Field(default_factory=dict)
     # words (or {class}es) one of which every pattern of the list needs: a block without
@@ -352,7 +357,7 @@ def _rule(name: str, model: RuleModel) -> Rule:
                              p.message, p.suggestion or model.suggestion)
                      for i, p in enumerate(model.patterns))
     extra = {k: getattr(model, k) for k in ("group_words", "distancing", "acts", "methods",
-                                            "victims", "hosts")}
+                                            "victims", "hosts", "schemes")}
     keys: list[str] = []
     for i, key in enumerate(model.keys):
         named = _CLASS.fullmatch(key.strip())

@@ -271,6 +271,37 @@ def tidy(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", joined) + "\n"
 
 
+_HEADING = re.compile(r"^(#{1,6}) ")
+
+
+def without_empty_parts(text: str) -> str:
+    """No lead-in ("Points to make in support:") or heading left with nothing under it
+    (its list may have gone as repeats): the next line that says anything is a heading
+    of the same or a higher level, or the end."""
+    lines = text.split("\n")
+    changed = True
+    while changed:
+        changed = False
+        said = [i for i, line in enumerate(lines) if line.strip()]
+        for k, i in enumerate(said):
+            line = lines[i]
+            after = lines[said[k + 1]] if k + 1 < len(said) else None
+            next_heading = _HEADING.match(after) if after is not None else None
+            heading = _HEADING.match(line)
+            if heading:
+                empty = after is None or (next_heading is not None and
+                                          len(next_heading.group(1)) <= len(heading.group(1)))
+            else:
+                lead_in = line.rstrip().endswith(":") and not line.startswith(
+                    (">", "-", "*", " ", "|")) and not re.match(r"\d+\. ", line)
+                empty = lead_in and (after is None or next_heading is not None)
+            if empty:
+                del lines[i]
+                changed = True
+                break
+    return "\n".join(lines)
+
+
 def typeset_lines(markdown: str, verbatim: list[str]) -> str:
     """The template's own words in the house typography (curly marks, en dashes): every
     line except block quotes, code and lines holding a quotation, which stay as printed."""
@@ -287,5 +318,6 @@ def render_markdown(brief: Brief, library: TemplateLibrary | None = None,
     """The brief as Markdown through its template. Raises TemplateError (file and line)."""
     library = library or default_library()
     text = library.render(f"{brief.template.id}.md.j2", template_context(brief, approval))
-    return tidy(advice_once(without_repeats(typeset_lines(
-        text, [inline(q.quote.text, quotation=True) for q in brief.quotes]))))
+    # repeats first, then repeated advice: either may leave a heading with nothing under it
+    return tidy(without_empty_parts(advice_once(without_repeats(typeset_lines(
+        text, [inline(q.quote.text, quotation=True) for q in brief.quotes])))))
