@@ -49,6 +49,26 @@ def test_an_exported_draft_names_its_theme_and_audience_in_the_word_subject(
     assert exported.author == "alice"
 
 
+VOICE = re.compile(r"^### Voice (\d+): ", re.M)
+
+
+@pytest.mark.parametrize("audience", ["workshop", "community-leaders"])
+def test_trainer_notes_number_the_voices_in_the_order_the_page_prints_them(
+        audience: str) -> None:
+    themes = run("themes", "--json")
+    import json
+
+    numbered = 0
+    for theme in json.loads(themes.stdout):
+        result = run("brief", "--theme", theme["id"], "--audience", audience,
+                     "--template", "trainer-notes", "--part", "audience")
+        assert result.exit_code in (0, 1), result.output
+        voices = [int(n) for n in VOICE.findall(result.stdout)]
+        assert voices == list(range(1, len(voices) + 1)), (theme["id"], voices)
+        numbered += len(voices) > 1
+    assert numbered >= 3  # the order was tried on briefs with several voices
+
+
 QUOTED = re.compile(r"^> “(.+)”$", re.M)
 BULLET = re.compile(r"^- (.+)$", re.M)
 
