@@ -5,6 +5,7 @@ page prints them, and no point says again what a quotation beside it says."""
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from assistant.cli import cli
-from assistant.render.repeats import says_the_same
+from assistant.render.repeats import says_the_same, sentences
 
 
 def run(*args: str) -> Result:
@@ -56,7 +57,6 @@ VOICE = re.compile(r"^### Voice (\d+): ", re.M)
 def test_trainer_notes_number_the_voices_in_the_order_the_page_prints_them(
         audience: str) -> None:
     themes = run("themes", "--json")
-    import json
 
     numbered = 0
     for theme in json.loads(themes.stdout):
@@ -98,3 +98,26 @@ def test_a_policy_brief_does_not_say_a_clause_of_its_summary_again_as_a_point() 
     assert result.exit_code == 0, result.output
     text = result.stdout.split("## Sources")[0]
     assert text.count("such as electricity") == 1, text
+
+
+STEP = re.compile(r"^\d+\. (.+)$", re.M)
+
+
+@pytest.mark.parametrize("audience", ["workshop", "community-leaders"])
+def test_trainer_notes_do_not_say_a_numbered_step_again_in_the_claims_summary(
+        audience: str) -> None:
+    themes = json.loads(run("themes", "--json").stdout)
+    compared = 0
+    for theme in themes:
+        result = run("brief", "--theme", theme["id"], "--audience", audience,
+                     "--template", "trainer-notes", "--part", "audience")
+        claim = result.stdout.split("## The claim", 1)[1].split("\n## ", 1)[0]
+        outline = result.stdout.split("## Session outline", 1)[1].split("\n## ", 1)[0]
+        summary = [line for line in claim.strip().splitlines()[1:] if line.strip()]
+        steps = STEP.findall(outline)
+        assert len(steps) == 4, outline
+        said_twice = [(s, step) for line in summary for s in sentences(line)
+                      for step in steps if says_the_same(s, step)]
+        assert said_twice == [], theme["id"]
+        compared += bool(summary)
+    assert compared == len(themes)
