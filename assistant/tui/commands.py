@@ -7,6 +7,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from ..render.formats import format_names
+
 Command = tuple[str, str, Callable[[], object]]
 """Title, help line, and what choosing it does."""
 
@@ -40,7 +42,7 @@ class BriefCommands(CommandList):
             return []
         session = screen.session
         commands: list[Command] = [
-            ("Export the brief…", "Write it as Word, Markdown or HTML", screen.action_export),
+            ("Export the brief…", f"Write it as {format_names()}", screen.action_export),
             ("Check the brief", "Show the findings of the do-no-harm and credibility checks",
              screen.action_check),
         ]
