@@ -121,3 +121,22 @@ def test_trainer_notes_do_not_say_a_numbered_step_again_in_the_claims_summary(
         assert said_twice == [], theme["id"]
         compared += bool(summary)
     assert compared == len(themes)
+
+
+NARRATIVE = re.compile(r"^\*\*The narrative:\*\* (.+)$", re.M)
+
+
+@pytest.mark.xfail(strict=True, reason="leaving-and-speaking-out's claim is ICSR's "
+                   "recommendation as printed, a lower-case fragment ('recognize the value "
+                   "and credibility of defector narratives; ...'), which the In brief "
+                   "paragraph also says in other words: a curator's wording to decide")
+def test_every_policy_brief_states_the_narrative_as_a_sentence_said_once() -> None:
+    for theme in json.loads(run("themes", "--json").stdout):
+        result = run("brief", "--theme", theme["id"], "--audience", "policymakers",
+                     "--template", "policy-brief", "--part", "audience")
+        narrative = NARRATIVE.search(result.stdout)
+        assert narrative, theme["id"]
+        assert narrative.group(1)[0].isupper(), (theme["id"], narrative.group(1))
+        in_brief = result.stdout.split("## In brief", 1)[1].split("**The narrative:**")[0]
+        assert not any(says_the_same(s, narrative.group(1))
+                       for s in sentences(in_brief.strip())), theme["id"]
