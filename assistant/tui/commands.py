@@ -7,8 +7,6 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from ..render.formats import format_names
-
 Command = tuple[str, str, Callable[[], object]]
 """Title, help line, and what choosing it does."""
 
@@ -35,6 +33,7 @@ class BriefCommands(CommandList):
     """Commands for the compose screen, built from the loaded corpus and templates."""
 
     def _commands(self) -> list[Command]:
+        from ..render.formats import format_names
         from .screens.compose import ComposeScreen
 
         screen = self.screen
