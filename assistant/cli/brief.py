@@ -90,7 +90,7 @@ def brief_command(ctx: click.Context, theme: str, audience: str, template: str |
                   strict: bool) -> None:
     """Compose a draft brief for a theme and an audience, with every quotation cited."""
     from ..render import TemplateLibrary, render_markdown, write_atomically
-    from ..render.export import ExportRefused, brief_document, export_bytes
+    from ..render.export import ExportRefused, brief_document, brief_subject, export_bytes
 
     fmt = _format(fmt, output)
     if FORMATS[fmt].binary and output is None:
@@ -117,7 +117,7 @@ def brief_command(ctx: click.Context, theme: str, audience: str, template: str |
     findings = _checked(brief, markdown, corpus, strict, shown_as)
     try:  # the team notes end with what the checks found
         document = brief_document(markdown, fingerprint=brief.fingerprint,
-                                  subject=f"{brief.theme.title} – for {brief.audience.name}",
+                                  subject=brief_subject(brief.theme.title, brief.audience.name),
                                   language=corpus.language, findings=findings)
         data = export_bytes(document, fmt, options, library)
     except (TemplateError, ExportRefused) as exc:

@@ -172,6 +172,11 @@ def export_bytes(document: Document, fmt: str, options: ExportOptions | None = N
     return html_to_pdf(page)
 
 
+def brief_subject(theme_title: str, audience_name: str) -> str:
+    """The file-properties subject of a brief: its theme and its audience."""
+    return f"{theme_title} – for {audience_name}"
+
+
 def brief_document(markdown: str, *, status: str | None = None, fingerprint: str,
                    approval: Approval | None = None, subject: str = "",
                    language: str = "", findings: Sequence[Finding] | None = None

@@ -29,6 +29,12 @@ FORMATS: dict[str, Format] = {
 }
 
 
+def format_names(formats: dict[str, Format] = FORMATS) -> str:
+    """The formats in words, for a help line: "Markdown, Web page, Word or PDF"."""
+    names = [f.name for f in formats.values()]
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else "".join(names)
+
+
 DECK_FORMATS: dict[str, Format] = {
     "pptx": Format("pptx", "PowerPoint", (".pptx",), binary=True),
     "html": FORMATS["html"],

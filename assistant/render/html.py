@@ -23,6 +23,7 @@ from .export import (
     Document,
     ExportOptions,
     brief_document,
+    brief_subject,
     export_bytes,
     footer_text,
 )
@@ -202,7 +203,7 @@ def render_html(brief: Brief, library: TemplateLibrary | None = None,
                 approval: Approval | None = None, options: ExportOptions | None = None) -> str:
     """The brief as one self-contained HTML page. Raises TemplateError (file and line)."""
     markdown = render_markdown(brief, library, approval)
-    subject = f"{brief.theme.title} – for {brief.audience.name}"
+    subject = brief_subject(brief.theme.title, brief.audience.name)
     return export_bytes(brief_document(markdown, fingerprint=brief.fingerprint,
                                        approval=approval, subject=subject),
                         "html", options, library).decode("utf-8")

@@ -134,11 +134,13 @@ def _lines(markdown: str) -> list[_Line]:
             lists.append(token.type)
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
-        elif token.type == "list_item_open" and token.map and lists[-1] == "bullet_list_open" \
-                and not quoted:
+        elif token.type == "list_item_open" and token.map and not quoted:
+            # A numbered step stays (never droppable) but is compared: what it says
+            # need not be said again by a bullet or a sentence of the summary.
             text = tokens[index + 2].content
+            bullet = lists[-1] == "bullet_list_open"
             found.append(_Line(token.map[0], token.map[1], text,
-                               not _LABELLED.match(text), False))
+                               bullet and not _LABELLED.match(text), False))
         elif token.type == "paragraph_open" and token.map and not quoted and not lists:
             text = tokens[index + 1].content
             prose = token.map[1] - token.map[0] == 1 and not _LABELLED.match(text) \

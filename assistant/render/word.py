@@ -23,6 +23,7 @@ from .export import (
     Document,
     ExportOptions,
     brief_document,
+    brief_subject,
     export_bytes,
     footer_text,
 )
@@ -329,7 +330,7 @@ def render_docx(brief: Brief, library: TemplateLibrary | None = None,
                 approval: Approval | None = None, options: ExportOptions | None = None) -> bytes:
     """The brief as a .docx file's bytes: the status mark in every page header."""
     markdown = render_markdown(brief, library, approval)
-    subject = f"{brief.theme.title} – for {brief.audience.name}"
+    subject = brief_subject(brief.theme.title, brief.audience.name)
     return export_bytes(brief_document(markdown, fingerprint=brief.fingerprint,
                                        approval=approval, subject=subject),
                         "docx", options, library)

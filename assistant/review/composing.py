@@ -183,6 +183,7 @@ class ExportChecks:
 
     findings: list[Finding] | None  # None: the checks could not run on it
     language: str = ""
+    subject: str = ""  # its theme and audience, as that corpus names them
 
 
 def export_checks(export: Export, configured: Path, templates_dir: Path,
@@ -193,23 +194,27 @@ def export_checks(export: Export, configured: Path, templates_dir: Path,
     from ..checks import VocabularyError, check_markdown
     from ..compose.catalogue import TemplateCatalogue
     from ..corpus import CorpusError, load_corpus
+    from ..render.export import brief_subject
 
     version = export.version
     try:
         used = recorded_corpus(version, export.draft_id, configured, load_corpus)
     except (CorpusGone, CorpusError):
         return ExportChecks(None)
+    theme = used.corpus.themes.get(version.inputs.theme)
+    audience = used.corpus.audiences.get(version.inputs.audience)
+    subject = brief_subject(theme.title, audience.name) if theme and audience else ""
     try:
         template = TemplateCatalogue(templates_dir).info(version.inputs.template)
     except Exception:  # a template since removed: check the text without its limits
         template = None
     try:
         findings = check_markdown(
-            version.markdown, used.corpus, audience=used.corpus.audiences.get(
-                version.inputs.audience), template=template, today=today)
+            version.markdown, used.corpus, audience=audience, template=template,
+            today=today)
     except VocabularyError:
-        return ExportChecks(None, used.corpus.language)
-    return ExportChecks(findings, used.corpus.language)
+        return ExportChecks(None, used.corpus.language, subject)
+    return ExportChecks(findings, used.corpus.language, subject)
 
 
 def export_bytes(export: Export, fmt: str, options: ExportOptions | None = None,
@@ -228,5 +233,6 @@ def export_bytes(export: Export, fmt: str, options: ExportOptions | None = None,
     approval = export.approval.stamp() if export.approval is not None else None
     document = Document(markdown=stamped_markdown(export), status=export.status_line,
                         fingerprint=export.version.corpus_fingerprint, approval=approval,
-                        language=checks.language, findings=checks.findings)
+                        subject=checks.subject, language=checks.language,
+                        findings=checks.findings)
     return render_export(document, fmt, options)

@@ -33,6 +33,7 @@ class BriefCommands(CommandList):
     """Commands for the compose screen, built from the loaded corpus and templates."""
 
     def _commands(self) -> list[Command]:
+        from ..render.formats import format_names
         from .screens.compose import ComposeScreen
 
         screen = self.screen
@@ -40,7 +41,7 @@ class BriefCommands(CommandList):
             return []
         session = screen.session
         commands: list[Command] = [
-            ("Export the brief…", "Write it as Word, Markdown or HTML", screen.action_export),
+            ("Export the brief…", f"Write it as {format_names()}", screen.action_export),
             ("Check the brief", "Show the findings of the do-no-harm and credibility checks",
              screen.action_check),
         ]

@@ -187,12 +187,18 @@ class ComposeSession:
         the same export path as `assistant brief`, the team notes ending with the draft's
         findings: an existing file is replaced whole or not at all. SessionError names the
         file when that fails."""
-        from ..render.export import ExportOptions, ExportRefused, brief_document, export_bytes
+        from ..render.export import (
+            ExportOptions,
+            ExportRefused,
+            brief_document,
+            brief_subject,
+            export_bytes,
+        )
 
         brief = draft.brief
         try:
             document = brief_document(draft.markdown, fingerprint=brief.fingerprint,
-                                      subject=f"{brief.theme.title} – for {brief.audience.name}",
+                                      subject=brief_subject(brief.theme.title, brief.audience.name),
                                       language=self.corpus.language, findings=draft.findings)
             data = export_bytes(document, fmt, ExportOptions(part=part), library=self.library)
             write_atomically(path, data)

@@ -49,7 +49,8 @@ class ComposeScreen(PanelsScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: they work from a frame field too, whose own ctrl+e moves the cursor.
         Binding("ctrl+e", "export", "Export", id="compose.export", priority=True,
-                tooltip="Export the brief as Markdown, HTML or Word"),
+                tooltip="Export the brief as Markdown, Web page, Word or PDF"),  # a test holds it
+        # to render/formats.py, not imported here: it would load the render layer at start
         Binding("ctrl+s", "save_draft", "Save draft", id="compose.save-draft", priority=True,
                 tooltip="Save the brief for review: a new draft, or a new version of the "
                         "draft it was opened from"),
