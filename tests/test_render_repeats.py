@@ -58,6 +58,13 @@ def test_no_two_sentences_of_any_allowed_brief_say_the_same_thing() -> None:
      "victories.",
      "The videos online show parades and victories; Ibrahim, a Western fighter who left, "
      "told CBS that is not the whole story."),
+    # who reports it is not what is said: a clause of a summary and a reported point
+    ("daily life brought shortages such as electricity, far from the paradise in the "
+     "propaganda.",
+     "The Washington Post reports that daily life brought problems such as electricity "
+     "shortages."),
+    ("According to the report, the defectors had joined for material reasons.",
+     "The defectors had joined for material reasons."),
 ])
 def test_the_same_thing_said_in_other_words_is_caught(one: str, other: str) -> None:
     assert says_the_same(one, other) and says_the_same(other, one)
@@ -75,6 +82,9 @@ def test_the_same_thing_said_in_other_words_is_caught(one: str, other: str) -> N
     # the same year and outlet are not the same figure
     ("The material in this brief describes 2014–15, as the New York Times reported.",
      "A Syrian fighter who left spoke to NPR in 2015, as the New York Times reported."),
+    # the same outlet reporting two different things
+    ("The Washington Post reports that daily life brought electricity shortages.",
+     "The Washington Post reports that most defectors went into hiding."),
 ])
 def test_different_things_are_not_taken_for_repeats(one: str, other: str) -> None:
     assert not says_the_same(one, other)

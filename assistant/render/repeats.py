@@ -62,6 +62,12 @@ _SET_ASIDE = re.compile(
     r"|\*\*[^*]+:\*\*"  # a label: **Our message:**
     r"|“[^”]*”(?:\s+—[^“]*$)?"  # a quotation, and the attribution after it
 )
+# Who reports it is not what is reported: "The Washington Post reports that daily life…"
+# says what "daily life…" says.
+_FRAME = re.compile(
+    r"^(?:According to [^,]{1,60},\s*"
+    r"|(?:(?:The|the|[A-Z][\w’'.&-]*)\s+){1,6}(?:reports?|reported|says|said|notes|noted|"
+    r"writes|wrote|finds|found|adds|added|estimates|estimated)\s+(?:that\s+)?)")
 _WORD = re.compile(r"[a-z]+|\d[\d,.]*\d|\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9”)][.!?])\s+(?=[A-Z“])")
@@ -87,7 +93,7 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=4096)  # each line is compared with every other: work out its words once
 def stems(line: str) -> frozenset[str]:
     """The content words of `line` in a common form, quotations and marks set aside."""
-    text = _SET_ASIDE.sub(" ", line).lower().replace("’", "'")
+    text = _SET_ASIDE.sub(" ", _FRAME.sub("", line)).lower().replace("’", "'")
     text = re.sub(r"'[a-z]*", "", text)  # possessives and contractions
     return frozenset(_stem(w) for w in _WORD.findall(text) if w not in STOP)
 
