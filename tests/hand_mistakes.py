@@ -25,10 +25,10 @@ B_WORKSHOP = "brutality-against-sunnis/workshop/trainer-notes"
 B_HARSH = "harsh-life/policymakers/policy-brief"
 
 
-def swap(old: str, new: str) -> Edit:
+def swap(old: str, new: str, count: int = 1) -> Edit:
     def edit(md: str) -> str:
         assert old in md, old
-        return md.replace(old, new, 1)
+        return md.replace(old, new, count)
     return edit
 
 

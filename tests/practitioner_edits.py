@@ -16,7 +16,6 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,8 +23,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from assistant.cli import cli
-
-Edit = Callable[[str], str]
+from tests.hand_mistakes import Edit, add, after, both, swap
 
 BRIEFS = {
     "brutal-policy": ("brutality-against-sunnis", "policymakers", "policy-brief"),
@@ -63,28 +61,8 @@ class Case:
     wrong: str | None = None  # what the checks do instead today (an xfail's reason)
 
 
-def swap(old: str, new: str, count: int = 1) -> Edit:
-    def edit(md: str) -> str:
-        assert old in md, old
-        return md.replace(old, new, count)
-    return edit
-
-
-def before_sources(text: str) -> Edit:
-    """A paragraph of our own at the end of the audience's part."""
-    return swap("\n## Sources\n", f"\n{text}\n\n## Sources\n")
-
-
-def after(old: str, text: str) -> Edit:
-    return swap(old, old + text)
-
-
-def each(*edits: Edit) -> Edit:
-    def edit(md: str) -> str:
-        for e in edits:
-            md = e(md)
-        return md
-    return edit
+# the same edits as the hand-made set: one place for how a brief is edited
+before_sources, each = add, both
 
 
 def _env() -> dict[str, str]:
