@@ -30,7 +30,7 @@ from .graphic import check_graphic, check_graphic_model
 from .integrity import check_integrity
 from .messenger import check_messenger
 from .tone import check_tone
-from .vocabulary import VocabularyError
+from .vocabulary import VocabularyError, one_reading
 
 Check = Callable[[CheckInput], list[Finding]]
 
@@ -85,7 +85,7 @@ def check_brief(brief: Brief, markdown: str, corpus: Corpus,
 
 def _run(ci: CheckInput, checks: dict[str, Check]) -> list[Finding]:
     findings: list[Finding] = []
-    with _no_collection():
+    with _no_collection(), one_reading():
         for check in checks.values():
             findings.extend(check(ci))
     return sort_findings(dedupe(findings))

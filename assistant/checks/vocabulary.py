@@ -13,10 +13,13 @@ like a term, so a rule is written once for every word of its class.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -60,6 +63,7 @@ class Rule:
     extra: dict[str, Any]
     patterns: tuple[Pattern, ...] = ()
     keys: re.Pattern[str] | None = None  # patterns are tried only where one of these is
+    key_terms: tuple[str, ...] = ()  # the same keys as terms, for `may_contain`
 
     @cached_property  # read for every block: made once per rule
     def phrases(self) -> tuple[str, ...]:
@@ -75,15 +79,21 @@ class Rule:
                 for m in combined.finditer(text)]
 
     def find_patterns(self, text: str) -> list[tuple[Pattern, re.Match[str]]]:
-        """Every hit of the list's patterns, in order. Each pattern scans on its own: the
-        engine finds a pattern's leading word fast, which one alternation of them all
-        would defeat."""
-        if self.keys is not None and not self.keys.search(text):
-            return []  # none of the words every pattern needs: one fast scan, not many
-        alone, screen = _screened(self)
-        tried = alone if screen is None or not screen.search(text) else self.patterns
+        """Every hit of the list's patterns, in order. A pattern that starts with words
+        (`\\b(?:you|they) must`) is tried only on a text that holds one of them: most
+        blocks hold none, and looking for a few words costs far less than a scan."""
+        if self.keys is not None and (not may_contain(self.key_terms, text)
+                                      or not self.keys.search(text)):
+            return []  # none of the words every pattern needs
+        view = _ascii_words(text)
+        if view is None:  # not plain ASCII: every pattern scans
+            tried = [p for p, _ in _leads(self)]
+        else:
+            tried = [p for p, lead in _leads(self) if lead is None or lead.may_match(view)]
+        if not tried:
+            return []
         hits = [(p, m) for p in tried for m in p.pattern.finditer(text)]
-        return sorted(hits, key=lambda h: h[1].start())
+        return sorted(hits, key=lambda h: h[1].start()) if len(tried) > 1 else hits
 
     def words(self, key: str) -> list[str]:
         return list(self._word_lists.get(key, ()))
@@ -100,23 +110,40 @@ _PUNCTUATION = re.compile("[“”„‘’‚«»–—―‐‑…•·\u00a0\
 _ASCII_ALIKE = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "K": "k"})
 _ASCII_RUN = re.compile(r"\w+", re.ASCII)
 _VIEWS: dict[int, tuple[str, tuple[frozenset[str], str] | None]] = {}
+# One check run's views of its texts, each made once however many lists read the text
+# (a small cache of the last few would be swept clean by every check's pass over the
+# blocks). Set by `one_reading`; a context variable, so concurrent checks keep apart.
+_READING: ContextVar[dict[int, tuple[str, Any]] | None] = ContextVar("reading", default=None)
+
+
+@contextmanager
+def one_reading() -> Iterator[None]:
+    """Within the block, the words of each text are worked out once for every list."""
+    token = _READING.set({})
+    try:
+        yield
+    finally:
+        _READING.reset(token)
 
 
 def _ascii_words(text: str) -> tuple[frozenset[str], str] | None:
     """The words of a text and the text, lower-cased, when it is ASCII but for common
-    punctuation; None otherwise. Kept for the last few texts: several lists read the
-    same block."""
-    kept = _VIEWS.get(id(text))
+    punctuation; None otherwise."""
+    views = _READING.get()
+    kept = (views if views is not None else _VIEWS).get(id(text))
     if kept is not None and kept[0] is text:
-        return kept[1]
+        return cast("tuple[frozenset[str], str] | None", kept[1])
     view = text if text.isascii() else _PUNCTUATION.sub(" ", text)
     found = None
     if view.isascii():
         lowered = view.lower()
         found = (frozenset(_ASCII_RUN.findall(lowered)), lowered)
-    if len(_VIEWS) >= 8:
-        _VIEWS.clear()
-    _VIEWS[id(text)] = (text, found)
+    if views is not None:
+        views[id(text)] = (text, found)
+    else:
+        if len(_VIEWS) >= 8:
+            _VIEWS.clear()
+        _VIEWS[id(text)] = (text, found)
     return found
 
 
@@ -159,30 +186,233 @@ def _words_needed(phrases: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[
     return frozenset(whole), starts_pattern, every
 
 
-_SCREENS: dict[int, tuple[Rule, tuple[Pattern, ...], re.Pattern[str] | None]] = {}
-_BACKREFERENCE = re.compile(r"\\\d|\(\?P=|^\(\?[a-zA-Z]+\)")
+@dataclass(frozen=True)
+class _Lead:
+    """What a text must hold for a pattern to match in it: for each of its needs, one of
+    `words` as a word or one of `starts` anywhere (lower-cased)."""
+
+    needs: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
+
+    def may_match(self, view: tuple[frozenset[str], str]) -> bool:
+        words, lowered = view
+        for whole, starts in self.needs:  # the rarest first: most texts fail at once
+            if whole.isdisjoint(words) and not any(s in lowered for s in starts):
+                return False
+        return True
 
 
-def _screened(rule: Rule) -> tuple[tuple[Pattern, ...], re.Pattern[str] | None]:
-    """A rule's patterns that start at a word boundary, as one pattern that tells whether
-    any of them can match (most texts match none: one scan instead of one each), and
-    the patterns always tried on their own (no word to start from, or a back-reference
-    that would not survive being joined to others)."""
-    kept = _SCREENS.get(id(rule))
+_LEADS: dict[int, tuple[Rule, tuple[tuple[Pattern, _Lead | None], ...]]] = {}
+
+
+def _leads(rule: Rule) -> tuple[tuple[Pattern, _Lead | None], ...]:
+    """Each of a rule's patterns with what every match of it holds (`pattern_needs`);
+    None where that cannot be told."""
+    kept = _LEADS.get(id(rule))
     if kept is None or kept[0] is not rule:
-        joinable = [p for p in rule.patterns if p.pattern.pattern.startswith("\\b")
-                    and not _BACKREFERENCE.search(p.pattern.pattern)]
-        screen = None
-        if len(joinable) > 1:
-            try:
-                screen = re.compile("|".join(f"(?:{p.pattern.pattern})" for p in joinable),
-                                    re.IGNORECASE)
-            except re.error:
-                joinable = []
-        alone = tuple(p for p in rule.patterns if screen is None or p not in joinable)
-        kept = (rule, alone, screen)
-        _SCREENS[id(rule)] = kept
-    return kept[1], kept[2]
+        found: list[tuple[Pattern, _Lead | None]] = []
+        for p in rule.patterns:
+            needs = pattern_needs(p.pattern.pattern)
+            found.append((p, None if needs is None else _Lead(tuple(sorted(
+                ((frozenset(w for w, whole in need if whole),
+                  _fewest([w for w, whole in need if not whole])) for need in needs),
+                key=_rarest)))))
+        kept = (rule, tuple(found))
+        _LEADS[id(rule)] = kept
+    return kept[1]
+
+
+def _rarest(need: tuple[frozenset[str], tuple[str, ...]]) -> float:
+    """Sorts needs so the one least often met comes first: long words are rarer than
+    short ones, and a word with few others to stand for it rarer than many."""
+    every = [*need[0], *need[1]]
+    return -min(map(len, every)) + len(every) / 100 if every else 0.0
+
+
+def _fewest(words: list[str]) -> tuple[str, ...]:
+    """The words without those that hold a shorter one: "he" found, "her" is too."""
+    kept: list[str] = []
+    for w in sorted(set(words), key=len):
+        if not any(k in w for k in kept):
+            kept.append(w)
+    return tuple(kept)
+
+
+_AT_WORD_START = (r"\b", r"(?<![\w-])", r"(?<!\w)", r"(?<![-\w])")
+
+
+Need = tuple[tuple[str, bool], ...]
+"""What a match holds, one of: each lower-cased, and whether it is a word standing whole
+(set apart on both sides) or text found anywhere ("haha" of "haha+", "?!")."""
+
+
+def pattern_needs(source: str) -> list[Need] | None:
+    """What every match of a pattern holds, read from the pattern as written: a list of
+    needs, each met by one of its words. Read are literal text (letters, digits, plain
+    punctuation), word-start assertions (`\\b`, `(?<![\\w-])`), spaces, and
+    non-capturing groups; optional groups are stepped over, and reading stops at
+    anything else (classes, capturing groups, flags). None when nothing can be told:
+    the pattern is then tried on every text."""
+    branches = _branches(source)
+    if branches is None:
+        return None
+    if len(branches) == 1:
+        return _branch_needs(source, at_start=False, after="") or None
+    either: list[tuple[str, bool]] = []  # one of the branches: its first need
+    for branch in branches:
+        needs = _branch_needs(branch, at_start=False, after="")
+        if not needs:
+            return None
+        either += needs[0]
+    return [tuple(either)]
+
+
+_SPACES = (" ", "\\s+", "\\s")  # a space, where no quantifier makes it optional
+_REPEAT = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??")
+_NONE_OK = re.compile(r"[?*]|\{0*(?:,|\}|,\d*\})")  # a quantifier that allows none
+_PLAIN = frozenset(" !\"#%&',-/:;<=>@_`~")  # ASCII punctuation that stands for itself
+_ESCAPED = frozenset(".^$*+?{}[]\\|()") | _PLAIN
+_WORD = re.compile(r"\w+", re.ASCII)
+
+
+def _ends_word(rest: str) -> bool:
+    """Whether what follows letters in a pattern ends their word: a space or `\\s` that
+    must be there, `\\b`, or `(?![\\w...])`."""
+    if rest.startswith("\\b") or rest.startswith(("(?![\\w", "(?!\\w")):
+        return True
+    for space in _SPACES:
+        if rest.startswith(space):
+            return not _REPEAT.match(rest, len(space)) or rest[len(space)] == "+"
+    return False
+
+
+def _literal(source: str, i: int) -> tuple[str, int]:
+    """The literal text a pattern spells from `i`, and where it stops."""
+    chunk: list[str] = []
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\" and source[i + 1 : i + 2] in _ESCAPED and i + 1 < len(source):
+            chunk.append(source[i + 1])
+            i += 2
+        elif ch.isascii() and (ch.isalnum() or ch in _PLAIN):
+            chunk.append(ch)
+            i += 1
+        else:
+            break
+    return "".join(chunk), i
+
+
+def _branch_needs(source: str, at_start: bool, after: str) -> list[Need]:
+    """The needs of one branch, in order, read until something unknown is met."""
+    needs: list[Need] = []
+    i = 0
+    while i < len(source):
+        mark = next((m for m in _AT_WORD_START + _SPACES if source.startswith(m, i)), None)
+        if mark is not None:
+            i += len(mark)
+            repeat = _REPEAT.match(source, i) if mark in _SPACES else None
+            if repeat:  # "a ?b", "a\s*b": there may be no space at all
+                i = repeat.end()
+                continue
+            at_start = True
+            continue
+        if source.startswith("(?:", i):
+            end = _group_end(source[i:])
+            if end is None:
+                break
+            end += i
+            inner, rest = source[i + 3 : end], source[end + 1 :]
+            repeat = _REPEAT.match(rest)
+            if repeat:  # optional or repeated: stepped over; a word may start after it
+                # only if it did before and the group ends in a space
+                at_start = at_start and inner.endswith((*_SPACES, "\\s*"))
+                i = end + 1 + repeat.end()
+                continue
+            either: list[tuple[str, bool]] = []
+            for branch in _branches(inner) or [""]:
+                found = _branch_needs(branch, at_start, rest or after)
+                if not found:
+                    either = []  # a branch that holds nothing known: no need from here
+                    break
+                either += found[0]
+            if either:
+                needs.append(tuple(either))
+            i, at_start = end + 1, False  # where the branches end is not known
+            continue
+        text, j = _literal(source, i)
+        if not text:
+            break
+        rest = source[j:] or after
+        repeat = _REPEAT.match(rest)
+        if repeat and _NONE_OK.match(rest):
+            text = text[:-1]  # the last character may not be there at all
+        if text.strip():
+            needs.append((_best_of(text.lower(), at_start,
+                                   not repeat and _ends_word(rest)),))
+        if repeat or not text:
+            break
+        i, at_start = j, not (text[-1].isalnum() or text[-1] == "_")
+    return needs
+
+
+def _best_of(text: str, at_start: bool, ends_word: bool) -> tuple[str, bool]:
+    """Of the literal text a match holds, what is quickest to look for: its longest word
+    set apart on both sides, or else the text itself."""
+    whole = [m.group(0) for m in _WORD.finditer(text)
+             if (m.start() > 0 or at_start) and (m.end() < len(text) or ends_word)]
+    return (max(whole, key=len), True) if whole else (text, False)
+
+
+def _branches(source: str) -> list[str] | None:
+    """A pattern split at its top-level `|`, or None when its brackets do not balance."""
+    parts: list[str] = []
+    start = 0
+    for i, ch, depth in _scan(source):
+        if depth < 0:
+            return None
+        if ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+    if _depth_at_end(source) != 0:
+        return None
+    parts.append(source[start:])
+    return parts
+
+
+def _group_end(source: str) -> int | None:
+    """The index of the `)` that closes the group opening `source`."""
+    for i, ch, depth in _scan(source):
+        if ch == ")" and depth == 0:
+            return i
+    return None
+
+
+def _scan(source: str) -> Iterator[tuple[int, str, int]]:
+    """Each character outside escapes and character classes, with the bracket depth
+    after it."""
+    depth, i = 0, 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a class: skip to its end ("]" first, or after "^", is a member)
+            j = i + 1
+            j += source[j : j + 1] == "^"
+            j += source[j : j + 1] == "]"
+            while j < len(source) and source[j] != "]":
+                j += 2 if source[j] == "\\" else 1
+            i = j + 1
+            continue
+        depth += (ch == "(") - (ch == ")")
+        yield i, ch, depth
+        i += 1
+
+
+def _depth_at_end(source: str) -> int:
+    last = 0
+    for _, _, depth in _scan(source):
+        last = depth
+    return last
 
 
 _COMBINED: dict[int, tuple[Rule, re.Pattern[str]]] = {}
@@ -366,9 +596,10 @@ def _rule(name: str, model: RuleModel) -> Rule:
                                  f"not define", field="keys")
         keys += model.classes[named.group(1)] if named else [key]
     keys = [k for k in keys if k.strip().rstrip("*")]
+    unique = tuple(dict.fromkeys(keys))
     return Rule(name, model.severity, model.message or name, model.suggestion, tuple(terms),
-                extra, patterns,
-                terms_pattern([("", k) for k in dict.fromkeys(keys)]) if keys else None)
+                extra, patterns, terms_pattern([("", k) for k in unique]) if keys else None,
+                unique)
 
 
 @cache
