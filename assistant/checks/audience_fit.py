@@ -15,7 +15,7 @@ from __future__ import annotations
 from .context import CheckInput
 from .figures import own_words
 from .findings import Finding, Severity
-from .readability import reading_ease, text_words
+from .readability import reading_ease, word_count
 
 CHECK = "audience-fit"
 MIN_WORDS_FOR_EASE = 30
@@ -32,9 +32,8 @@ def check_audience_fit(ci: CheckInput) -> list[Finding]:
             "checked against an audience", "pass --audience ID"))
     else:
         passages = [own_words(b) for b in body if b.kind not in ("heading", "quote")]
-        passages = [p for p in passages if text_words(p)]
         score = reading_ease(passages)
-        counted = sum(len(text_words(p)) for p in passages)
+        counted = word_count(passages)
         if score is not None and counted >= MIN_WORDS_FOR_EASE and score < audience.reading_ease:
             findings.append(Finding(
                 CHECK, Severity.warning,
@@ -48,7 +47,7 @@ def check_audience_fit(ci: CheckInput) -> list[Finding]:
         limits.append((audience.word_limit, f"audience {audience.id}"))
     if limits:
         limit, whose = min(limits)
-        total = sum(len(text_words(b.text)) for b in body if not b.team)
+        total = word_count([b.text for b in body if not b.team])
         if total > limit:
             findings.append(Finding(
                 CHECK, Severity.warning,

@@ -262,40 +262,40 @@ def parse(text: str) -> Document:
 
 def _marked(raws: list[_Raw], team_from: int) -> list[Block]:
     """Blocks with their position, the team part (from `team_from`, and the legacy team
-    sections) and the reference list."""
-    blocks = [Block(*raw[:8], source=raw[8], bullet=raw[9]) for raw in raws]
-    refs = set(_reference_list(blocks))
+    sections) and the reference list. Each block is made once: a 1 MB brief has ten
+    thousand of them."""
+    refs = set(_reference_list(raws))
     out = []
+    last = len(raws) - 1
     for n, raw in enumerate(raws):
-        b = blocks[n]
-        hyphen = (b.kind == "quote" and b.bullet == "-" and n > 0
-                  and blocks[n - 1].kind == "quote" and blocks[n - 1].group == b.group
-                  and not blocks[n - 1].bullet
-                  and (n + 1 == len(blocks) or blocks[n + 1].kind != "quote"
-                       or blocks[n + 1].group != b.group))
-        kind, text, section = raw[0], raw[1], raw[3]
+        kind, text, section, group, bullet = raw[0], raw[1], raw[3], raw[4], raw[9]
+        hyphen = (kind == "quote" and bullet == "-" and n > 0
+                  and raws[n - 1][0] == "quote" and raws[n - 1][4] == group
+                  and not raws[n - 1][9]
+                  and (n == last or raws[n + 1][0] != "quote" or raws[n + 1][4] != group))
         team = n >= team_from or section.lower() in LEGACY_TEAM_SECTIONS
         # footnote-style entries stand anywhere
         ref = n in refs or (kind == "paragraph" and bool(_REF_ENTRY.match(text)))
         out.append(Block(*raw[:8], team=team, in_references=ref, index=n, source=raw[8],
-                         bullet=raw[9], hyphen_attribution=hyphen))
+                         bullet=bullet, hyphen_attribution=hyphen))
     return out
 
 
-def _reference_list(blocks: list[Block]) -> list[int]:
+def _reference_list(raws: list[_Raw]) -> list[int]:
     """Indexes of the entries of the last numbered list under a sources heading whose
     items read as references."""
     runs: list[list[int]] = []
     current: list[int] = []
     under_sources = False
-    for n, b in enumerate(blocks):
-        if b.kind == "heading":
-            under_sources = bool(REFERENCE_HEADINGS.match(b.text))
+    for n, raw in enumerate(raws):
+        kind, number = raw[0], raw[6]
+        if kind == "heading":
+            under_sources = bool(REFERENCE_HEADINGS.match(raw[1]))
             if current:
                 runs.append(current)
             current = []
             continue
-        if under_sources and b.kind == "item" and b.number is not None:
+        if under_sources and kind == "item" and number is not None:
             current.append(n)
         elif current:
             runs.append(current)
@@ -303,7 +303,7 @@ def _reference_list(blocks: list[Block]) -> list[int]:
     if current:
         runs.append(current)
     for run in reversed(runs):
-        looks = sum(1 for n in run if _LOOKS_LIKE_REFERENCE.search(blocks[n].text))
+        looks = sum(1 for n in run if _LOOKS_LIKE_REFERENCE.search(raws[n][1]))
         if looks * 2 >= len(run):
             return run
     return []

@@ -8,6 +8,7 @@ every Flesch implementation does; it is off by one on some words, not on average
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -37,11 +38,21 @@ def text_words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def has_words(text: str) -> bool:
+    return _WORD.search(text) is not None
+
+
+def word_count(texts: list[str]) -> int:
+    """Words in all the texts (one scan: a space between texts keeps their words apart)."""
+    return len(_WORD.findall(" ".join(texts)))
+
+
 def reading_ease(passages: list[str]) -> float | None:
     """Flesch reading ease of passages (each at least one sentence); None without words."""
-    words = [w for p in passages for w in text_words(p)]
+    passages = [p for p in passages if has_words(p)]
+    words = _WORD.findall(" ".join(passages))
     if not words:
         return None
-    sentences = sum(sentence_count(p) for p in passages if text_words(p))
-    syll = sum(syllables(w) for w in words)
+    sentences = sum(sentence_count(p) for p in passages)
+    syll = sum(syllables(w) * n for w, n in Counter(words).items())
     return 206.835 - 1.015 * (len(words) / sentences) - 84.6 * (syll / len(words))
