@@ -59,7 +59,7 @@ def _alternations(rule: Rule) -> list[re.Pattern[str]]:
 def described_atrocity(text: str, rule: Rule) -> re.Match[str] | None:
     """The first sentence naming an act, a method and a victim together."""
     pats = _alternations(rule)
-    if not pats or not may_contain(tuple(rule.words("acts")), text):
+    if not pats or not may_contain(rule.word_tuple("acts"), text):
         return None
     acts = pats[0]
     for act in acts.finditer(text):  # only sentences that name an act are read further

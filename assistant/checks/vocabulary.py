@@ -98,6 +98,10 @@ class Rule:
     def words(self, key: str) -> list[str]:
         return list(self._word_lists.get(key, ()))
 
+    def word_tuple(self, key: str) -> tuple[str, ...]:
+        """The word set `key` as the rule keeps it (the same tuple every time)."""
+        return self._word_lists.get(key, ())
+
     @cached_property  # read for every block: made once per rule
     def _word_lists(self) -> dict[str, tuple[str, ...]]:
         return {k: tuple(str(w) for w in v or []) for k, v in self.extra.items()}
@@ -152,12 +156,31 @@ def may_contain(phrases: tuple[str, ...], text: str) -> bool:
     match: in an ASCII text a term matches only where the text has the term's longest
     whole word as a word (or, for `behead*`, a word starting with `behead`), so most
     blocks need no scan at all. Any other text is scanned."""
-    whole_words, prefixes, every = _words_needed(phrases)
+    return _may_hold(_needed(phrases), text)
+
+
+def _may_hold(needed: tuple[frozenset[str], re.Pattern[str] | None, bool], text: str) -> bool:
+    whole_words, prefixes, every = needed
     view = None if every else _ascii_words(text)
     if view is None:
         return True
     words, lowered = view
     return not whole_words.isdisjoint(words) or bool(prefixes and prefixes.search(lowered))
+
+
+_NEEDED: dict[int, tuple[tuple[str, ...], tuple[frozenset[str], re.Pattern[str] | None, bool]]] = {}
+
+
+def _needed(phrases: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | None, bool]:
+    """`_words_needed` of a word list, found by the list itself: a rule passes the same
+    tuple for every block, and hashing a long tuple costs more than the look it saves."""
+    kept = _NEEDED.get(id(phrases))
+    if kept is None or kept[0] is not phrases:
+        kept = (phrases, _words_needed(phrases))
+        if len(_NEEDED) > 256:
+            _NEEDED.clear()
+        _NEEDED[id(phrases)] = kept
+    return kept[1]
 
 
 @cache
