@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from assistant.checks.vocabulary import (
     Pattern,
     Rule,
+    Screen,
     Severity,
     _ascii_words,
     _Lead,
@@ -120,3 +121,27 @@ def test_every_bundled_pattern_finds_in_a_block_what_it_finds_unscreened():
                 if rule.keys is not None and not rule.keys.search(text):
                     every = []
                 assert found == every, (name, text)
+
+
+def test_a_word_list_the_document_does_not_hold_anywhere_is_not_looked_for():
+    rules = style_guide()
+    plain = Screen(["Defectors describe a life far from the one they were promised."])
+    assert not plain.may_contain(rules["insults"].key_terms)
+    assert plain.patterns(rules["insults"]) == ((), ())
+    rude = Screen(["A plain paragraph.", "They are idiots, all of them."])
+    assert rude.may_contain(rules["insults"].key_terms)
+    with one_reading():
+        assert rules["insults"].find_patterns("They are idiots, all of them.", rude)
+
+
+@pytest.mark.parametrize("text", [
+    "They are ſtupid, all of them.",  # the long s IGNORECASE reads as an s
+    "THEY ARE STUPİD.",  # a dotted capital I
+    "Ces gens sont des idiots, dit-il à la télé.",  # accents elsewhere in the text
+])
+def test_the_document_screen_keeps_what_the_patterns_find_in_any_script(text):
+    rule = style_guide()["insults"]
+    with one_reading():
+        unscreened = [(p, m.span()) for p, m in rule.find_patterns(text)]
+        screened = [(p, m.span()) for p, m in rule.find_patterns(text, Screen([text]))]
+    assert unscreened and screened == unscreened

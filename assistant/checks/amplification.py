@@ -130,7 +130,7 @@ def check_amplification(ci: CheckInput) -> list[Finding]:
                     line=block.line_at(m.start()), section=block.section or None))
         if block.in_references:
             continue
-        for term, m in rules["slogans"].find(text):
+        for term, m in rules["slogans"].find(text, ci.text_screen):
             findings.append(_finding(rules["slogans"], block, m.start(), f"'{m.group(0)}'",
                                      term.suggestion))
         for m in _HASHTAG.finditer(text) if "#" in text else ():
@@ -143,10 +143,10 @@ def check_amplification(ci: CheckInput) -> list[Finding]:
             own = _URL.sub(lambda u: " " * len(u.group(0)), own)
         for a, b in reported:  # a channel link is reported once, not again for its name
             own = own[:a] + " " * (b - a) + own[b:]
-        for term, m in rules["media_outlets"].find(own):
+        for term, m in rules["media_outlets"].find(own, ci.text_screen):
             findings.append(_finding(rules["media_outlets"], block, m.start(),
                                      f"'{m.group(0)}'", term.suggestion))
-        for term, m in rules["titles"].find(own):
+        for term, m in rules["titles"].find(own, ci.text_screen):
             if not _distanced(own, m.start(), m.end(), distancing):
                 findings.append(_finding(rules["titles"], block, m.start(),
                                          f"'{m.group(0)}'", term.suggestion))

@@ -31,7 +31,7 @@ from .context import CheckInput
 from .document import Block
 from .findings import Finding, Severity
 from .matching import Match, Status
-from .quotations import TYPOGRAPHY, Quotation, quotations_in, typographic, without_quotations
+from .quotations import Quotation, flatten, quotations_in, typographic, without_quotations
 from .quotations import words as _words_of
 from .vocabulary import terms_pattern
 
@@ -100,7 +100,7 @@ def speakers_named(text: str, corpus: Corpus) -> list[tuple[str, int]]:
     _, _, combined, speakers = _named(corpus)
     if combined is None:  # a corpus whose speakers are all unnamed
         return []
-    flat = text.translate(TYPOGRAPHY)  # same length: offsets are the text's own
+    flat = flatten(text)  # same length: offsets are the text's own
     return [(speakers[int((m.lastgroup or "a0")[1:])], m.start())
             for m in combined.finditer(flat)]
 

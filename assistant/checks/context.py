@@ -15,6 +15,7 @@ from .quotations import find_quotations
 
 if TYPE_CHECKING:
     from .figures import FigureIndex
+    from .vocabulary import Screen
 
 
 @dataclass
@@ -48,6 +49,21 @@ class CheckInput:
 
     def matches_in(self, block: Block) -> list[Match]:
         return self._matches_by_block.get(block.index, [])
+
+    @cached_property
+    def own_screen(self) -> Screen:
+        """What the body's own words hold (quotations blanked), for the word lists."""
+        from .quotations import without_quotations
+        from .vocabulary import Screen
+
+        return Screen([without_quotations(b) for b in self.doc.blocks])
+
+    @cached_property
+    def text_screen(self) -> Screen:
+        """What the whole text holds, quotations included, for the word lists."""
+        from .vocabulary import Screen
+
+        return Screen([b.text for b in self.doc.blocks])
 
     @cached_property
     def figure_index(self) -> FigureIndex:

@@ -18,7 +18,7 @@ from .context import CheckInput
 from .document import Block
 from .findings import Finding, Severity
 from .matching import Status
-from .vocabulary import Rule, graphic_rules, may_contain, terms_pattern
+from .vocabulary import Rule, Screen, graphic_rules, may_contain, terms_pattern
 
 CHECK = "graphic-content"
 CONTENT_NOTE = re.compile(r"\b(content note|content warning|trigger warning)\b", re.I)
@@ -56,10 +56,16 @@ def _alternations(rule: Rule) -> list[re.Pattern[str]]:
     return kept[1]
 
 
-def described_atrocity(text: str, rule: Rule) -> re.Match[str] | None:
-    """The first sentence naming an act, a method and a victim together."""
+def described_atrocity(text: str, rule: Rule, screen: Screen | None = None
+                       ) -> re.Match[str] | None:
+    """The first sentence naming an act, a method and a victim together. `screen`: the
+    document the text is part of."""
     pats = _alternations(rule)
-    if not pats or not may_contain(rule.word_tuple("acts"), text):
+    act_words = rule.word_tuple("acts")
+    if not pats or (screen is not None and not all(
+            screen.may_contain(rule.word_tuple(k)) for k in ("acts", "methods", "victims"))):
+        return None
+    if not may_contain(act_words, text):
         return None
     acts = pats[0]
     for act in acts.finditer(text):  # only sentences that name an act are read further
@@ -87,13 +93,13 @@ def graphic_passages(ci: CheckInput) -> list[GraphicPassage]:
     for block in ci.doc.body():
         if id(block) in seen_blocks or is_content_note(block):
             continue
-        hits = rule.find(block.text)
+        hits = rule.find(block.text, ci.text_screen)
         if hits:
             _term, hit = hits[0]
             found.append(GraphicPassage(block.line_at(hit.start()), f"'{hit.group(0)}'",
                                         None, block.section))
             continue
-        described = described_atrocity(block.text, rule)
+        described = described_atrocity(block.text, rule, ci.text_screen)
         if described:
             words = " ".join(described.group(0).split()[:8])
             found.append(GraphicPassage(block.line_at(described.start()),

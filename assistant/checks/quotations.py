@@ -38,13 +38,25 @@ TYPOGRAPHY = str.maketrans({
 })
 
 
+_MARKS = tuple((chr(k), str(v)) for k, v in TYPOGRAPHY.items())
+
+
+def flatten(text: str) -> str:
+    """`text.translate(TYPOGRAPHY)`, several times faster: a brief holds few of the marks,
+    and looking for each costs less than mapping every character (same length)."""
+    for mark, plain in _MARKS:
+        if mark in text:
+            text = text.replace(mark, plain)
+    return text
+
+
 _DOUBLE_DASH = re.compile(r"-{2,3}")
 
 
 def typographic(text: str) -> str:
     """Curly and straight marks, dashes (a typed "--" too), ellipses and spaces made
     equal."""
-    plain = text.translate(TYPOGRAPHY).replace("…", "...")
+    plain = flatten(text).replace("…", "...")
     return collapse(_DOUBLE_DASH.sub("-", plain) if "--" in plain else plain)
 
 

@@ -29,6 +29,10 @@ _CAUTION = re.compile(r"(?:^|(?<=[.!?;:]\s))\s*(?:-\s+)?(?:do not|don[’']t|nev
 def check_tone(ci: CheckInput) -> list[Finding]:
     rules = style_guide()
     findings: list[Finding] = []
+    screen = ci.own_screen
+    if not any(screen.may_contain(rules[n].phrases) or any(screen.patterns(rules[n]))
+               for n in ("insults", "lecturing", "mocking")):
+        return findings  # nothing of the three lists anywhere in the brief
     for block in ci.doc.body():
         own = without_quotations(block)
         # one finding per place, the most serious first; cautions are not uses
@@ -36,9 +40,9 @@ def check_tone(ci: CheckInput) -> list[Finding]:
         for name in ("insults", "lecturing", "mocking"):
             rule = rules[name]
             hits = [(m, f"{rule.message}: '{m.group(0)}'", term.suggestion)
-                    for term, m in rule.find(own)]
+                    for term, m in rule.find(own, screen)]
             hits += [(m, f"{rule.message} ({pattern.message}): '{m.group(0)}'",
-                      pattern.suggestion) for pattern, m in rule.find_patterns(own)]
+                      pattern.suggestion) for pattern, m in rule.find_patterns(own, screen)]
             for m, message, suggestion in sorted(hits, key=lambda h: (h[0].start(),
                                                                       -len(h[0].group(0)))):
                 if any(m.start() < b and a < m.end() for a, b in kept):

@@ -69,27 +69,37 @@ class Rule:
     def phrases(self) -> tuple[str, ...]:
         return tuple(t.phrase for t in self.terms)
 
-    def find(self, text: str) -> list[tuple[Term, re.Match[str]]]:
+    def find(self, text: str, screen: Screen | None = None) -> list[tuple[Term, re.Match[str]]]:
         """Every hit of the list's terms, in order (one scan of the text, whatever the
-        number of terms)."""
-        if not self.terms or not may_contain(self.phrases, text):
+        number of terms). `screen`: the document the text is part of."""
+        if not self.terms or (screen is not None and not screen.may_contain(self.phrases)):
+            return []
+        if not may_contain(self.phrases, text):
             return []
         combined = _combined(self)
         return [(self.terms[int((m.lastgroup or "t0")[1:])], m)
                 for m in combined.finditer(text)]
 
-    def find_patterns(self, text: str) -> list[tuple[Pattern, re.Match[str]]]:
+    def find_patterns(self, text: str, screen: Screen | None = None
+                      ) -> list[tuple[Pattern, re.Match[str]]]:
         """Every hit of the list's patterns, in order. A pattern that starts with words
         (`\\b(?:you|they) must`) is tried only on a text that holds one of them: most
-        blocks hold none, and looking for a few words costs far less than a scan."""
+        blocks hold none, and looking for a few words costs far less than a scan.
+        `screen`: the document the text is part of; patterns it rules out are not tried."""
+        if screen is not None:
+            screened, always = screen.patterns(self)
+            if not screened and not always:
+                return []
+        else:
+            screened = tuple((p, lead) for p, lead in _leads(self) if lead is not None)
+            always = tuple(p for p, lead in _leads(self) if lead is None)
         if self.keys is not None and (not may_contain(self.key_terms, text)
                                       or not self.keys.search(text)):
             return []  # none of the words every pattern needs
         view = _ascii_words(text)
-        if view is None:  # not plain ASCII: every pattern scans
-            tried = [p for p, _ in _leads(self)]
-        else:
-            tried = [p for p, lead in _leads(self) if lead is None or lead.may_match(view)]
+        tried: list[Pattern] = list(always)
+        if screened:
+            tried += [p for p, lead in screened if view is None or lead.may_match(view)]
         if not tried:
             return []
         hits = [(p, m) for p in tried for m in p.pattern.finditer(text)]
@@ -112,6 +122,7 @@ class Rule:
 _PUNCTUATION = re.compile("[“”„‘’‚«»–—―‐‑…•·\u00a0\u202f\u2009]")
 # Letters that IGNORECASE matches to ASCII letters although lower() does not give them
 _ASCII_ALIKE = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "K": "k"})
+_ALIKE = (("ſ", "s"), ("ı", "i"), ("İ", "i"), ("K", "k"))
 _ASCII_RUN = re.compile(r"\w+", re.ASCII)
 _VIEWS: dict[int, tuple[str, tuple[frozenset[str], str] | None]] = {}
 # One check run's views of its texts, each made once however many lists read the text
@@ -181,6 +192,59 @@ def _needed(phrases: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] |
             _NEEDED.clear()
         _NEEDED[id(phrases)] = kept
     return kept[1]
+
+
+_UNICODE_WORD = re.compile(r"\w+")
+_Screened = tuple[tuple["Pattern", "_Lead"], ...]
+
+
+class Screen:
+    """What a whole document holds, to tell at once which lists and patterns can match
+    anywhere in it: a list none of whose words the document holds is not looked for in
+    any of its blocks. Only ASCII words screen (a list with a word in another script is
+    always looked for): IGNORECASE reads only `ſ`, `K`, `ı` and `İ` as ASCII letters
+    besides their own cases, and these are folded; the text's words are read whole in any
+    script, so "café" does not hold "caf"."""
+
+    def __init__(self, texts: list[str]) -> None:
+        joined = "\n".join(texts)
+        for odd, ascii_letter in _ALIKE:  # rare: a look for each, not a map of every character
+            if odd in joined:
+                joined = joined.replace(odd, ascii_letter)
+        self.folded = joined.lower()
+        self.words = frozenset(_UNICODE_WORD.findall(self.folded))
+        self._patterns: dict[int, tuple[Rule, _Screened, tuple[Pattern, ...]]] = {}
+        self._lists: dict[int, tuple[tuple[str, ...], bool]] = {}
+
+    def may_contain(self, phrases: tuple[str, ...]) -> bool:
+        kept = self._lists.get(id(phrases))
+        if kept is None or kept[0] is not phrases:  # once a list: the text is long
+            whole_words, prefixes, every = _needed(phrases)
+            found = every or not _ascii_needs(phrases) or not whole_words.isdisjoint(
+                self.words) or bool(prefixes and prefixes.search(self.folded))
+            kept = self._lists[id(phrases)] = (phrases, found)
+        return kept[1]
+
+    def patterns(self, rule: Rule) -> tuple[_Screened, tuple[Pattern, ...]]:
+        """The rule's patterns that can match somewhere in the document: those screened
+        by their words, and those tried on every text."""
+        kept = self._patterns.get(id(rule))
+        if kept is None or kept[0] is not rule:
+            view = (self.words, self.folded)
+            screened = tuple((p, lead) for p, lead in _leads(rule)
+                             if lead is not None and lead.may_match(view))
+            always = tuple(p for p, lead in _leads(rule) if lead is None)
+            if rule.keys is not None and not self.may_contain(rule.key_terms):
+                screened = always = ()
+            kept = (rule, screened, always)
+            self._patterns[id(rule)] = kept
+        return kept[1], kept[2]
+
+
+def _ascii_needs(phrases: tuple[str, ...]) -> bool:
+    whole_words, prefixes, _ = _needed(phrases)
+    return all(w.isascii() for w in whole_words) and (prefixes is None
+                                                     or prefixes.pattern.isascii())
 
 
 @cache
