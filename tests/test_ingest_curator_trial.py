@@ -175,14 +175,24 @@ She nods at the photograph. « Good. My hands did the writing. »
 """
 
 
-@pytest.mark.xfail(strict=True, reason="a name given as first name and initial ('Amira B.') "
-                   "is never introduced, so her Q&A answers are left out as having no "
-                   "speaker and the interviewer's outlet is taken as the speaker")
 def test_answers_in_a_translated_interview_go_to_the_interviewee() -> None:
     result = ingest_article(QA, None)
     by_text = {c.quotation.text: c.speaker for c in result.candidates}
     assert by_text == {"It matched widows with fighters who had asked for a wife.": "amira-b",
                        "Good. My hands did the writing.": "amira-b"}
+
+
+@pytest.mark.parametrize(("introduction", "later", "speaker"), [
+    ("J. Smith, a former recruiter, left in 2016.", "he said", "j-smith"),
+    ("Mr A. Khalid, a pharmacist from Mosul, left in 2016.", "Mr Khalid said", "a-khalid"),
+    ("Amira B., 29, grew up near Lyon.", "she said", "amira-b"),
+])
+def test_a_speaker_named_with_an_initial_is_introduced_and_referred_back_to(
+        introduction: str, later: str, speaker: str) -> None:
+    article = (f"Recruiters\n\nBy Ilse Marqvardt\n\n{introduction}\n\n"
+               f"\"The messages never stopped, not even at night,\" {later}.\n")
+    [candidate] = ingest_article(article, None).candidates
+    assert candidate.speaker == speaker
 
 
 @pytest.mark.xfail(strict=True, reason="'Committee chair Henrik Solberg thanked ...' does not "

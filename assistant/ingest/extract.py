@@ -23,7 +23,7 @@ from .sentences import (
     mentions,
     sentences,
 )
-from .transcript import answers
+from .transcript import answers, labelled_questions, quoted_answers
 
 _FIRST_PERSON = {"i", "we", "this reporter", "a reporter", "the reporter", "this correspondent",
                  "this writer", "the interviewer", "an interviewer", "this newspaper",
@@ -103,25 +103,39 @@ def _is_nested(text: str) -> bool:
     return bool(re.search(r"(?:^|[\s(—])[‘'«“\"]\S.*?\S[’'»”\"](?:\W|$)", text))
 
 
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+_PARTICLE = r"(?:al-|bin\s|Abu\s|abu\s|el-|ibn\s)?"
+# an initial for a family name ("Amira B.") or before one ("J. Smith", "Mr A. Khalid"),
+# never a sentence's first word ("A. The office")
+_INITIAL = r"[A-Z]\.(?![\w’'-])"
+_NOT_AFTER_INITIAL = r"(?!(?:The|A|An|In|On|At|He|She|It|They|We|I|This|That|But|And)\b)"
+
+
+def _full_name(first: str, part: str, particles: bool = True) -> str:
+    """A name of two to four words, as a regex: a title, then words written as names, or
+    an initial with a family name, or a name with an initial for the family name."""
+    particle = _PARTICLE if particles else ""
+    return (rf"{_TITLE}(?:{_INITIAL}\s+{_NOT_AFTER_INITIAL}{part}|"
+            rf"{first}(?:\s+{particle}(?:{part}|{_INITIAL})){{1,3}})")
+
+
 _APPOSITIVE = re.compile(
-    r"(?<![\w’'-])((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+(?:al-|bin\s|Abu\s|"
-    r"abu\s|el-|ibn\s)?[A-Z][\w’'-]+){1,3}),(?:\s+\d{1,3},)?\s+((?:a|an|the)\s+[^,§.;]{3,80}?)"
+    r"(?<![\w’'-])(" + _full_name(r"[A-Z][\w’'-]+", r"[A-Z][\w’'-]+") + r"),(?:\s+\d{1,3},)?"
+    r"\s+((?:a|an|the)\s+[^,§.;]{3,80}?)"
     r"(?:,|\s+(?:who|whom|whose|which|that)\b|[.;]|$)")
 # "His mother, Fatima Nuri, watches": a relative named after how the article knows them
 _RELATIVE_NAMED = re.compile(
     r"\b((?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he\s+[a-z-]+|[A-Z][\w-]+)[’']s)\s+(?:[a-z-]+\s+)?"
-    r"[a-z-]+),\s+"
-    r"((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
-    r"[A-Z][\w’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|ibn\s)?[A-Z][\w’'-]+){1,3}),")
+    r"[a-z-]+),\s+(" + _full_name(r"[A-Z][\w’'-]+", r"[A-Z][\w’'-]+") + r"),")
+_NAME = _full_name(r"[A-Z][a-z’'-]+", r"[A-Z][a-z][\w’'-]*")
 # "Sami Rahman did not expect...": a full name opening a sentence is someone introduced
 _NAME_OPENS = re.compile(
-    r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|"
-    r"el-|ibn\s)?[A-Z][a-z][\w’'-]*){1,3})(?:,\s+\d{1,3},)?\s+(?:and\s+(?=his\b|her\b))?"
+    r"\s*(" + _NAME + r")(?:,\s+\d{1,3},)?\s+(?:and\s+(?=his\b|her\b))?"
     r"(?!of\b|and\b|in\b|on\b|at\b)[a-z]+\b")
 _SENTENCE_SUBJECT = re.compile(
-    r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|"
-    r"ibn\s)?[A-Z][\w’'-]+){1,3})\s+(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+ed\b|"
-    r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s+"
+    r"\s*(" + _full_name(r"[A-Z][a-z’'-]+", r"[A-Z][\w’'-]+") + r")\s+"
+    r"(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+ed\b|"
+    r"\s*(" + _full_name(r"[A-Z][a-z’'-]+", r"[A-Z][\w’'-]+", particles=False) + r")\s+"
     r"(?:spent|fled|left|went|took|came|ran|joined|travelled|traveled|lives|lived|grew|met|"
     r"became|saw|got|made|knew|thought|felt|wanted|tried|began|spoke|works|worked)\b")
 _MET_BY_REPORTER = re.compile(
@@ -130,8 +144,7 @@ _MET_BY_REPORTER = re.compile(
     r"to|for|in|at|who|when|last|this)\b|[,.])")
 _MET_NAMED = re.compile(
     r"\b(?:met|meet|meets|interviewed|visited|found|introduced\s+(?:me|us)\s+to|"
-    r"(?:spoke|talked|sat\s+down)\s+(?:to|with))\s+((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
-    r"[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|ibn\s)?[A-Z][a-z][\w’'-]*){1,3})\b")
+    r"(?:spoke|talked|sat\s+down)\s+(?:to|with))\s+(" + _NAME + r")(?![\w’'-])")
 _KNOWN_OPENS = re.compile(r"\s*([A-Z][a-z’'-]+)\s+(?!of\b|and\b)[a-z]+\b")
 _ASKED_SUBJECT = re.compile(
     r"\s*(?:Asked|Pressed|Questioned|Interviewed|Reached|Speaking)\b[^,§]*,\s+"
@@ -141,8 +154,6 @@ _LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*])\s")
 # begins is after the dateline
 _DATELINE = re.compile(r"\s*[A-Z][A-Z’'. -]+[A-Z](?:,[^–—\n]{0,60}?)?(?:\s*\([^)]{1,60}\))?"
                        r"\s+[–—-]\s+")
-_NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|"
-         r"ibn\s)?[A-Z][a-z][\w’'-]*){1,3}")
 # "Noor Hadi and Sami Toure run a café": both are introduced
 _PAIR_OPENS = re.compile(rf"\s*({_NAME})\s+and\s+({_NAME})\s+(?!of\b)[a-z]+\b")
 # "Rachid and Soraya Belhaj met": two first names and the surname they share
@@ -157,7 +168,7 @@ _ROLE_OPENS = re.compile(r"\s*((?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:" +
                                                          "officer", "magistrate", "juror"})) +
                          r"))\s+(" + _NAME + r")\s+(?:has\s+|had\s+)?[a-z]+\b")
 # "Liam, now 24, was sentenced": one name and an age
-_AGED_OPENS = re.compile(r"\s*([A-Z][a-z’'-]+),\s+(?:now\s+)?\d{1,3},\s+[a-z]+\b")
+_AGED_OPENS = re.compile(r"\s*([A-Z][a-z’'-]+(?:\s+" + _INITIAL + r")?),\s+(?:now\s+)?\d{1,3},\s+[a-z]+\b")
 # "..., and Kane's answer never changes": a known name opening a clause is the topic now
 _CLAUSE_NAME = re.compile(r"(?:^\s*|[;]\s+|,\s+(?:and|but|while)\s+)"
                           r"([A-Z][a-z-]+(?:[’'][A-Z][a-z-]+)?)(?:[’']s)?"
@@ -186,12 +197,17 @@ class _Reader:
         self.last_in_paragraph: dict[int, Person] = {}
         self.paragraph_subject: dict[int, Person] = {}
         self.paragraph_outlet: dict[tuple[int, int], str] = {}
+        self.quoted_answers = quoted_answers(text, self.paras)
+        self.questions = labelled_questions(text, self.paras)
 
     def read(self) -> list[Quotation]:
         for sentence in self.sentences:
             if sentence.paragraph < 3 and _key(self.text[sentence.start:sentence.end]) in \
                     self.headlines:
                 continue  # "Syrian teenager recounts escape": a headline introduces no one
+            if sentence.paragraph in self.questions:
+                continue  # the interviewer's question: no one in it is quoted
+            self._answer_label(sentence)
             self._introductions(sentence)
             resolved = [(m, self._resolve(m)) for m in mentions(self.masked, sentence)]
             main = next((p for m, p in resolved if p is not None and not m.according), None)
@@ -223,6 +239,17 @@ class _Reader:
                          "continue it: check where the quotation ends"))
         self.found.sort(key=lambda q: q.start)
         return self.found
+
+    def _answer_label(self, sentence: Sentence) -> None:
+        """"Amira B.: « ... »": the name before the colon says what follows."""
+        label = self.quoted_answers.get(sentence.paragraph)
+        opens = self.paras[sentence.paragraph].start
+        if label is None or self.text[opens:sentence.start].strip() or \
+                is_outlet(label, self.outlets):
+            return
+        person = self.cast.resolve(label)
+        if person is not None and not person.organisation:
+            self.last_in_paragraph[sentence.paragraph] = person
 
     def _introductions(self, sentence: Sentence) -> None:
         """People the article introduces without quoting them yet: "Name, a former medic,"."""
