@@ -195,8 +195,6 @@ def test_a_speaker_named_with_an_initial_is_introduced_and_referred_back_to(
     assert candidate.speaker == speaker
 
 
-@pytest.mark.xfail(strict=True, reason="'Committee chair Henrik Solberg thanked ...' does not "
-                   "introduce him: his 'he said' goes to the social worker before him")
 def test_a_role_capitalised_before_a_name_introduces_that_person() -> None:
     article = ("Live: committee hears returnees\n\n12:41\nThe final witness, a social worker, "
                "said the children were the hardest cases.\n\n12:20\nCommittee chair Henrik "
@@ -206,9 +204,6 @@ def test_a_role_capitalised_before_a_name_introduces_that_person() -> None:
     assert candidate.speaker == "henrik-solberg"
 
 
-@pytest.mark.xfail(strict=True, reason="'The younger brother was the one who ...' is read as "
-                   "introducing a person called 'The younger brother was the one', who is then "
-                   "given the next paragraph's quotation")
 def test_a_clause_about_someone_is_not_a_new_speaker() -> None:
     article = ("Brothers\n\nBy Harriet Pendleford\n\nKamran Hadley, 31, tapes the hands of "
                "a boy.\n\n'I carried a rifle,' he says. 'I stood on checkpoints.'\n\nIdris, he "

@@ -162,13 +162,19 @@ _PAIR_SHARED = re.compile(r"\s*([A-Z][a-z’'-]+)\s+and\s+([A-Z][a-z’'-]+)\s+(
 # "Her husband is more guarded": a relative the article goes on to quote
 _RELATION_OPENS = re.compile(r"\s*((?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?(?:" +
                              "|".join(sorted(PERSON_NOUNS)) + r"))\s+(?!and\b)[a-z]+\b")
-# "Presiding judge Ada Berg thanked...": a role in lower case, then the name
+# "Presiding judge Ada Berg thanked...", "Committee chair Henrik Solberg", "Researcher Hélène
+# Dufrasne": a role, capitalised or not, then the name
+_ROLE_NOUNS = PERSON_NOUNS | {"judge", "counsel", "prosecutor", "officer", "magistrate", "juror",
+                              "chair", "chairman", "chairwoman", "chairperson", "researcher",
+                              "analyst", "professor", "director", "founder", "official",
+                              "worker", "spokesperson", "minister", "senator", "mayor",
+                              "investigator", "psychologist", "imam", "activist", "scholar"}
 _ROLE_OPENS = re.compile(r"\s*((?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:" +
-                         "|".join(sorted(PERSON_NOUNS | {"judge", "counsel", "prosecutor",
-                                                         "officer", "magistrate", "juror"})) +
-                         r"))\s+(" + _NAME + r")\s+(?:has\s+|had\s+)?[a-z]+\b")
+                         "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in sorted(_ROLE_NOUNS))
+                         + r"))\s+(" + _NAME + r")\s+(?:has\s+|had\s+)?[a-z]+\b")
 # "Liam, now 24, was sentenced": one name and an age
-_AGED_OPENS = re.compile(r"\s*([A-Z][a-z’'-]+(?:\s+" + _INITIAL + r")?),\s+(?:now\s+)?\d{1,3},\s+[a-z]+\b")
+_AGED_OPENS = re.compile(r"\s*([A-Z][a-z’'-]+(?:\s+" + _INITIAL + r")?),\s+(?:now\s+)?\d{1,3},"
+                         r"\s+[a-z]+\b")
 # "..., and Kane's answer never changes": a known name opening a clause is the topic now
 _CLAUSE_NAME = re.compile(r"(?:^\s*|[;]\s+|,\s+(?:and|but|while)\s+)"
                           r"([A-Z][a-z-]+(?:[’'][A-Z][a-z-]+)?)(?:[’']s)?"

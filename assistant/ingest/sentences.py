@@ -228,6 +228,10 @@ def mentions(masked: str, sentence: Sentence) -> list[Mention]:
         if _RELATIVE_BEFORE.search(seg[: m.start()]) and any(
                 f.at < sentence.start + m.start() and not f.according for f in found):
             continue  # "said Abu Yusuf, a 29-year-old who asked that...": the one just named
+        if _RELATIVE_BEFORE.search(seg[: m.start()]) and re.search(
+                r"\b(?:was|is|were|are)\s+(?:the|a|an)\s+(?:one|man|woman|person)\s+who\s+$",
+                seg[: m.start()]):
+            continue  # "he was the one who posted pictures": who someone is, not what they said
         phrase = _subject(seg[: m.start()])
         tail = _BOUNDARY.split(seg[m.end():], maxsplit=1)[0]
         if phrase and not _valid_phrase(phrase):
