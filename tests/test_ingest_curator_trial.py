@@ -228,9 +228,6 @@ def test_verify_notices_an_archived_article_edited_to_match_a_changed_quote(
     assert code == 1 and "archive/marqvardt-courts.txt" in out
 
 
-@pytest.mark.xfail(strict=True, reason="a second article about a speaker already in the corpus "
-                   "(named by surname only) proposes a new speaker 'tahiri' instead of the one "
-                   "the corpus holds")
 def test_a_later_article_naming_a_known_speaker_by_surname_reuses_their_id(
         corpus: Path, tmp_path: Path) -> None:
     _accepted(corpus, tmp_path)

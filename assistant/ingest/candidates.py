@@ -149,6 +149,8 @@ def _same_person(person: Person, speaker: Speaker) -> bool:
     shorter, longer = sorted((mine, theirs), key=len)
     if not set(shorter) < set(longer):
         return False  # Nadia Benali is not Yusuf Benali
+    if not person.description and mine == theirs[-1:]:
+        return True  # "Tahiri said", and nothing else about him: the corpus's Karim Tahiri
     return _agrees(person, speaker)
 
 
