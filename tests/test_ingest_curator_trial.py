@@ -238,9 +238,6 @@ def test_a_later_article_naming_a_known_speaker_by_surname_reuses_their_id(
     assert code == 0 and "speaker: karim-tahiri" in out
 
 
-@pytest.mark.xfail(strict=True, reason="two articles ingested before either is accepted get "
-                   "the same quote ids; the second accept is refused until every id is "
-                   "renumbered by hand")
 def test_two_candidate_files_made_before_either_is_accepted_can_both_be_accepted(
         corpus: Path, tmp_path: Path) -> None:
     files = []
@@ -251,9 +248,14 @@ def test_two_candidate_files_made_before_either_is_accepted_can_both_be_accepted
         assert _run("--corpus", str(corpus), "ingest", str(article), "--source-id",
                     f"article-{n}", "-o", str(out_file))[0] == 0
         files.append(out_file)
+    outputs = []
     for out_file in files:
         code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(out_file))
         assert code == 0, out
+        outputs.append(out)
+    assert "renumbered q-001 as q-003" in outputs[1]
+    quotes = (corpus / "quotes" / "article-1.yaml").read_text(encoding="utf-8")
+    assert "id: q-003" in quotes and "id: q-001" not in quotes
 
 
 def test_accept_of_a_file_edited_into_invalid_yaml_names_its_line(corpus: Path,

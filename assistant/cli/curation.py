@@ -117,6 +117,7 @@ def _accept(root: Path, proposal: Path, as_json: bool) -> None:
         raise Refused("\n".join([str(exc), *(str(p) for p in exc.problems)])) from exc
     if as_json:
         echo_json({"accepted": True, "added": result.added, "already_there": result.skipped,
+                   "renumbered": result.renumbered,
                    "files": [str(f) for f in result.files],
                    "warnings": [p.as_dict() for p in result.warnings],
                    "earlier_warnings": result.earlier_warnings,
@@ -126,6 +127,8 @@ def _accept(root: Path, proposal: Path, as_json: bool) -> None:
         click.echo(f"added {len(ids)} {kind}: {', '.join(ids)}")
     for kind, ids in result.skipped.items():
         click.echo(f"already in the corpus ({kind}): {', '.join(ids)}")
+    for old, new in result.renumbered.items():
+        click.echo(f"renumbered {old} as {new}: another accept had taken {old}")
     if result.archived:
         click.echo(f"archived the article as {result.archived}")
     for warning in result.warnings:
