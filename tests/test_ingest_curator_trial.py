@@ -214,8 +214,6 @@ def test_a_clause_about_someone_is_not_a_new_speaker() -> None:
     assert speakers == ["kamran-hadley"] * 3
 
 
-@pytest.mark.xfail(strict=True, reason="an archived article carries no fingerprint: editing "
-                   "the archive and the stored quote alike passes verify")
 def test_verify_notices_an_archived_article_edited_to_match_a_changed_quote(
         corpus: Path, tmp_path: Path) -> None:
     _accepted(corpus, tmp_path)

@@ -151,10 +151,10 @@ def verify_command(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         echo_json({"verbatim": result.verbatim, "checked": result.checked,
                    "archives": result.archives, "not_archived": result.unarchived,
-                   "unreadable": result.unreadable,
+                   "unreadable": result.unreadable, "altered": result.altered,
                    "mismatches": [m.as_dict() for m in result.mismatches]})
     else:
-        for why in result.unreadable.values():
+        for why in [*result.unreadable.values(), *result.altered.values()]:
             click.echo(f"{why}; its quotes were not checked", err=True)
         for m in result.mismatches:
             click.echo(str(m), err=True)
@@ -167,7 +167,9 @@ def verify_command(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"{result.checked} quote(s) and figure(s) checked against "
                    f"{len(result.archives)} article(s); {len(result.mismatches)} not verbatim"
                    + (f", {len(result.unreadable)} archive(s) unreadable"
-                      if result.unreadable else ""))
+                      if result.unreadable else "")
+                   + (f", {len(result.altered)} archive(s) changed since archived"
+                      if result.altered else ""))
     if not result.verbatim:
         ctx.exit(1)
 

@@ -266,7 +266,16 @@ def accept(root: Path, proposal: Path, today: date | None = None) -> Accepted:
     if problems:
         raise AcceptRefused("the corpus would not be valid; nothing was added", problems)
     if archive is not None and not archive.exists():
-        changes = {**changes, archive: article}
+        from .verify import FINGERPRINTS, fingerprint_line
+
+        sums = archive.parent / FINGERPRINTS
+        try:
+            old = sums.read_text(encoding="utf-8") if sums.is_file() else ""
+        except (OSError, UnicodeDecodeError) as exc:
+            raise AcceptRefused(f"{sums}: cannot be read ({exc}); nothing was added") from exc
+        old += "" if not old or old.endswith("\n") else "\n"
+        changes = {**changes, archive: article,
+                   sums: old + fingerprint_line(article, archive.name)}
     _write_all(changes)
     if archive is not None:
         result.archived = archive

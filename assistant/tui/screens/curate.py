@@ -403,6 +403,8 @@ class CurateScreen(Screen[None]):
         source = archived.stem
         if source in result.unreadable:
             return f"verify: {result.unreadable[source]}"
+        if source in result.altered:
+            return f"verify: {result.altered[source]}"
         checked = sum(1 for q in corpus.quotes.values() if q.sources[0].source == source)
         wrong = [m for m in result.mismatches if m.source == source]
         if wrong:
