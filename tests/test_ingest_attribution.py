@@ -180,3 +180,19 @@ def test_a_first_name_given_after_a_description_is_the_speaker_s_name() -> None:
     article = ("Headline words here\n\n\"They paid us in flour,\" said a 30-year-old from "
                "Hama who asked to be identified only by his first name, Samer.\n")
     assert "Samer" in _speakers(article)[0]
+
+
+def test_a_remark_after_telling_or_saying_is_the_sentence_subjects() -> None:
+    article = ("Sentenced\n\nCOLUMBUS, Ohio (AWS) — A 33-year-old Ohio man who spent four "
+               "years abroad was sentenced Tuesday, after telling the judge he had \"betrayed "
+               "everyone who ever loved me.\"\n")
+    assert _kept(article) == [("betrayed everyone who ever loved me.",
+                               "A 33-year-old Ohio man")]
+
+
+def test_a_few_words_closing_a_said_clause_are_a_remark_not_scare_quotes() -> None:
+    article = ("Courts\n\nA spokesman for the chief prosecutor's office declined to comment "
+               "but said returnees were \"assessed individually.\" An analyst warned against "
+               "\"a blanket policy\".\n")
+    assert _kept(article) == [("assessed individually.",
+                               "A spokesman for the chief prosecutor's office")]

@@ -421,7 +421,8 @@ class _Reader:
         if split and len(words) >= 2:
             return None if _key(q.text) not in self.headlines else "the headline repeated"
         if len(words) < 2 or (len(words) <= 3 and not (q.text[:1].isupper() and direct)
-                              and not (sentence_like and len(words) == 3)):
+                              and not (sentence_like and len(words) == 3)
+                              and not self._closing_remark(span, before, after, chosen)):
             return "a single word or short term (scare quotes)"
         if span.kind == SINGLE and len(words) < 5 and not chosen and not sentence_like:
             return "a short term in single quotes"
@@ -448,6 +449,22 @@ class _Reader:
         if re.match(r"^\s*(?:Q|Question)\s*[:.]", self.text[self.paras[span.paragraph].start:]):
             return "the journalist's own question"
         return None
+
+    def _closing_remark(self, span: Span, before: str, after: str,
+                        chosen: list[tuple[Mention, Person | None]]) -> bool:
+        """"... but said returnees were "assessed individually."": a few words that end the
+        sentence of an attribution just before them are what the speaker said, not a term."""
+        if not chosen or chosen[0][1] is None or chosen[0][0].according:
+            return False
+        mention = chosen[0][0]
+        lead = self.masked[mention.at:span.open_at].split()
+        return (mention.at < span.open_at and not after.strip(" .!?”’\"'»")
+                and mention.verb in {"said", "says", "added", "adds", "told", "tells"}
+                and 3 <= len(lead) <= 7 and "§" not in lead
+                and re.search(r"\b(?:was|were|is|are|had|has|would|will|could|being|been)$",
+                              " ".join(lead)) is not None
+                and not re.search(r"\b(?:so-called|dubbed|called|termed|term|word|words|"
+                                  r"phrase|label|known as|described as)\s*$", before, re.I))
 
     def _split(self, in_sentence: list[Span], n: int,
                resolved: list[tuple[Mention, Person | None]]) -> bool:

@@ -128,7 +128,8 @@ def _lines(text: str, sentence: Sentence) -> list[Sentence]:
 
 
 _ANTECEDENT = re.compile(r"(?<![\w’'-])((?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})$", re.IGNORECASE)
-_CLAUSE_LINKS = {"when", "as", "after", "before", "while", "if", "and", "until", "because"}
+_CLAUSE_LINKS = {"when", "as", "after", "before", "while", "if", "and", "until", "because",
+                 "but"}
 _DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "this", "that"}
 
 
@@ -148,8 +149,9 @@ def _before_own_verb(words: list[str]) -> list[str]:
     who speaks is described before the verb of their own clause, which is no part of it."""
     for n in range(1, len(words)):
         word = words[n]
-        if not word.islower() or words[n - 1].lower() in _DETERMINERS:
-            continue  # "the retired teacher": a participle after "the" describes
+        if not word.islower() or words[n - 1].lower() in _DETERMINERS or \
+                word.endswith(("'s", "’s")):
+            continue  # "the retired teacher", "the prosecutor's office": no verb of theirs
         if word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")):
             return words[:n]
     return words
@@ -215,6 +217,32 @@ def _valid_phrase(phrase: str, limit: int = 12) -> bool:
     return not any(w.lower() in {"is", "are", "were", "be", "been", "being"} for w in words)
 
 
+# "..., after telling the judge he had «...»", "..., saying «...»": the one who speaks is
+# the subject of the sentence
+_PARTICIPLE = re.compile(r"(?<![\w’'-])(?:after\s+|before\s+|while\s+|when\s+)?(saying|telling|"
+                         r"adding|insisting|explaining|recalling|warning|arguing)(?![\w’'-])")
+_OPENING = re.compile(
+    r"\s*(?:[A-Z][A-Z’'. -]+[A-Z](?:,[^–—\n]{0,60}?)?(?:\s*\([^)]{1,60}\))?\s+[–—-]\s+)?"
+    r"((?:He|She)|(?:(?:A|An|The)\s+)?[^,§;:]{1,60}?)(?=\s+(?:who|was|were|is|has|had|did|"
+    r"left|went|came|spent|told|took|gave|got|made|sat|stood|fled|[a-z]+ed|[a-z]+s)\b)")
+
+
+def _participle_mentions(seg: str, start: int) -> list[Mention]:
+    found = []
+    for m in _PARTICIPLE.finditer(seg):
+        if "," not in seg[: m.start()][-3:] and not re.search(r"\b(?:after|before|while|when)\s+$",
+                                                             seg[: m.start(1)]):
+            continue  # only a clause of its own: "..., saying", "after telling"
+        opening = _OPENING.match(seg)
+        if opening is None or "§" in opening.group(1):
+            continue
+        phrase = _clean_phrase(opening.group(1))
+        if phrase and _valid_phrase(phrase, limit=8) and phrase.split()[0][0].isupper():
+            found.append(Mention(phrase if phrase not in {"He", "She"} else phrase.lower(),
+                                 m.group(1), start + m.start(1), ""))
+    return found[:1]
+
+
 def mentions(masked: str, sentence: Sentence) -> list[Mention]:
     """Every "X said" / "said X" / "according to X" in the sentence, in order."""
     seg = masked[sentence.start:sentence.end]
@@ -252,6 +280,8 @@ def mentions(masked: str, sentence: Sentence) -> list[Mention]:
             head = _verb_first_phrase(chunks)
             if head:
                 found.append(Mention(head, m.group(0), sentence.start + m.start(), right))
+    if not found:
+        found = _participle_mentions(seg, sentence.start)
     return sorted(found, key=lambda x: x.at)
 
 
