@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .marks import SINGLE, Span, find_spans, inner_text, mask, paragraphs, unclosed
 from .outlets import find_outlet, interview_outlet, is_outlet
-from .people import GENERAL_VOICES, Cast, Person
+from .people import GENERAL_VOICES, GENERIC_PERSON, Cast, Person
 from .sentences import (
     LISTENER_VERBS,
     PERSON_NOUNS,
@@ -29,6 +29,9 @@ _FIRST_PERSON = {"i", "we", "this reporter", "a reporter", "the reporter", "this
                  "this writer", "the interviewer", "an interviewer", "this newspaper",
                  "the newspaper", "this journalist", "the journalist", "our reporter",
                  "our correspondent"}
+# "one reporter asked", "reporters asked": the press asking, not anyone quoted
+_JOURNALISTS = {"reporter", "journalist", "correspondent", "interviewer", "presenter", "host",
+                "editor", "writer"}
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:titled|entitled|called|headlined|dubbed|named|the headline|the title|"
     r"under the banner|slogan|hashtag)\s*,?\s*|"
@@ -172,6 +175,10 @@ _ROLE_NOUNS = PERSON_NOUNS | {"judge", "counsel", "prosecutor", "officer", "magi
 _ROLE_OPENS = re.compile(r"\s*((?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:" +
                          "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in sorted(_ROLE_NOUNS))
                          + r"))\s+(" + _NAME + r")\s+(?:has\s+|had\s+)?[a-z]+\b")
+# "passing sentence on Leila Mansour, 31, who pleaded guilty": a name with an age, anywhere
+_NAME_AGED = re.compile(r"(?<![\w’'-])(" + _NAME + r"),\s+(?:now\s+)?\d{1,3},")
+# "Yasin Adebayo-Clarke's first interview": someone the article goes on to call "he"
+_NAME_OWNS = re.compile(r"(?<![\w’'-])(" + _NAME + r")[’']s\s+[a-z]")
 # "Liam, now 24, was sentenced": one name and an age
 _AGED_OPENS = re.compile(r"\s*([A-Z][a-z’'-]+(?:\s+" + _INITIAL + r")?),\s+(?:now\s+)?\d{1,3},"
                          r"\s+[a-z]+\b")
@@ -215,7 +222,9 @@ class _Reader:
                 continue  # the interviewer's question: no one in it is quoted
             self._answer_label(sentence)
             self._introductions(sentence)
-            resolved = [(m, self._resolve(m)) for m in mentions(self.masked, sentence)]
+            headline_end = self._headline_end(sentence)
+            resolved = [(m, self._resolve(m)) for m in mentions(self.masked, sentence)
+                        if m.at >= headline_end]  # the headline again introduces no one
             main = next((p for m, p in resolved if p is not None and not m.according), None)
             if main is not None and len(resolved) > 1:
                 # "He said his commander had told...": the one who speaks stays the one
@@ -245,6 +254,19 @@ class _Reader:
                          "continue it: check where the quotation ends"))
         self.found.sort(key=lambda q: q.start)
         return self.found
+
+    def _headline_end(self, sentence: Sentence) -> int:
+        """Where a paragraph that opens with the headline, word for word, leaves it."""
+        para = self.paras[sentence.paragraph]
+        if sentence.paragraph >= 4 or self.text[para.start:sentence.start].strip():
+            return -1
+        words = list(re.finditer(r"[\w’'-]+", self.text[para.start:para.end]))
+        for headline in self.headlines:
+            wanted = headline.split()
+            if len(wanted) >= 4 and len(words) > len(wanted) and \
+                    _key(" ".join(w.group(0) for w in words[:len(wanted)])) == headline:
+                return para.start + words[len(wanted) - 1].end()
+        return -1
 
     def _answer_label(self, sentence: Sentence) -> None:
         """"Amira B.: « ... »": the name before the colon says what follows."""
@@ -293,6 +315,15 @@ class _Reader:
         if role and not is_outlet(role.group(2), self.outlets):
             self._introduced(self.cast.resolve(f"{role.group(2)}, {role.group(1).lower()}"),
                              seg[role.end():])
+        for m in _NAME_OWNS.finditer(seg):  # "... put on Yasin Adebayo-Clarke's interview"
+            if " " in m.group(1) and not is_outlet(m.group(1), self.outlets):
+                self.cast.resolve(m.group(1))
+        for m in _NAME_AGED.finditer(seg):
+            if m.start() and not is_outlet(m.group(1), self.outlets):
+                first, _, rest = m.group(1).partition(" ")
+                role = first.lower() in _ROLE_NOUNS | GENERIC_PERSON | {"defendant"} and \
+                    len(rest.split()) > 1  # "Defendant Jonas Brandt, 41,"
+                self.cast.resolve(f"{rest}, {first.lower()}" if role else m.group(1))
         aged = _AGED_OPENS.match(seg)
         if aged and not is_outlet(aged.group(1), self.outlets):
             self._introduced(self.cast.resolve(aged.group(1)), seg[aged.end():])
@@ -328,6 +359,9 @@ class _Reader:
         for m in _CLAUSE_NAME.finditer(seg):
             if m.start(1) <= last:
                 continue
+            owned = re.match(r"[’']s\s+([a-z-]+)", seg[m.end(1):])
+            if owned and owned.group(1) in _ROLE_NOUNS:
+                continue  # "Brandt's lawyer, Mikkel Ravn, spoke": the lawyer is the topic
             known = [p for p in self.cast.people if m.group(1) in (p.name or "").split()]
             if known:
                 person = self.cast.resolve(m.group(1))
@@ -443,8 +477,11 @@ class _Reader:
         if chosen:
             mention = chosen[0][0]
             phrase = mention.phrase.lower().strip()
+            asker = chosen[0][1]
             if phrase in _FIRST_PERSON or (mention.verb in {"asked", "asks"} and
-                                           q.text.rstrip().endswith("?") and chosen[0][1] is None):
+                                           q.text.rstrip().endswith("?") and (
+                    asker is None or (asker.name is None and asker.head.rstrip("s") in
+                                      _JOURNALISTS))):
                 return "the journalist's own question"
         if re.match(r"^\s*(?:Q|Question)\s*[:.]", self.text[self.paras[span.paragraph].start:]):
             return "the journalist's own question"

@@ -253,6 +253,9 @@ def mentions(masked: str, sentence: Sentence) -> list[Mention]:
         if phrase and "§" not in phrase:
             found.append(Mention(phrase, "according to", sentence.start + m.start(), "", True))
     for m in VERB_RE.finditer(seg):
+        if re.search(r"(?<![\w’'-])(?:her|his|their|my|our|your|its|the|a|an|these|those)\s+$",
+                     seg[: m.start()], re.IGNORECASE):
+            continue  # "packed up her notes", "the reports": a noun, not someone speaking
         if _RELATIVE_BEFORE.search(seg[: m.start()]) and any(
                 f.at < sentence.start + m.start() and not f.according for f in found):
             continue  # "said Abu Yusuf, a 29-year-old who asked that...": the one just named
@@ -304,7 +307,9 @@ def _verb_first_phrase(chunks: list[str]) -> str:
             words = chunk.split()
             if words[0].lower() in {"whether", "if", "what", "why", "how", "about", "where",
                                     "when", "for", "to", "in", "on", "at", "with", "by",
-                                    "from", "of", "into", "during", "after", "before"}:
+                                    "from", "of", "into", "during", "after", "before", "as",
+                                    "while", "because", "since", "until", "though",
+                                    "although", "and", "but", "then", "so", "once"}:
                 return ""  # "asked whether...", "explained to her": the question or listener
             if words[0].lower() in {"that", "he", "she", "they", "it", "we", "i"} and len(words) > 1:
                 return ""  # "said he would...", "said that ..."
