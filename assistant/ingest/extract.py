@@ -321,9 +321,9 @@ class _Reader:
         for m in _NAME_AGED.finditer(seg):
             if m.start() and not is_outlet(m.group(1), self.outlets):
                 first, _, rest = m.group(1).partition(" ")
-                role = first.lower() in _ROLE_NOUNS | GENERIC_PERSON | {"defendant"} and \
+                titled = first.lower() in _ROLE_NOUNS | GENERIC_PERSON | {"defendant"} and \
                     len(rest.split()) > 1  # "Defendant Jonas Brandt, 41,"
-                self.cast.resolve(f"{rest}, {first.lower()}" if role else m.group(1))
+                self.cast.resolve(f"{rest}, {first.lower()}" if titled else m.group(1))
         aged = _AGED_OPENS.match(seg)
         if aged and not is_outlet(aged.group(1), self.outlets):
             self._introduced(self.cast.resolve(aged.group(1)), seg[aged.end():])
