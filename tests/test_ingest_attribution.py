@@ -241,3 +241,19 @@ def test_someones_lawyer_named_in_a_sentence_is_the_one_who_then_speaks() -> Non
     article = ("Trial\n\nJonas Brandt, 41, denies the charge.\n\nBrandt's lawyer, Mikkel Ravn, "
                "spoke to reporters. \"My client was a cook,\" he said.\n")
     assert _speakers(article) == ["Mikkel Ravn, Brandt's lawyer"]
+
+
+def test_her_husband_is_the_other_one_of_a_couple_and_mrs_is_never_him() -> None:
+    article = ("Couple\n\nRachid and Soraya Belhaj met in 2013.\n\n'I was the friendly "
+               "face,' Soraya says.\n\nHer husband is more guarded. 'Every week there was a "
+               "number,' he says.\n\nMrs Belhaj now works with prosecutors. 'They wanted our "
+               "words,' she says.\n\nMr Belhaj, 34, says little. 'I would not forgive me,' he "
+               "says.\n")
+    assert _speakers(article) == ["Soraya Belhaj", "Rachid Belhaj, her husband",
+                                  "Soraya Belhaj", "Rachid Belhaj, her husband"]
+
+
+def test_a_family_name_with_a_particle_is_the_person_named_in_full() -> None:
+    article = ("Lawyer\n\nTheir lawyer, Pieter de Wit, spoke. 'Without them, those cases do "
+               "not exist,' Mr de Wit said.\n")
+    assert _speakers(article) == ["Pieter de Wit, their lawyer"]

@@ -107,7 +107,8 @@ def _is_nested(text: str) -> bool:
 
 
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
-_PARTICLE = r"(?:al-|bin\s|Abu\s|abu\s|el-|ibn\s)?"
+_PARTICLE = (r"(?:al-|bin\s|Abu\s|abu\s|el-|ibn\s|"
+             r"(?:de|van|von|der|den|du|di|da|la|le|ter)\s(?:(?:de|der|den|la)\s)?)?")
 # an initial for a family name ("Amira B.") or before one ("J. Smith", "Mr A. Khalid"),
 # never a sentence's first word ("A. The office")
 _INITIAL = r"[A-Z]\.(?![\w’'-])"
@@ -180,7 +181,8 @@ _NAME_AGED = re.compile(r"(?<![\w’'-])(" + _NAME + r"),\s+(?:now\s+)?\d{1,3},"
 # "Yasin Adebayo-Clarke's first interview": someone the article goes on to call "he"
 _NAME_OWNS = re.compile(r"(?<![\w’'-])(" + _NAME + r")[’']s\s+[a-z]")
 # "Liam, now 24, was sentenced": one name and an age
-_AGED_OPENS = re.compile(r"\s*([A-Z][a-z’'-]+(?:\s+" + _INITIAL + r")?),\s+(?:now\s+)?\d{1,3},"
+_AGED_OPENS = re.compile(r"\s*(" + _TITLE + r"[A-Z][a-z’'-]+(?:\s+" + _INITIAL + r")?),"
+                         r"\s+(?:now\s+)?\d{1,3},"
                          r"\s+[a-z]+\b")
 # "..., and Kane's answer never changes": a known name opening a clause is the topic now
 _CLAUSE_NAME = re.compile(r"(?:^\s*|[;]\s+|,\s+(?:and|but|while)\s+)"
@@ -310,7 +312,7 @@ class _Reader:
                 self.cast.resolve(f"{first} {shared.group(3)}")
         relation = _RELATION_OPENS.match(seg)
         if relation:
-            self.cast.resolve(relation.group(1).lower())
+            self.cast.relative(relation.group(1).lower())
         role = _ROLE_OPENS.match(seg)
         if role and not is_outlet(role.group(2), self.outlets):
             self._introduced(self.cast.resolve(f"{role.group(2)}, {role.group(1).lower()}"),
