@@ -158,8 +158,8 @@ class Cast:
                 found.gender = found.gender or want
                 found.description = found.description or phrase
                 return self._touch(found, phrase)
-        found = self.resolve(phrase)
-        return found if found is not None else self._new(phrase, None, None, phrase)
+        named = self.resolve(phrase)
+        return named if named is not None else self._new(phrase, None, None, phrase)
 
     def touch(self, person: Person) -> None:
         """Make `person` the one a following pronoun refers to."""
