@@ -257,3 +257,12 @@ def test_a_family_name_with_a_particle_is_the_person_named_in_full() -> None:
     article = ("Lawyer\n\nTheir lawyer, Pieter de Wit, spoke. 'Without them, those cases do "
                "not exist,' Mr de Wit said.\n")
     assert _speakers(article) == ["Pieter de Wit, their lawyer"]
+
+
+def test_asking_not_to_be_named_introduces_someone_but_is_not_their_remark() -> None:
+    article = ("Returnees\n\nAnother detainee, a 26-year-old from Deir ez-Zor who asked to be "
+               "identified only by his first name, Mahmoud, told the agency he had paid a "
+               "smuggler. \"She gave me her ring,\" he said.\n\nA neighbour who has known the "
+               "family for years, and who asked not to be named, said simply: \"He came back "
+               "a different boy.\"\n")
+    assert _speakers(article) == ["Mahmoud", "A neighbour who has known the family for years"]

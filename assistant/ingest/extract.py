@@ -21,6 +21,7 @@ from .sentences import (
     Mention,
     Sentence,
     mentions,
+    requests,
     sentences,
 )
 from .transcript import answers, labelled_questions, quoted_answers
@@ -290,6 +291,9 @@ class _Reader:
         for m in _APPOSITIVE.finditer(seg):
             if not is_outlet(m.group(1), self.outlets):
                 self.cast.resolve(f"{m.group(1)}, {m.group(2)}")
+        for phrase in requests(self.masked, sentence):  # "a sniper who asked not to be named"
+            if phrase.lower() not in _FIRST_PERSON and not is_outlet(phrase, self.outlets):
+                self.cast.resolve(phrase)
         for m in _MET_BY_REPORTER.finditer(seg):  # "I asked a senior official what..."
             self.cast.resolve(m.group(1))
         asked = _ASKED_SUBJECT.match(seg)  # "Asked whether she regretted it, Hiba paused."

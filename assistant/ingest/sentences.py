@@ -181,6 +181,8 @@ def _subject(left: str) -> str:
         if k and re.match(r"(?:a|an|the)\s", chunk) and (_TRAILING_NAME.fullmatch(
                 _clean_phrase(chunks[named])) or _SURNAME.fullmatch(_clean_phrase(chunks[named]))):
             return f"{_clean_phrase(chunks[named])}, {chunk}"  # "Nour Haddad, a former nurse,"
+        if k and re.match(r"(?:who|whom|whose)\s", chunk):
+            continue  # "A neighbour ..., and who asked not to be named, said": the neighbour
         verbs = list(VERB_RE.finditer(chunk))
         if verbs:  # "He said his commander had told": the nearer speaker
             chunk = _clean_phrase(chunk[verbs[-1].end():])
@@ -243,6 +245,26 @@ def _participle_mentions(seg: str, start: int) -> list[Mention]:
     return found[:1]
 
 
+_REQUEST = re.compile(r"\s*(?:not\s+)?to\s+be\b|\s*that\s+(?:his|her|their|the)\s+(?:\w+\s+)?"
+                      r"(?:name|names|surname)\b")
+
+
+def _is_request(seg: str, verb: re.Match[str]) -> bool:
+    return verb.group(0) in {"asked", "asks"} and _REQUEST.match(seg, verb.end()) is not None
+
+
+def requests(masked: str, sentence: Sentence) -> list[str]:
+    """Who "asked not to be named": someone the article introduces, though not quoting yet."""
+    seg = masked[sentence.start:sentence.end]
+    found = []
+    for m in VERB_RE.finditer(seg):
+        if _is_request(seg, m):
+            phrase = _subject(seg[: m.start()])
+            if phrase and _valid_phrase(phrase):
+                found.append(phrase)
+    return found
+
+
 def mentions(masked: str, sentence: Sentence) -> list[Mention]:
     """Every "X said" / "said X" / "according to X" in the sentence, in order."""
     seg = masked[sentence.start:sentence.end]
@@ -256,6 +278,8 @@ def mentions(masked: str, sentence: Sentence) -> list[Mention]:
         if re.search(r"(?<![\w’'-])(?:her|his|their|my|our|your|its|the|a|an|these|those)\s+$",
                      seg[: m.start()], re.IGNORECASE):
             continue  # "packed up her notes", "the reports": a noun, not someone speaking
+        if _is_request(seg, m):
+            continue  # "who asked to be identified by his first name": a request, not a remark
         if _RELATIVE_BEFORE.search(seg[: m.start()]) and any(
                 f.at < sentence.start + m.start() and not f.according for f in found):
             continue  # "said Abu Yusuf, a 29-year-old who asked that...": the one just named
