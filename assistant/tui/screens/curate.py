@@ -104,9 +104,11 @@ class CurateScreen(Screen[None]):
                 yield Input(placeholder="Article file to open (Enter), or paste it below",
                             id="article-path")
                 with Horizontal(id="article-source"):
-                    yield Input(placeholder="source id", id="source-id")
-                    yield Input(placeholder="published: YYYY, YYYY-MM or YYYY-MM-DD",
-                                id="source-date")
+                    yield Input(placeholder="source id", id="source-id",
+                                tooltip="The article's source id in the corpus (i, Enter)")
+                    yield Input(placeholder="published YYYY-MM-DD", id="source-date",
+                                tooltip="When the article was published: YYYY, YYYY-MM or "
+                                        "YYYY-MM-DD (Enter)")
                 yield TextArea(id="article-text", soft_wrap=True)
                 with VerticalScroll(id="article-view-scroll"):
                     yield Static("", id="article-view")
