@@ -1,6 +1,7 @@
 """What a curator building a corpus from news articles ran into: bad articles, a damaged
-corpus folder, accented names, a headline that comes back in the body, and the cases the
-extractor still gets wrong (strict xfails, each with its reason)."""
+corpus folder, accented names, a headline that comes back in the body, names with an
+initial, a known speaker named by surname, an archive edited after it was archived, and
+two candidate files accepted one after the other."""
 
 from __future__ import annotations
 
@@ -159,7 +160,7 @@ def test_a_headline_ending_in_a_quotation_and_repeated_in_the_body_is_left_out()
         (body, "the headline repeated in the body")]
 
 
-# --- what remains ---------------------------------------------------------------------------
+# --- what the trial found next -------------------------------------------------------------
 
 QA = """« I kept the registers »: a former clerk speaks
 
