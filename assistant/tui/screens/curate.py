@@ -504,9 +504,9 @@ class CurateScreen(Screen[None]):
                 self.app.pop_screen()
 
         self.app.push_screen(ConfirmDialog(
-            f"This article has {decided} decision(s) and edits not added to the corpus.\n"
-            "Go back and lose them?", yes="Go back without adding", no="Keep curating"),
-            answered)
+            f"{decided} decision(s) on this article, and any edits, are not added to the "
+            "corpus yet.\nGo back and lose them?", yes="Go back without adding",
+            no="Keep curating"), answered)
 
 
 class CurateCommands(CommandList):
