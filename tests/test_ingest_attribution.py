@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from assistant.ingest.evaluation import evaluate_set
 from assistant.ingest.extract import read_article
 
@@ -23,6 +25,15 @@ def _speakers(text: str) -> list[str]:
 def test_the_held_out_set_meets_the_recall_precision_and_speaker_targets() -> None:
     score = evaluate_set(HELD_OUT)
     assert score.expected >= 120
+    assert score.recall >= 0.90, score.misses
+    assert score.precision >= 0.85, score.extras
+    assert score.speaker_accuracy >= 0.80, score.wrong_speakers
+
+
+@pytest.mark.parametrize("name", ["heldout2", "heldout3", "heldout4"])
+def test_each_later_held_out_set_meets_the_targets(name: str) -> None:
+    score = evaluate_set(HELD_OUT.parent / name)
+    assert score.expected >= 35
     assert score.recall >= 0.90, score.misses
     assert score.precision >= 0.85, score.extras
     assert score.speaker_accuracy >= 0.80, score.wrong_speakers
@@ -180,3 +191,78 @@ def test_a_first_name_given_after_a_description_is_the_speaker_s_name() -> None:
     article = ("Headline words here\n\n\"They paid us in flour,\" said a 30-year-old from "
                "Hama who asked to be identified only by his first name, Samer.\n")
     assert "Samer" in _speakers(article)[0]
+
+
+def test_a_remark_after_telling_or_saying_is_the_sentence_subjects() -> None:
+    article = ("Sentenced\n\nCOLUMBUS, Ohio (AWS) — A 33-year-old Ohio man who spent four "
+               "years abroad was sentenced Tuesday, after telling the judge he had \"betrayed "
+               "everyone who ever loved me.\"\n")
+    assert _kept(article) == [("betrayed everyone who ever loved me.",
+                               "A 33-year-old Ohio man")]
+
+
+def test_a_few_words_closing_a_said_clause_are_a_remark_not_scare_quotes() -> None:
+    article = ("Courts\n\nA spokesman for the chief prosecutor's office declined to comment "
+               "but said returnees were \"assessed individually.\" An analyst warned against "
+               "\"a blanket policy\".\n")
+    assert _kept(article) == [("assessed individually.",
+                               "A spokesman for the chief prosecutor's office")]
+
+
+def test_a_question_a_reporter_asks_is_left_out_as_the_journalists() -> None:
+    article = ("Court\n\nOutside court, reporters waited. \"Will you appeal?\" one reporter "
+               "asked. A spokesperson said the service would \"consider the sentence "
+               "carefully\" once it was passed.\n")
+    assert _kept(article) == [("consider the sentence carefully", "A spokesperson")]
+
+
+def test_a_noun_after_her_is_not_a_speech_verb() -> None:
+    article = ("Q\n\nSelma Tarek, 27, runs workshops.\n\n\"Do you feel forgiven?\" we asked as "
+               "she packed up her notes. \"By my mother, yes,\" she said.\n")
+    assert _kept(article) == [("By my mother, yes", "Selma Tarek")]
+
+
+def test_a_name_with_an_age_later_in_a_sentence_introduces_that_person() -> None:
+    article = ("Sentencing\n\nJudge Rosalind Hart is passing sentence on Leila Mansour, 31, who "
+               "pleaded guilty.\n\nMansour addressed the court. \"I told women it was safe,\" "
+               "she said.\n")
+    assert _speakers(article) == ["Leila Mansour"]
+
+
+def test_the_headline_repeated_in_the_body_introduces_no_one() -> None:
+    article = ("Ex-propagandist says the videos were \"theatre with real blood\"\n\n"
+               "Ex-propagandist says the videos were \"theatre with real blood\" was the line "
+               "a tabloid put on Yasin Adebayo-Clarke's first interview.\n\n"
+               "'It was theatre, yes,' he says.\n")
+    assert _kept(article) == [("It was theatre, yes", "Yasin Adebayo-Clarke")]
+
+
+def test_someones_lawyer_named_in_a_sentence_is_the_one_who_then_speaks() -> None:
+    article = ("Trial\n\nJonas Brandt, 41, denies the charge.\n\nBrandt's lawyer, Mikkel Ravn, "
+               "spoke to reporters. \"My client was a cook,\" he said.\n")
+    assert _speakers(article) == ["Mikkel Ravn, Brandt's lawyer"]
+
+
+def test_her_husband_is_the_other_one_of_a_couple_and_mrs_is_never_him() -> None:
+    article = ("Couple\n\nRachid and Soraya Belhaj met in 2013.\n\n'I was the friendly "
+               "face,' Soraya says.\n\nHer husband is more guarded. 'Every week there was a "
+               "number,' he says.\n\nMrs Belhaj now works with prosecutors. 'They wanted our "
+               "words,' she says.\n\nMr Belhaj, 34, says little. 'I would not forgive me,' he "
+               "says.\n")
+    assert _speakers(article) == ["Soraya Belhaj", "Rachid Belhaj, her husband",
+                                  "Soraya Belhaj", "Rachid Belhaj, her husband"]
+
+
+def test_a_family_name_with_a_particle_is_the_person_named_in_full() -> None:
+    article = ("Lawyer\n\nTheir lawyer, Pieter de Wit, spoke. 'Without them, those cases do "
+               "not exist,' Mr de Wit said.\n")
+    assert _speakers(article) == ["Pieter de Wit, their lawyer"]
+
+
+def test_asking_not_to_be_named_introduces_someone_but_is_not_their_remark() -> None:
+    article = ("Returnees\n\nAnother detainee, a 26-year-old from Deir ez-Zor who asked to be "
+               "identified only by his first name, Mahmoud, told the agency he had paid a "
+               "smuggler. \"She gave me her ring,\" he said.\n\nA neighbour who has known the "
+               "family for years, and who asked not to be named, said simply: \"He came back "
+               "a different boy.\"\n")
+    assert _speakers(article) == ["Mahmoud", "A neighbour who has known the family for years"]

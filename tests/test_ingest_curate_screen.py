@@ -249,3 +249,144 @@ async def test_at_80x24_the_list_stays_in_view_and_the_themes_field_is_a_full_fi
         assert screen.query_one("#candidates", OptionList).size.height >= 3
         themes = screen.query_one("#candidate-themes", Input)
         assert themes.outer_size.height == 3 and themes.region.bottom <= 23
+
+
+def _said(app: object) -> list[str]:
+    return [str(n.message) for n in app._notifications]  # type: ignore[attr-defined]
+
+
+async def test_the_curator_sets_the_source_id_and_date_and_the_added_quotes_cite_them(
+        tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    article = tmp_path / "guard.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        screen = await _open(pilot, article)
+        source_id = screen.query_one("#source-id", Input)
+        assert source_id.value == screen.result.source.id  # what ingest proposed
+        await pilot.press("a", "i")
+        assert screen.focused is source_id
+        source_id.value = "lind-guard-hunger"
+        await pilot.press("enter")
+        date = screen.query_one("#source-date", Input)
+        assert screen.focused is date
+        date.value = "2016-05"
+        await pilot.press("enter")
+        await _idle(pilot)
+        assert "1 accepted: the corpus would be valid." in _shown(screen, "#corpus-problems")
+        await pilot.press("ctrl+s")
+        await _idle(pilot)
+    sources = (corpus / "sources.yaml").read_text(encoding="utf-8")
+    assert "id: lind-guard-hunger" in sources and 'published: "2016-05"' in sources
+    assert "lind-guard-hunger" in (corpus / "quotes" / "lind-guard-hunger.yaml"
+                                   ).read_text(encoding="utf-8")
+    assert (corpus / "archive" / "lind-guard-hunger.txt").is_file()
+
+
+async def test_a_source_id_or_date_that_cannot_be_used_is_refused_and_nothing_changes(
+        tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    article = tmp_path / "guard.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        screen = await _open(pilot, article)
+        proposed = screen.result.source if screen.result else None
+        await pilot.press("i")
+        screen.query_one("#source-id", Input).value = "Lind Guard!"
+        await pilot.press("enter")
+        await _idle(pilot)
+        assert any("'Lind Guard!' cannot be a source id" in m for m in _said(app))
+        screen.query_one("#source-id", Input).value = "lind-guard"
+        screen.query_one("#source-date", Input).value = "2016-02-30"
+        screen.query_one("#source-date", Input).focus()
+        await pilot.press("enter")
+        await _idle(pilot)
+        assert any("published '2016-02-30': '2016-02-30' is not a real date" in m
+                   for m in _said(app))
+        assert screen.result is not None and screen.result.source == proposed
+
+
+async def test_escape_with_decisions_not_added_asks_and_stays_unless_the_curator_confirms(
+        tmp_path: Path) -> None:
+    from assistant.tui.dialogs.confirm import ConfirmDialog
+
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    article = tmp_path / "guard.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        screen = await _open(pilot, article)
+        await pilot.press("a", "down", "x")
+        await _idle(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "2 decision(s)" in app.screen.question
+        await pilot.press("escape")  # the safe answer: stay, the decisions kept
+        await pilot.pause()
+        assert app.screen is screen
+        assert list(screen.decisions.values())[:2] == ["accepted", "rejected"]
+
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert not isinstance(app.screen, (CurateScreen, ConfirmDialog))
+    assert not (corpus / "archive").exists() or not any((corpus / "archive").glob("*.txt"))
+
+
+async def test_escape_goes_straight_back_when_everything_decided_was_added(
+        tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    article = tmp_path / "guard.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        await _open(pilot, article)
+        await pilot.press("a", "ctrl+s")
+        await _idle(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CurateScreen)
+
+
+async def test_s_adds_a_new_speaker_from_an_id_and_a_name_and_refuses_a_bad_id(
+        tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    article = tmp_path / "guard.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        screen = await _open(pilot, article)
+        speaker = screen.query_one("#candidate-speaker", Input)
+        await pilot.press("s")
+        speaker.value = "T Haddad = Tariq H."
+        await pilot.press("enter")
+        await _idle(pilot)
+        assert any("'T Haddad' cannot be a speaker id" in m for m in _said(app))
+        assert screen.result is not None and screen.result.candidates[0].speaker != "T Haddad"
+
+        speaker.value = "tariq-h = Tariq H."
+        await pilot.press("enter")
+        await _idle(pilot)
+        assert any("New speaker tariq-h (Tariq H., a former prison guard)" in m
+                   for m in _said(app))
+        await pilot.press("a")
+        await _idle(pilot)
+        assert "1 accepted: the corpus would be valid." in _shown(screen, "#corpus-problems")
+        await pilot.press("ctrl+s")
+        await _idle(pilot)
+    speakers = (corpus / "speakers.yaml").read_text(encoding="utf-8")
+    assert "id: tariq-h" in speakers and 'name: "Tariq H."' in speakers

@@ -1,6 +1,7 @@
 """What a curator building a corpus from news articles ran into: bad articles, a damaged
-corpus folder, accented names, a headline that comes back in the body, and the cases the
-extractor still gets wrong (strict xfails, each with its reason)."""
+corpus folder, accented names, a headline that comes back in the body, names with an
+initial, a known speaker named by surname, an archive edited after it was archived, and
+two candidate files accepted one after the other."""
 
 from __future__ import annotations
 
@@ -159,7 +160,7 @@ def test_a_headline_ending_in_a_quotation_and_repeated_in_the_body_is_left_out()
         (body, "the headline repeated in the body")]
 
 
-# --- what remains ---------------------------------------------------------------------------
+# --- what the trial found next -------------------------------------------------------------
 
 QA = """« I kept the registers »: a former clerk speaks
 
@@ -175,9 +176,6 @@ She nods at the photograph. « Good. My hands did the writing. »
 """
 
 
-@pytest.mark.xfail(strict=True, reason="a name given as first name and initial ('Amira B.') "
-                   "is never introduced, so her Q&A answers are left out as having no "
-                   "speaker and the interviewer's outlet is taken as the speaker")
 def test_answers_in_a_translated_interview_go_to_the_interviewee() -> None:
     result = ingest_article(QA, None)
     by_text = {c.quotation.text: c.speaker for c in result.candidates}
@@ -185,8 +183,19 @@ def test_answers_in_a_translated_interview_go_to_the_interviewee() -> None:
                        "Good. My hands did the writing.": "amira-b"}
 
 
-@pytest.mark.xfail(strict=True, reason="'Committee chair Henrik Solberg thanked ...' does not "
-                   "introduce him: his 'he said' goes to the social worker before him")
+@pytest.mark.parametrize(("introduction", "later", "speaker"), [
+    ("J. Smith, a former recruiter, left in 2016.", "he said", "j-smith"),
+    ("Mr A. Khalid, a pharmacist from Mosul, left in 2016.", "Mr Khalid said", "a-khalid"),
+    ("Amira B., 29, grew up near Lyon.", "she said", "amira-b"),
+])
+def test_a_speaker_named_with_an_initial_is_introduced_and_referred_back_to(
+        introduction: str, later: str, speaker: str) -> None:
+    article = (f"Recruiters\n\nBy Ilse Marqvardt\n\n{introduction}\n\n"
+               f"\"The messages never stopped, not even at night,\" {later}.\n")
+    [candidate] = ingest_article(article, None).candidates
+    assert candidate.speaker == speaker
+
+
 def test_a_role_capitalised_before_a_name_introduces_that_person() -> None:
     article = ("Live: committee hears returnees\n\n12:41\nThe final witness, a social worker, "
                "said the children were the hardest cases.\n\n12:20\nCommittee chair Henrik "
@@ -196,9 +205,6 @@ def test_a_role_capitalised_before_a_name_introduces_that_person() -> None:
     assert candidate.speaker == "henrik-solberg"
 
 
-@pytest.mark.xfail(strict=True, reason="'The younger brother was the one who ...' is read as "
-                   "introducing a person called 'The younger brother was the one', who is then "
-                   "given the next paragraph's quotation")
 def test_a_clause_about_someone_is_not_a_new_speaker() -> None:
     article = ("Brothers\n\nBy Harriet Pendleford\n\nKamran Hadley, 31, tapes the hands of "
                "a boy.\n\n'I carried a rifle,' he says. 'I stood on checkpoints.'\n\nIdris, he "
@@ -209,8 +215,6 @@ def test_a_clause_about_someone_is_not_a_new_speaker() -> None:
     assert speakers == ["kamran-hadley"] * 3
 
 
-@pytest.mark.xfail(strict=True, reason="an archived article carries no fingerprint: editing "
-                   "the archive and the stored quote alike passes verify")
 def test_verify_notices_an_archived_article_edited_to_match_a_changed_quote(
         corpus: Path, tmp_path: Path) -> None:
     _accepted(corpus, tmp_path)
@@ -223,9 +227,6 @@ def test_verify_notices_an_archived_article_edited_to_match_a_changed_quote(
     assert code == 1 and "archive/marqvardt-courts.txt" in out
 
 
-@pytest.mark.xfail(strict=True, reason="a second article about a speaker already in the corpus "
-                   "(named by surname only) proposes a new speaker 'tahiri' instead of the one "
-                   "the corpus holds")
 def test_a_later_article_naming_a_known_speaker_by_surname_reuses_their_id(
         corpus: Path, tmp_path: Path) -> None:
     _accepted(corpus, tmp_path)
@@ -236,9 +237,6 @@ def test_a_later_article_naming_a_known_speaker_by_surname_reuses_their_id(
     assert code == 0 and "speaker: karim-tahiri" in out
 
 
-@pytest.mark.xfail(strict=True, reason="two articles ingested before either is accepted get "
-                   "the same quote ids; the second accept is refused until every id is "
-                   "renumbered by hand")
 def test_two_candidate_files_made_before_either_is_accepted_can_both_be_accepted(
         corpus: Path, tmp_path: Path) -> None:
     files = []
@@ -249,9 +247,14 @@ def test_two_candidate_files_made_before_either_is_accepted_can_both_be_accepted
         assert _run("--corpus", str(corpus), "ingest", str(article), "--source-id",
                     f"article-{n}", "-o", str(out_file))[0] == 0
         files.append(out_file)
+    outputs = []
     for out_file in files:
         code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(out_file))
         assert code == 0, out
+        outputs.append(out)
+    assert "renumbered q-001 as q-003" in outputs[1]
+    quotes = (corpus / "quotes" / "article-1.yaml").read_text(encoding="utf-8")
+    assert "id: q-003" in quotes and "id: q-001" not in quotes
 
 
 def test_accept_of_a_file_edited_into_invalid_yaml_names_its_line(corpus: Path,

@@ -117,6 +117,7 @@ def _accept(root: Path, proposal: Path, as_json: bool) -> None:
         raise Refused("\n".join([str(exc), *(str(p) for p in exc.problems)])) from exc
     if as_json:
         echo_json({"accepted": True, "added": result.added, "already_there": result.skipped,
+                   "renumbered": result.renumbered,
                    "files": [str(f) for f in result.files],
                    "warnings": [p.as_dict() for p in result.warnings],
                    "earlier_warnings": result.earlier_warnings,
@@ -126,6 +127,8 @@ def _accept(root: Path, proposal: Path, as_json: bool) -> None:
         click.echo(f"added {len(ids)} {kind}: {', '.join(ids)}")
     for kind, ids in result.skipped.items():
         click.echo(f"already in the corpus ({kind}): {', '.join(ids)}")
+    for old, new in result.renumbered.items():
+        click.echo(f"renumbered {old} as {new}: another accept had taken {old}")
     if result.archived:
         click.echo(f"archived the article as {result.archived}")
     for warning in result.warnings:
@@ -148,10 +151,10 @@ def verify_command(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         echo_json({"verbatim": result.verbatim, "checked": result.checked,
                    "archives": result.archives, "not_archived": result.unarchived,
-                   "unreadable": result.unreadable,
+                   "unreadable": result.unreadable, "altered": result.altered,
                    "mismatches": [m.as_dict() for m in result.mismatches]})
     else:
-        for why in result.unreadable.values():
+        for why in [*result.unreadable.values(), *result.altered.values()]:
             click.echo(f"{why}; its quotes were not checked", err=True)
         for m in result.mismatches:
             click.echo(str(m), err=True)
@@ -164,7 +167,9 @@ def verify_command(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"{result.checked} quote(s) and figure(s) checked against "
                    f"{len(result.archives)} article(s); {len(result.mismatches)} not verbatim"
                    + (f", {len(result.unreadable)} archive(s) unreadable"
-                      if result.unreadable else ""))
+                      if result.unreadable else "")
+                   + (f", {len(result.altered)} archive(s) changed since archived"
+                      if result.altered else ""))
     if not result.verbatim:
         ctx.exit(1)
 

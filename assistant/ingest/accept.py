@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -53,6 +55,8 @@ class Accepted:
     """What the curator should look at about the records just added (not a refusal)."""
     earlier_warnings: int = 0
     """Warnings the corpus had before, about other records: `corpus validate` lists them."""
+    renumbered: dict[str, str] = field(default_factory=dict)
+    """Quote ids ingest numbered that another accept took meanwhile: old id -> new id."""
 
 
 _DUPLICATE = "already in the corpus as "
@@ -159,6 +163,32 @@ def _append(path: Path, kind: str, blocks: list[str], has_section: bool, indent:
     return f"{old}{sep}\n{kind}:\n{body}\n"
 
 
+_NUMBERED = re.compile(r"q-(\d+)")
+
+
+def _quote_numbers(existing: Iterable[str], data: LinedDict) -> Iterator[int]:
+    """Numbers no quote id of the corpus or of the proposal uses, in order."""
+    proposed = data.get("quotes")
+    ids = [*existing, *(item.get("id") for item in proposed if isinstance(item, dict))] \
+        if isinstance(proposed, LinedList) else list(existing)
+    n = max((int(m.group(1)) for i in ids if isinstance(i, str)
+             and (m := _NUMBERED.fullmatch(i))), default=0)
+    return itertools.count(n + 1)
+
+
+def _renumbered(block: str, rid: str, numbers: Iterator[int]) -> tuple[str, str | None]:
+    """A quote id in ingest's own numbering (q-001) that the corpus took since: the next
+    free number, written on the candidate's id line. Any other id is the curator's own."""
+    numbered = _NUMBERED.fullmatch(rid)
+    head, sep, rest = block.partition("\n")
+    line = re.compile(rf"(\bid:\s*)([\"']?){re.escape(rid)}\2(?=\s|$)")
+    if numbered is None or not line.search(head):
+        return block, None
+    new = f"q-{next(numbers):0{len(numbered.group(1))}d}"
+    return line.sub(lambda m: f"{m.group(1)}{m.group(2)}{new}{m.group(2)}", head,
+                    count=1) + sep + rest, new
+
+
 def plan(root: Path, proposal: Path) -> tuple[dict[Path, str], Accepted, str | None, str]:
     """The new text of every corpus file touched, and the article to archive."""
     try:
@@ -182,6 +212,7 @@ def plan(root: Path, proposal: Path) -> tuple[dict[Path, str], Accepted, str | N
     changes: dict[Path, str] = {}
     source_id, article, digest = article_from_proposal(text)
     first_source = source_id
+    numbers = _quote_numbers(existing.quotes, data)
     for kind in _KINDS:
         blocks = []
         for rid, block in _blocks(text, data, kind):
@@ -189,8 +220,11 @@ def plan(root: Path, proposal: Path) -> tuple[dict[Path, str], Accepted, str | N
                 result.skipped.setdefault(kind, []).append(rid)
                 continue
             if kind == "quotes" and rid in existing.quotes:
-                raise AcceptRefused(f"{proposal}: quote id '{rid}' is already in the corpus; "
-                                    "give the candidate a new id")
+                block, new = _renumbered(block, rid, numbers)
+                if new is None:
+                    raise AcceptRefused(f"{proposal}: quote id '{rid}' is already in the "
+                                        "corpus; give the candidate a new id")
+                result.renumbered[rid] = rid = new
             head = block.split("\n", 1)[0]
             if kind == "quotes" and _DUPLICATE in head:
                 dup = head.split(_DUPLICATE, 1)[1].split(";")[0].split()[0]
@@ -232,7 +266,16 @@ def accept(root: Path, proposal: Path, today: date | None = None) -> Accepted:
     if problems:
         raise AcceptRefused("the corpus would not be valid; nothing was added", problems)
     if archive is not None and not archive.exists():
-        changes = {**changes, archive: article}
+        from .verify import FINGERPRINTS, fingerprint_line
+
+        sums = archive.parent / FINGERPRINTS
+        try:
+            old = sums.read_text(encoding="utf-8") if sums.is_file() else ""
+        except (OSError, UnicodeDecodeError) as exc:
+            raise AcceptRefused(f"{sums}: cannot be read ({exc}); nothing was added") from exc
+        old += "" if not old or old.endswith("\n") else "\n"
+        changes = {**changes, archive: article,
+                   sums: old + fingerprint_line(article, archive.name)}
     _write_all(changes)
     if archive is not None:
         result.archived = archive

@@ -149,6 +149,8 @@ def _same_person(person: Person, speaker: Speaker) -> bool:
     shorter, longer = sorted((mine, theirs), key=len)
     if not set(shorter) < set(longer):
         return False  # Nadia Benali is not Yusuf Benali
+    if not person.description and mine == theirs[-1:]:
+        return True  # "Tahiri said", and nothing else about him: the corpus's Karim Tahiri
     return _agrees(person, speaker)
 
 
@@ -183,7 +185,10 @@ def _role(person: Person) -> str:
 
 
 def new_speaker(person: Person, taken: set[str]) -> Speaker:
-    base = slug(person.name or person.description or "speaker")
+    # a name keeps every part, "A. Khalid" is a-khalid; a description drops its little words
+    base = "-".join(id_words(person.name.replace("’", ""))[:5]) if person.name else \
+        slug(person.description or "speaker")
+    base = base or "speaker"
     sid, n = base, 2
     while sid in taken:
         sid, n = f"{base}-{n}", n + 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .marks import SINGLE, Span, find_spans, inner_text, mask, paragraphs, unclosed
 from .outlets import find_outlet, interview_outlet, is_outlet
-from .people import GENERAL_VOICES, Cast, Person
+from .people import GENERAL_VOICES, GENERIC_PERSON, Cast, Person
 from .sentences import (
     LISTENER_VERBS,
     PERSON_NOUNS,
@@ -21,14 +21,18 @@ from .sentences import (
     Mention,
     Sentence,
     mentions,
+    requests,
     sentences,
 )
-from .transcript import answers
+from .transcript import answers, labelled_questions, quoted_answers
 
 _FIRST_PERSON = {"i", "we", "this reporter", "a reporter", "the reporter", "this correspondent",
                  "this writer", "the interviewer", "an interviewer", "this newspaper",
                  "the newspaper", "this journalist", "the journalist", "our reporter",
                  "our correspondent"}
+# "one reporter asked", "reporters asked": the press asking, not anyone quoted
+_JOURNALISTS = {"reporter", "journalist", "correspondent", "interviewer", "presenter", "host",
+                "editor", "writer"}
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:titled|entitled|called|headlined|dubbed|named|the headline|the title|"
     r"under the banner|slogan|hashtag)\s*,?\s*|"
@@ -103,25 +107,40 @@ def _is_nested(text: str) -> bool:
     return bool(re.search(r"(?:^|[\s(—])[‘'«“\"]\S.*?\S[’'»”\"](?:\W|$)", text))
 
 
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+_PARTICLE = (r"(?:al-|bin\s|Abu\s|abu\s|el-|ibn\s|"
+             r"(?:de|van|von|der|den|du|di|da|la|le|ter)\s(?:(?:de|der|den|la)\s)?)?")
+# an initial for a family name ("Amira B.") or before one ("J. Smith", "Mr A. Khalid"),
+# never a sentence's first word ("A. The office")
+_INITIAL = r"[A-Z]\.(?![\w’'-])"
+_NOT_AFTER_INITIAL = r"(?!(?:The|A|An|In|On|At|He|She|It|They|We|I|This|That|But|And)\b)"
+
+
+def _full_name(first: str, part: str, particles: bool = True) -> str:
+    """A name of two to four words, as a regex: a title, then words written as names, or
+    an initial with a family name, or a name with an initial for the family name."""
+    particle = _PARTICLE if particles else ""
+    return (rf"{_TITLE}(?:{_INITIAL}\s+{_NOT_AFTER_INITIAL}{part}|"
+            rf"{first}(?:\s+{particle}(?:{part}|{_INITIAL})){{1,3}})")
+
+
 _APPOSITIVE = re.compile(
-    r"(?<![\w’'-])((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+(?:al-|bin\s|Abu\s|"
-    r"abu\s|el-|ibn\s)?[A-Z][\w’'-]+){1,3}),(?:\s+\d{1,3},)?\s+((?:a|an|the)\s+[^,§.;]{3,80}?)"
+    r"(?<![\w’'-])(" + _full_name(r"[A-Z][\w’'-]+", r"[A-Z][\w’'-]+") + r"),(?:\s+\d{1,3},)?"
+    r"\s+((?:a|an|the)\s+[^,§.;]{3,80}?)"
     r"(?:,|\s+(?:who|whom|whose|which|that)\b|[.;]|$)")
 # "His mother, Fatima Nuri, watches": a relative named after how the article knows them
 _RELATIVE_NAMED = re.compile(
     r"\b((?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he\s+[a-z-]+|[A-Z][\w-]+)[’']s)\s+(?:[a-z-]+\s+)?"
-    r"[a-z-]+),\s+"
-    r"((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
-    r"[A-Z][\w’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|ibn\s)?[A-Z][\w’'-]+){1,3}),")
+    r"[a-z-]+),\s+(" + _full_name(r"[A-Z][\w’'-]+", r"[A-Z][\w’'-]+") + r"),")
+_NAME = _full_name(r"[A-Z][a-z’'-]+", r"[A-Z][a-z][\w’'-]*")
 # "Sami Rahman did not expect...": a full name opening a sentence is someone introduced
 _NAME_OPENS = re.compile(
-    r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|"
-    r"el-|ibn\s)?[A-Z][a-z][\w’'-]*){1,3})(?:,\s+\d{1,3},)?\s+(?:and\s+(?=his\b|her\b))?"
+    r"\s*(" + _NAME + r")(?:,\s+\d{1,3},)?\s+(?:and\s+(?=his\b|her\b))?"
     r"(?!of\b|and\b|in\b|on\b|at\b)[a-z]+\b")
 _SENTENCE_SUBJECT = re.compile(
-    r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|"
-    r"ibn\s)?[A-Z][\w’'-]+){1,3})\s+(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+ed\b|"
-    r"\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s+"
+    r"\s*(" + _full_name(r"[A-Z][a-z’'-]+", r"[A-Z][\w’'-]+") + r")\s+"
+    r"(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+ed\b|"
+    r"\s*(" + _full_name(r"[A-Z][a-z’'-]+", r"[A-Z][\w’'-]+", particles=False) + r")\s+"
     r"(?:spent|fled|left|went|took|came|ran|joined|travelled|traveled|lives|lived|grew|met|"
     r"became|saw|got|made|knew|thought|felt|wanted|tried|began|spoke|works|worked)\b")
 _MET_BY_REPORTER = re.compile(
@@ -130,8 +149,7 @@ _MET_BY_REPORTER = re.compile(
     r"to|for|in|at|who|when|last|this)\b|[,.])")
 _MET_NAMED = re.compile(
     r"\b(?:met|meet|meets|interviewed|visited|found|introduced\s+(?:me|us)\s+to|"
-    r"(?:spoke|talked|sat\s+down)\s+(?:to|with))\s+((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
-    r"[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|ibn\s)?[A-Z][a-z][\w’'-]*){1,3})\b")
+    r"(?:spoke|talked|sat\s+down)\s+(?:to|with))\s+(" + _NAME + r")(?![\w’'-])")
 _KNOWN_OPENS = re.compile(r"\s*([A-Z][a-z’'-]+)\s+(?!of\b|and\b)[a-z]+\b")
 _ASKED_SUBJECT = re.compile(
     r"\s*(?:Asked|Pressed|Questioned|Interviewed|Reached|Speaking)\b[^,§]*,\s+"
@@ -141,8 +159,6 @@ _LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*])\s")
 # begins is after the dateline
 _DATELINE = re.compile(r"\s*[A-Z][A-Z’'. -]+[A-Z](?:,[^–—\n]{0,60}?)?(?:\s*\([^)]{1,60}\))?"
                        r"\s+[–—-]\s+")
-_NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:al-|bin\s|Abu\s|abu\s|el-|"
-         r"ibn\s)?[A-Z][a-z][\w’'-]*){1,3}")
 # "Noor Hadi and Sami Toure run a café": both are introduced
 _PAIR_OPENS = re.compile(rf"\s*({_NAME})\s+and\s+({_NAME})\s+(?!of\b)[a-z]+\b")
 # "Rachid and Soraya Belhaj met": two first names and the surname they share
@@ -151,13 +167,24 @@ _PAIR_SHARED = re.compile(r"\s*([A-Z][a-z’'-]+)\s+and\s+([A-Z][a-z’'-]+)\s+(
 # "Her husband is more guarded": a relative the article goes on to quote
 _RELATION_OPENS = re.compile(r"\s*((?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?(?:" +
                              "|".join(sorted(PERSON_NOUNS)) + r"))\s+(?!and\b)[a-z]+\b")
-# "Presiding judge Ada Berg thanked...": a role in lower case, then the name
+# "Presiding judge Ada Berg thanked...", "Committee chair Henrik Solberg", "Researcher Hélène
+# Dufrasne": a role, capitalised or not, then the name
+_ROLE_NOUNS = PERSON_NOUNS | {"judge", "counsel", "prosecutor", "officer", "magistrate", "juror",
+                              "chair", "chairman", "chairwoman", "chairperson", "researcher",
+                              "analyst", "professor", "director", "founder", "official",
+                              "worker", "spokesperson", "minister", "senator", "mayor",
+                              "investigator", "psychologist", "imam", "activist", "scholar"}
 _ROLE_OPENS = re.compile(r"\s*((?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:" +
-                         "|".join(sorted(PERSON_NOUNS | {"judge", "counsel", "prosecutor",
-                                                         "officer", "magistrate", "juror"})) +
-                         r"))\s+(" + _NAME + r")\s+(?:has\s+|had\s+)?[a-z]+\b")
+                         "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in sorted(_ROLE_NOUNS))
+                         + r"))\s+(" + _NAME + r")\s+(?:has\s+|had\s+)?[a-z]+\b")
+# "passing sentence on Leila Mansour, 31, who pleaded guilty": a name with an age, anywhere
+_NAME_AGED = re.compile(r"(?<![\w’'-])(" + _NAME + r"),\s+(?:now\s+)?\d{1,3},")
+# "Yasin Adebayo-Clarke's first interview": someone the article goes on to call "he"
+_NAME_OWNS = re.compile(r"(?<![\w’'-])(" + _NAME + r")[’']s\s+[a-z]")
 # "Liam, now 24, was sentenced": one name and an age
-_AGED_OPENS = re.compile(r"\s*([A-Z][a-z’'-]+),\s+(?:now\s+)?\d{1,3},\s+[a-z]+\b")
+_AGED_OPENS = re.compile(r"\s*(" + _TITLE + r"[A-Z][a-z’'-]+(?:\s+" + _INITIAL + r")?),"
+                         r"\s+(?:now\s+)?\d{1,3},"
+                         r"\s+[a-z]+\b")
 # "..., and Kane's answer never changes": a known name opening a clause is the topic now
 _CLAUSE_NAME = re.compile(r"(?:^\s*|[;]\s+|,\s+(?:and|but|while)\s+)"
                           r"([A-Z][a-z-]+(?:[’'][A-Z][a-z-]+)?)(?:[’']s)?"
@@ -186,14 +213,21 @@ class _Reader:
         self.last_in_paragraph: dict[int, Person] = {}
         self.paragraph_subject: dict[int, Person] = {}
         self.paragraph_outlet: dict[tuple[int, int], str] = {}
+        self.quoted_answers = quoted_answers(text, self.paras)
+        self.questions = labelled_questions(text, self.paras)
 
     def read(self) -> list[Quotation]:
         for sentence in self.sentences:
             if sentence.paragraph < 3 and _key(self.text[sentence.start:sentence.end]) in \
                     self.headlines:
                 continue  # "Syrian teenager recounts escape": a headline introduces no one
+            if sentence.paragraph in self.questions:
+                continue  # the interviewer's question: no one in it is quoted
+            self._answer_label(sentence)
             self._introductions(sentence)
-            resolved = [(m, self._resolve(m)) for m in mentions(self.masked, sentence)]
+            headline_end = self._headline_end(sentence)
+            resolved = [(m, self._resolve(m)) for m in mentions(self.masked, sentence)
+                        if m.at >= headline_end]  # the headline again introduces no one
             main = next((p for m, p in resolved if p is not None and not m.according), None)
             if main is not None and len(resolved) > 1:
                 # "He said his commander had told...": the one who speaks stays the one
@@ -224,6 +258,30 @@ class _Reader:
         self.found.sort(key=lambda q: q.start)
         return self.found
 
+    def _headline_end(self, sentence: Sentence) -> int:
+        """Where a paragraph that opens with the headline, word for word, leaves it."""
+        para = self.paras[sentence.paragraph]
+        if sentence.paragraph >= 4 or self.text[para.start:sentence.start].strip():
+            return -1
+        words = list(re.finditer(r"[\w’'-]+", self.text[para.start:para.end]))
+        for headline in self.headlines:
+            wanted = headline.split()
+            if len(wanted) >= 4 and len(words) > len(wanted) and \
+                    _key(" ".join(w.group(0) for w in words[:len(wanted)])) == headline:
+                return para.start + words[len(wanted) - 1].end()
+        return -1
+
+    def _answer_label(self, sentence: Sentence) -> None:
+        """"Amira B.: « ... »": the name before the colon says what follows."""
+        label = self.quoted_answers.get(sentence.paragraph)
+        opens = self.paras[sentence.paragraph].start
+        if label is None or self.text[opens:sentence.start].strip() or \
+                is_outlet(label, self.outlets):
+            return
+        person = self.cast.resolve(label)
+        if person is not None and not person.organisation:
+            self.last_in_paragraph[sentence.paragraph] = person
+
     def _introductions(self, sentence: Sentence) -> None:
         """People the article introduces without quoting them yet: "Name, a former medic,"."""
         seg = self.masked[sentence.start:sentence.end]
@@ -233,6 +291,9 @@ class _Reader:
         for m in _APPOSITIVE.finditer(seg):
             if not is_outlet(m.group(1), self.outlets):
                 self.cast.resolve(f"{m.group(1)}, {m.group(2)}")
+        for phrase in requests(self.masked, sentence):  # "a sniper who asked not to be named"
+            if phrase.lower() not in _FIRST_PERSON and not is_outlet(phrase, self.outlets):
+                self.cast.resolve(phrase)
         for m in _MET_BY_REPORTER.finditer(seg):  # "I asked a senior official what..."
             self.cast.resolve(m.group(1))
         asked = _ASKED_SUBJECT.match(seg)  # "Asked whether she regretted it, Hiba paused."
@@ -255,11 +316,20 @@ class _Reader:
                 self.cast.resolve(f"{first} {shared.group(3)}")
         relation = _RELATION_OPENS.match(seg)
         if relation:
-            self.cast.resolve(relation.group(1).lower())
+            self.cast.relative(relation.group(1).lower())
         role = _ROLE_OPENS.match(seg)
         if role and not is_outlet(role.group(2), self.outlets):
             self._introduced(self.cast.resolve(f"{role.group(2)}, {role.group(1).lower()}"),
                              seg[role.end():])
+        for m in _NAME_OWNS.finditer(seg):  # "... put on Yasin Adebayo-Clarke's interview"
+            if " " in m.group(1) and not is_outlet(m.group(1), self.outlets):
+                self.cast.resolve(m.group(1))
+        for m in _NAME_AGED.finditer(seg):
+            if m.start() and not is_outlet(m.group(1), self.outlets):
+                first, _, rest = m.group(1).partition(" ")
+                titled = first.lower() in _ROLE_NOUNS | GENERIC_PERSON | {"defendant"} and \
+                    len(rest.split()) > 1  # "Defendant Jonas Brandt, 41,"
+                self.cast.resolve(f"{rest}, {first.lower()}" if titled else m.group(1))
         aged = _AGED_OPENS.match(seg)
         if aged and not is_outlet(aged.group(1), self.outlets):
             self._introduced(self.cast.resolve(aged.group(1)), seg[aged.end():])
@@ -295,6 +365,9 @@ class _Reader:
         for m in _CLAUSE_NAME.finditer(seg):
             if m.start(1) <= last:
                 continue
+            owned = re.match(r"[’']s\s+([a-z-]+)", seg[m.end(1):])
+            if owned and owned.group(1) in _ROLE_NOUNS:
+                continue  # "Brandt's lawyer, Mikkel Ravn, spoke": the lawyer is the topic
             known = [p for p in self.cast.people if m.group(1) in (p.name or "").split()]
             if known:
                 person = self.cast.resolve(m.group(1))
@@ -388,7 +461,8 @@ class _Reader:
         if split and len(words) >= 2:
             return None if _key(q.text) not in self.headlines else "the headline repeated"
         if len(words) < 2 or (len(words) <= 3 and not (q.text[:1].isupper() and direct)
-                              and not (sentence_like and len(words) == 3)):
+                              and not (sentence_like and len(words) == 3)
+                              and not self._closing_remark(span, before, after, chosen)):
             return "a single word or short term (scare quotes)"
         if span.kind == SINGLE and len(words) < 5 and not chosen and not sentence_like:
             return "a short term in single quotes"
@@ -409,12 +483,31 @@ class _Reader:
         if chosen:
             mention = chosen[0][0]
             phrase = mention.phrase.lower().strip()
+            asker = chosen[0][1]
             if phrase in _FIRST_PERSON or (mention.verb in {"asked", "asks"} and
-                                           q.text.rstrip().endswith("?") and chosen[0][1] is None):
+                                           q.text.rstrip().endswith("?") and (
+                    asker is None or (asker.name is None and asker.head.rstrip("s") in
+                                      _JOURNALISTS))):
                 return "the journalist's own question"
         if re.match(r"^\s*(?:Q|Question)\s*[:.]", self.text[self.paras[span.paragraph].start:]):
             return "the journalist's own question"
         return None
+
+    def _closing_remark(self, span: Span, before: str, after: str,
+                        chosen: list[tuple[Mention, Person | None]]) -> bool:
+        """"... but said returnees were "assessed individually."": a few words that end the
+        sentence of an attribution just before them are what the speaker said, not a term."""
+        if not chosen or chosen[0][1] is None or chosen[0][0].according:
+            return False
+        mention = chosen[0][0]
+        lead = self.masked[mention.at:span.open_at].split()
+        return (mention.at < span.open_at and not after.strip(" .!?”’\"'»")
+                and mention.verb in {"said", "says", "added", "adds", "told", "tells"}
+                and 3 <= len(lead) <= 7 and "§" not in lead
+                and re.search(r"\b(?:was|were|is|are|had|has|would|will|could|being|been)$",
+                              " ".join(lead)) is not None
+                and not re.search(r"\b(?:so-called|dubbed|called|termed|term|word|words|"
+                                  r"phrase|label|known as|described as)\s*$", before, re.I))
 
     def _split(self, in_sentence: list[Span], n: int,
                resolved: list[tuple[Mention, Person | None]]) -> bool:

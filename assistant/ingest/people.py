@@ -143,6 +143,24 @@ class Cast:
         person.phrases.append(phrase)
         return person
 
+    def relative(self, phrase: str) -> Person:
+        """"Her husband" when the article has named two people of one family name: the one
+        who is not the person last spoken of; else someone new."""
+        owner = self._latest(lambda p: not p.plural and not p.organisation)
+        kin = head_noun(phrase)
+        want = _gender_of({kin})
+        if owner is not None and owner.name:
+            family = owner.name.split()[-1]
+            others = [p for p in self.people if p is not owner and p.name
+                      and p.name.split()[-1] == family and p.gender in (None, want)]
+            if len(others) == 1:
+                found = others[0]
+                found.gender = found.gender or want
+                found.description = found.description or phrase
+                return self._touch(found, phrase)
+        named = self.resolve(phrase)
+        return named if named is not None else self._new(phrase, None, None, phrase)
+
     def touch(self, person: Person) -> None:
         """Make `person` the one a following pronoun refers to."""
         if person.key in self.recent:
@@ -211,8 +229,8 @@ class Cast:
     def _named(self, phrase: str, title: str | None, name: str,
                description: str | None) -> Person:
         tokens = name.split()
+        want = _gender(title)  # "Mr Belhaj" is not his wife
         if len(tokens) == 1:
-            want = _gender(title)  # "Mr Belhaj" is not his wife
             same = [p for p in self.people if p.name and tokens[0] in p.name.split()
                     and (want is None or p.gender in (None, want))]
             if len(same) > 1:
@@ -227,6 +245,10 @@ class Cast:
             if not person.name:
                 continue
             theirs = person.name.split()
+            if want is not None and person.gender not in (None, want):
+                continue  # "Mrs Belhaj" is not her husband
+            if len(tokens) > 1 and theirs[-len(tokens):] == tokens and tokens[0].islower():
+                return self._touch(person, phrase)  # "de Wit" is Pieter de Wit
             if len(tokens) > 1 and len(theirs) > 1 and tokens[0] != theirs[0] and \
                     tokens[0].lower().rstrip(".") not in TITLES:
                 continue  # Nadia Benali is not Yusuf Benali

@@ -128,7 +128,8 @@ def _lines(text: str, sentence: Sentence) -> list[Sentence]:
 
 
 _ANTECEDENT = re.compile(r"(?<![\w’'-])((?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})$", re.IGNORECASE)
-_CLAUSE_LINKS = {"when", "as", "after", "before", "while", "if", "and", "until", "because"}
+_CLAUSE_LINKS = {"when", "as", "after", "before", "while", "if", "and", "until", "because",
+                 "but"}
 _DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "this", "that"}
 
 
@@ -148,8 +149,9 @@ def _before_own_verb(words: list[str]) -> list[str]:
     who speaks is described before the verb of their own clause, which is no part of it."""
     for n in range(1, len(words)):
         word = words[n]
-        if not word.islower() or words[n - 1].lower() in _DETERMINERS:
-            continue  # "the retired teacher": a participle after "the" describes
+        if not word.islower() or words[n - 1].lower() in _DETERMINERS or \
+                word.endswith(("'s", "’s")):
+            continue  # "the retired teacher", "the prosecutor's office": no verb of theirs
         if word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")):
             return words[:n]
     return words
@@ -179,6 +181,8 @@ def _subject(left: str) -> str:
         if k and re.match(r"(?:a|an|the)\s", chunk) and (_TRAILING_NAME.fullmatch(
                 _clean_phrase(chunks[named])) or _SURNAME.fullmatch(_clean_phrase(chunks[named]))):
             return f"{_clean_phrase(chunks[named])}, {chunk}"  # "Nour Haddad, a former nurse,"
+        if k and re.match(r"(?:who|whom|whose)\s", chunk):
+            continue  # "A neighbour ..., and who asked not to be named, said": the neighbour
         verbs = list(VERB_RE.finditer(chunk))
         if verbs:  # "He said his commander had told": the nearer speaker
             chunk = _clean_phrase(chunk[verbs[-1].end():])
@@ -215,6 +219,52 @@ def _valid_phrase(phrase: str, limit: int = 12) -> bool:
     return not any(w.lower() in {"is", "are", "were", "be", "been", "being"} for w in words)
 
 
+# "..., after telling the judge he had «...»", "..., saying «...»": the one who speaks is
+# the subject of the sentence
+_PARTICIPLE = re.compile(r"(?<![\w’'-])(?:after\s+|before\s+|while\s+|when\s+)?(saying|telling|"
+                         r"adding|insisting|explaining|recalling|warning|arguing)(?![\w’'-])")
+_OPENING = re.compile(
+    r"\s*(?:[A-Z][A-Z’'. -]+[A-Z](?:,[^–—\n]{0,60}?)?(?:\s*\([^)]{1,60}\))?\s+[–—-]\s+)?"
+    r"((?:He|She)|(?:(?:A|An|The)\s+)?[^,§;:]{1,60}?)(?=\s+(?:who|was|were|is|has|had|did|"
+    r"left|went|came|spent|told|took|gave|got|made|sat|stood|fled|[a-z]+ed|[a-z]+s)\b)")
+
+
+def _participle_mentions(seg: str, start: int) -> list[Mention]:
+    found = []
+    for m in _PARTICIPLE.finditer(seg):
+        if "," not in seg[: m.start()][-3:] and not re.search(r"\b(?:after|before|while|when)\s+$",
+                                                             seg[: m.start(1)]):
+            continue  # only a clause of its own: "..., saying", "after telling"
+        opening = _OPENING.match(seg)
+        if opening is None or "§" in opening.group(1):
+            continue
+        phrase = _clean_phrase(opening.group(1))
+        if phrase and _valid_phrase(phrase, limit=8) and phrase.split()[0][0].isupper():
+            found.append(Mention(phrase if phrase not in {"He", "She"} else phrase.lower(),
+                                 m.group(1), start + m.start(1), ""))
+    return found[:1]
+
+
+_REQUEST = re.compile(r"\s*(?:not\s+)?to\s+be\b|\s*that\s+(?:his|her|their|the)\s+(?:\w+\s+)?"
+                      r"(?:name|names|surname)\b")
+
+
+def _is_request(seg: str, verb: re.Match[str]) -> bool:
+    return verb.group(0) in {"asked", "asks"} and _REQUEST.match(seg, verb.end()) is not None
+
+
+def requests(masked: str, sentence: Sentence) -> list[str]:
+    """Who "asked not to be named": someone the article introduces, though not quoting yet."""
+    seg = masked[sentence.start:sentence.end]
+    found = []
+    for m in VERB_RE.finditer(seg):
+        if _is_request(seg, m):
+            phrase = _subject(seg[: m.start()])
+            if phrase and _valid_phrase(phrase):
+                found.append(phrase)
+    return found
+
+
 def mentions(masked: str, sentence: Sentence) -> list[Mention]:
     """Every "X said" / "said X" / "according to X" in the sentence, in order."""
     seg = masked[sentence.start:sentence.end]
@@ -225,9 +275,18 @@ def mentions(masked: str, sentence: Sentence) -> list[Mention]:
         if phrase and "§" not in phrase:
             found.append(Mention(phrase, "according to", sentence.start + m.start(), "", True))
     for m in VERB_RE.finditer(seg):
+        if re.search(r"(?<![\w’'-])(?:her|his|their|my|our|your|its|the|a|an|these|those)\s+$",
+                     seg[: m.start()], re.IGNORECASE):
+            continue  # "packed up her notes", "the reports": a noun, not someone speaking
+        if _is_request(seg, m):
+            continue  # "who asked to be identified by his first name": a request, not a remark
         if _RELATIVE_BEFORE.search(seg[: m.start()]) and any(
                 f.at < sentence.start + m.start() and not f.according for f in found):
             continue  # "said Abu Yusuf, a 29-year-old who asked that...": the one just named
+        if _RELATIVE_BEFORE.search(seg[: m.start()]) and re.search(
+                r"\b(?:was|is|were|are)\s+(?:the|a|an)\s+(?:one|man|woman|person)\s+who\s+$",
+                seg[: m.start()]):
+            continue  # "he was the one who posted pictures": who someone is, not what they said
         phrase = _subject(seg[: m.start()])
         tail = _BOUNDARY.split(seg[m.end():], maxsplit=1)[0]
         if phrase and not _valid_phrase(phrase):
@@ -248,6 +307,8 @@ def mentions(masked: str, sentence: Sentence) -> list[Mention]:
             head = _verb_first_phrase(chunks)
             if head:
                 found.append(Mention(head, m.group(0), sentence.start + m.start(), right))
+    if not found:
+        found = _participle_mentions(seg, sentence.start)
     return sorted(found, key=lambda x: x.at)
 
 
@@ -270,7 +331,9 @@ def _verb_first_phrase(chunks: list[str]) -> str:
             words = chunk.split()
             if words[0].lower() in {"whether", "if", "what", "why", "how", "about", "where",
                                     "when", "for", "to", "in", "on", "at", "with", "by",
-                                    "from", "of", "into", "during", "after", "before"}:
+                                    "from", "of", "into", "during", "after", "before", "as",
+                                    "while", "because", "since", "until", "though",
+                                    "although", "and", "but", "then", "so", "once"}:
                 return ""  # "asked whether...", "explained to her": the question or listener
             if words[0].lower() in {"that", "he", "she", "they", "it", "we", "i"} and len(words) > 1:
                 return ""  # "said he would...", "said that ..."

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .marks import Paragraph
 
 # a speaker's label: a name of two to five words, in capitals or as a name is written
-_LABEL = re.compile(r"((?:[A-Z][A-Za-z’'.-]*\s+){1,4}[A-Z][A-Za-z’'-]*)\s*:\s+(?=\S)")
+_LABEL = re.compile(r"((?:[A-Z][A-Za-z’'.-]*\s+){1,4}[A-Z][A-Za-z’'-]*\.?)\s*:\s+(?=\S)")
 _NOT_NAMES = {"q", "a", "question", "answer", "presenter", "host", "guest", "interviewer",
               "note", "editor", "update", "correction", "watch", "read", "listen"}
 
@@ -49,3 +49,30 @@ def answers(text: str, paras: list[Paragraph]) -> list[Answer]:
         found += [Answer(_as_written(name), at, p.end, p.index) for p, at in turns
                   if text[at] not in "\"“«'‘"]
     return sorted(found, key=lambda a: a.start)
+
+
+def _named_label(text: str, para: Paragraph) -> re.Match[str] | None:
+    label = _LABEL.match(text, para.start, para.end)
+    if label and label.group(1).split()[0].lower().rstrip(".") not in _NOT_NAMES:
+        return label
+    return None
+
+
+def quoted_answers(text: str, paras: list[Paragraph]) -> dict[int, str]:
+    """Paragraphs that open with a name and a colon and then a quotation ("Amira B.: « It
+    matched... »"): the paragraph index and the name who says it, once is enough."""
+    found = {}
+    for para in paras:
+        label = _named_label(text, para)
+        if label and text[label.end():label.end() + 1] in "\"“«'‘":
+            found[para.index] = _as_written(label.group(1))
+    return found
+
+
+def labelled_questions(text: str, paras: list[Paragraph]) -> set[int]:
+    """Paragraphs where a label ("Le Veilleur: What did...?") opens a question: the
+    journalist asking, in which no one is quoted or introduced."""
+    return {para.index for para in paras
+            if (label := _named_label(text, para)) is not None
+            and text[label.end():label.end() + 1] not in "\"“«'‘"
+            and text[para.start:para.end].rstrip().endswith("?")}

@@ -1,6 +1,8 @@
 """`corpus verify`: every quote and figure stands verbatim in the article it was read in.
 
-Articles are archived beside the corpus as `archive/SOURCE-ID.txt`. For the bundled
+Articles are archived beside the corpus as `archive/SOURCE-ID.txt`, each with its SHA-256
+fingerprint in `archive/SHA256SUMS` (the `sha256sum` format), so that an archive edited to
+agree with a changed quote is noticed. For the bundled
 corpus, the seed reports beside the checkout stand in for the archive: each is matched to
 the source whose quotes it holds (by content, never by file name), read in place, never
 copied.
@@ -9,6 +11,7 @@ copied.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -17,6 +20,7 @@ from typing import Any
 
 from ..corpus.loader import Corpus
 
+FINGERPRINTS = "SHA256SUMS"
 _TOKEN = re.compile(r"\w+(?:[’'-]\w+)*|[^\w\s]")
 
 
@@ -50,10 +54,35 @@ class Verification:
     unarchived: list[str] = field(default_factory=list)
     unreadable: dict[str, str] = field(default_factory=dict)
     """Source id -> why its archived text could not be read (a broken link, not UTF-8)."""
+    altered: dict[str, str] = field(default_factory=dict)
+    """Source id -> how its archived text differs from the one fingerprinted at accept."""
 
     @property
     def verbatim(self) -> bool:
-        return not self.mismatches and not self.unreadable
+        return not self.mismatches and not self.unreadable and not self.altered
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def fingerprint_line(text: str, name: str) -> str:
+    """One line of `archive/SHA256SUMS` for the archived file `name`."""
+    return f"{fingerprint(text)}  {name}\n"
+
+
+def fingerprints(folder: Path) -> dict[str, str]:
+    """File name -> SHA-256 recorded when it was archived (nothing when none were)."""
+    try:
+        lines = (folder / FINGERPRINTS).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return {}
+    found = {}
+    for line in lines:
+        digest, _, name = line.partition("  ")
+        if re.fullmatch(r"[0-9a-f]{64}", digest) and name.strip():
+            found[name.strip()] = digest
+    return found
 
 
 def closest_passage(needle: str, haystack: str) -> tuple[str, list[str]]:
@@ -134,6 +163,7 @@ def verify_corpus(corpus: Corpus, seeds_dir: Path | None = None) -> Verification
     found = archives(corpus, seeds_dir)
     result = Verification(archives={sid: str(p) for sid, p in found.items()})
     texts: dict[str, str] = {}
+    recorded = fingerprints(corpus.root / "archive")
     for sid, path in found.items():
         try:
             texts[sid] = path.read_text(encoding="utf-8")
@@ -142,9 +172,16 @@ def verify_corpus(corpus: Corpus, seeds_dir: Path | None = None) -> Verification
                    if path.is_symlink() and not path.exists() else
                    f"cannot be read ({getattr(exc, 'strerror', None) or exc})")
             result.unreadable[sid] = f"{_shown(path, corpus.root)}: {why}"
+            continue
+        digest = recorded.get(path.name) if path.parent == corpus.root / "archive" else None
+        if digest is not None and fingerprint(texts[sid]) != digest:
+            del texts[sid]
+            result.altered[sid] = (f"{_shown(path, corpus.root)}: changed since it was "
+                                   f"archived (its fingerprint in archive/{FINGERPRINTS} no "
+                                   "longer matches); restore the article as it was read")
     for quote in corpus.quotes.values():
         sid = quote.sources[0].source
-        if sid in result.unreadable:
+        if sid in result.unreadable or sid in result.altered:
             continue
         if sid not in texts:
             if sid not in result.unarchived:

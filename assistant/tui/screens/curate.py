@@ -42,16 +42,21 @@ class CurateScreen(Screen[None]):
     CurateScreen #candidates { height: 1fr; min-height: 5; }
     CurateScreen #candidate-notes { height: auto; max-height: 6; }
     CurateScreen #corpus-problems { height: auto; max-height: 5; }
+    CurateScreen #article-source { height: auto; }
+    CurateScreen #source-id { width: 1fr; }
+    CurateScreen #source-date { width: 1fr; }
     """
 
     HELP = ("Open an article (type its path, Enter) or paste it and press ctrl+r. Each "
             "quotation the article attributes is listed on the right and highlighted in the "
             "text, with its speaker and suggested themes filled in. a accepts, x rejects, "
             "k keeps one already in the corpus (the same remark in another outlet), s edits "
-            "the speaker id, t the themes; A accepts every candidate you have looked at and "
-            "not rejected. The problems the corpus would have with what you accepted show "
-            "below at once. ctrl+s adds the accepted quotes to the corpus, archives the "
-            "article and verifies every quote against it.")
+            "the speaker id (type new-id = Their Name to add a speaker), t the themes; A "
+            "accepts every candidate you have looked at and not rejected; i sets the "
+            "article's source id and date. The problems the corpus would have with what you "
+            "accepted show below at once. ctrl+s adds the accepted quotes to the corpus, "
+            "archives the article and verifies every quote against it. Escape asks before "
+            "leaving decisions that are not added yet.")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+r", "read", "Find quotes", id="curate.read",
                 tooltip="Find the quotations in the pasted or opened article"),
@@ -68,6 +73,8 @@ class CurateScreen(Screen[None]):
                 tooltip="Edit the speaker id of the highlighted candidate"),
         Binding("t", "edit('themes')", "Themes", id="curate.themes",
                 tooltip="Edit the themes (ids, separated by commas) of the candidate"),
+        Binding("i", "source", "Source", id="curate.source",
+                tooltip="Set the source id and the date the article was published"),
         Binding("ctrl+s", "add", "Add to corpus", id="curate.add",
                 tooltip="Append the accepted quotes to the corpus and archive the article"),
         Binding("escape", "back", "Back", id="curate.back", tooltip="Back to the last screen"),
@@ -85,6 +92,8 @@ class CurateScreen(Screen[None]):
         """Candidate id -> the corpus quote it repeats, kept on purpose."""
         self.verified = ""
         """What `corpus verify` said of the last article added."""
+        self.unsaved = False
+        """Decisions or edits made since the article was read or last added."""
 
     def compose(self) -> ComposeResult:
         from textual.widgets import OptionList, TextArea
@@ -94,13 +103,20 @@ class CurateScreen(Screen[None]):
             with Vertical(id="curate-article"):
                 yield Input(placeholder="Article file to open (Enter), or paste it below",
                             id="article-path")
+                with Horizontal(id="article-source"):
+                    yield Input(placeholder="source id", id="source-id",
+                                tooltip="The article's source id in the corpus (i, Enter)")
+                    yield Input(placeholder="published YYYY-MM-DD", id="source-date",
+                                tooltip="When the article was published: YYYY, YYYY-MM or "
+                                        "YYYY-MM-DD (Enter)")
                 yield TextArea(id="article-text", soft_wrap=True)
                 with VerticalScroll(id="article-view-scroll"):
                     yield Static("", id="article-view")
             with Vertical(id="curate-side"):
                 yield OptionList(id="candidates")
                 yield Static("", id="candidate-notes")
-                yield Input(placeholder="speaker id", id="candidate-speaker")
+                yield Input(placeholder="speaker id, or new-id = Their Name",
+                            id="candidate-speaker")
                 yield Input(placeholder="theme ids, separated by commas", id="candidate-themes")
                 yield Static("Nothing accepted yet.", id="corpus-problems")
         yield Footer()
@@ -176,6 +192,9 @@ class CurateScreen(Screen[None]):
         self.decisions = {c.id: UNDECIDED for c in result.candidates}
         self.seen = set()
         self.kept = {}
+        self.unsaved = False
+        self.query_one("#source-id", Input).value = result.source.id
+        self.query_one("#source-date", Input).value = result.source.published or ""
         self._refresh_list()
         self._refresh_article()
         self._options().focus()
@@ -196,6 +215,7 @@ class CurateScreen(Screen[None]):
         if current is None:
             return
         self.decisions[current.id] = decision
+        self.unsaved = True
         self._refresh_list()
         self._refresh_article()
         self._check()
@@ -222,6 +242,7 @@ class CurateScreen(Screen[None]):
                   and self.decisions[c.id] == UNDECIDED and c.duplicate_of is None]
         for cid in chosen:
             self.decisions[cid] = ACCEPTED
+        self.unsaved = self.unsaved or bool(chosen)
         left = sum(1 for d in self.decisions.values() if d == UNDECIDED)
         self.notify(f"Accepted {len(chosen)} reviewed candidate(s); {left} still undecided.")
         self._refresh_list()
@@ -234,10 +255,61 @@ class CurateScreen(Screen[None]):
 
     @on(Input.Submitted, "#candidate-speaker")
     def _speaker_edited(self, event: Input.Submitted) -> None:
+        from ...ingest.edits import SpeakerRefused, speaker_entry
+
         current = self._current()
-        if current is not None and event.value.strip():
-            current.speaker = event.value.strip()
-            self._after_edit()
+        if current is None or self.result is None or not event.value.strip():
+            return
+        known = self._corpus_speakers()
+        try:
+            sid, new = speaker_entry(event.value, current, self.result, known)
+        except SpeakerRefused as exc:
+            self.notify(str(exc), title="Speaker not set", severity="error", markup=False)
+            return
+        if new is not None:
+            self.result.speakers.append(new)
+            self.notify(f"New speaker {new.id} ({new.label}) will be added with the quote.",
+                        markup=False)
+        elif sid not in known and all(s.id != sid for s in self.result.speakers):
+            self.notify(f"'{sid}' is not a speaker in the corpus; to add one, type "
+                        f"{sid} = Their Name", severity="warning", markup=False)
+        current.speaker = sid
+        self._after_edit()
+
+    def _corpus_speakers(self) -> set[str]:
+        from ...corpus import CorpusError, load_corpus
+
+        try:
+            return set(load_corpus(self.corpus_dir).speakers)
+        except CorpusError:
+            return set()
+
+    def action_source(self) -> None:
+        if self.result is not None:
+            self.query_one("#source-id", Input).focus()
+
+    @on(Input.Submitted, "#source-id")
+    @on(Input.Submitted, "#source-date")
+    def _source_edited(self, event: Input.Submitted) -> None:
+        from ...ingest.edits import SourceRefused, with_source
+
+        if self.result is None:
+            self.notify("Open or paste an article first.", severity="warning")
+            return
+        try:
+            self.result = with_source(self.result, self.query_one("#source-id", Input).value,
+                                      self.query_one("#source-date", Input).value)
+        except SourceRefused as exc:
+            self.notify(str(exc), title="Source not set", severity="error", markup=False)
+            return
+        self.notify(f"Source {self.result.source.id}, published "
+                    f"{self.result.source.published or '(no date)'}.", markup=False)
+        if event.input.id == "source-id":
+            self.unsaved = True
+            self.query_one("#source-date", Input).focus()
+            self._check()
+            return
+        self._after_edit()
 
     @on(Input.Submitted, "#candidate-themes")
     def _themes_edited(self, event: Input.Submitted) -> None:
@@ -247,6 +319,7 @@ class CurateScreen(Screen[None]):
             self._after_edit()
 
     def _after_edit(self) -> None:
+        self.unsaved = True
         self._refresh_list()
         self._options().focus()
         self._check()
@@ -375,6 +448,7 @@ class CurateScreen(Screen[None]):
                 self.app.call_from_thread(self.notify, "\n".join(lines), title="Not added",
                                           severity="error", timeout=10)
                 return
+        self.unsaved = False
         added = ", ".join(f"{len(v)} {k}" for k, v in result.added.items())
         warned = [f"{len(result.warnings)} warning(s) about what was added:",
                   *(str(w) for w in result.warnings[:5])] if result.warnings else []
@@ -403,6 +477,8 @@ class CurateScreen(Screen[None]):
         source = archived.stem
         if source in result.unreadable:
             return f"verify: {result.unreadable[source]}"
+        if source in result.altered:
+            return f"verify: {result.altered[source]}"
         checked = sum(1 for q in corpus.quotes.values() if q.sources[0].source == source)
         wrong = [m for m in result.mismatches if m.source == source]
         if wrong:
@@ -415,8 +491,22 @@ class CurateScreen(Screen[None]):
         self.query_one("#corpus-problems", Static).update(line)
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
+        if len(self.app.screen_stack) <= 1:
+            return
+        decided = sum(1 for d in self.decisions.values() if d != UNDECIDED)
+        if not self.unsaved:
             self.app.pop_screen()
+            return
+        from ..dialogs.confirm import ConfirmDialog
+
+        def answered(leave: bool | None) -> None:
+            if leave and self.app.screen is self:
+                self.app.pop_screen()
+
+        self.app.push_screen(ConfirmDialog(
+            f"{decided} decision(s) on this article, and any edits, are not added to the "
+            "corpus yet.\nGo back and lose them?", yes="Go back without adding",
+            no="Keep curating"), answered)
 
 
 class CurateCommands(CommandList):
