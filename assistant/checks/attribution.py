@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
 from ..compose.select import speaker_name
 from ..corpus import Corpus, NameDisclosure, Role, Speaker
@@ -105,15 +104,12 @@ def speakers_named(text: str, corpus: Corpus) -> list[tuple[str, int]]:
             for m in combined.finditer(flat)]
 
 
-_NAMED_IN: WeakKeyDictionary[Block, tuple[Corpus, list[tuple[str, int]]]] = WeakKeyDictionary()
-
-
 def speakers_named_in(block: Block, corpus: Corpus) -> list[tuple[str, int]]:
     """speakers_named over the block's own words (quotations blanked), read once per block
     whichever check asks first."""
-    kept = _NAMED_IN.get(block)
+    kept: tuple[Corpus, list[tuple[str, int]]] | None = block.kept.get("named")
     if kept is None or kept[0] is not corpus:
-        kept = _NAMED_IN[block] = (corpus, speakers_named(without_quotations(block), corpus))
+        kept = block.kept["named"] = (corpus, speakers_named(without_quotations(block), corpus))
     return kept[1]
 
 
@@ -128,13 +124,10 @@ def _blank_quotations(text: str, quotations: list[Quotation]) -> str:
     return "".join(pieces)
 
 
-_STARTS: WeakKeyDictionary[Block, list[int]] = WeakKeyDictionary()
-
-
 def _starts(block: Block) -> list[int]:
-    found = _STARTS.get(block)
+    found: list[int] | None = block.kept.get("starts")
     if found is None:
-        found = _STARTS[block] = [x.start for x in quotations_in(block)]
+        found = block.kept["starts"] = [x.start for x in quotations_in(block)]
     return found
 
 

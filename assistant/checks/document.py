@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
-from typing import TYPE_CHECKING
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any
 
 from ..compose.parts import FINDINGS_HEADING, TEAM_HEADING
 
@@ -68,6 +68,12 @@ class Block:
     bullet: str = ""  # the marker of the bullet list item it stands in ("-", "*", "+")
     hyphen_attribution: bool = False  # `> - a defector [1]` closing a block quote: an
     # attribution typed with a hyphen for its dash, which Markdown reads as a list item
+
+    @cached_property
+    def kept(self) -> dict[str, Any]:
+        """What the checks work out once about the block (its quotations, its own words),
+        kept with it for as long as it lives: a look here costs less than a weak map's."""
+        return {}
 
     def line_at(self, offset: int) -> int:
         if len(self.starts) <= 1:

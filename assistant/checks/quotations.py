@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
 from .document import CITATION, Block, Document
 
@@ -125,16 +124,14 @@ def _straight_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
     return [(marks[k], marks[k + 1] + 1) for k in range(0, len(marks) - 1, 2)]
 
 
-_FOUND: WeakKeyDictionary[Block, tuple[Quotation, ...]] = WeakKeyDictionary()
-_OWN: WeakKeyDictionary[Block, str] = WeakKeyDictionary()
-# Kept per block for as long as its document lives: every check asks, each block is read once.
+# Kept with each block (`Block.kept`): every check asks, each block is read once.
 
 
 def quotations_in(block: Block) -> tuple[Quotation, ...]:
     """The block's quotations in order (found once per block)."""
-    found = _FOUND.get(block)
+    found: tuple[Quotation, ...] | None = block.kept.get("quotations")
     if found is None:
-        found = _FOUND[block] = _quotations_in(block)
+        found = block.kept["quotations"] = _quotations_in(block)
     return found
 
 
@@ -164,9 +161,9 @@ def find_quotations(doc: Document) -> list[Quotation]:
 
 def without_quotations(block: Block) -> str:
     """The block's own words: quotations blanked out (same length, so offsets hold)."""
-    own = _OWN.get(block)
+    own: str | None = block.kept.get("own")
     if own is None:
-        own = _OWN[block] = _without(block)
+        own = block.kept["own"] = _without(block)
     return own
 
 
