@@ -30,19 +30,21 @@ def check_tone(ci: CheckInput) -> list[Finding]:
     rules = style_guide()
     findings: list[Finding] = []
     screen = ci.own_screen
-    if not any(screen.may_contain(rules[n].phrases) or any(screen.patterns(rules[n]))
-               for n in ("insults", "lecturing", "mocking")):
-        return findings  # nothing of the three lists anywhere in the brief
-    for block in ci.doc.body():
+    # the lists that can match anywhere in the brief, in order: most briefs hold few
+    live = [rules[n] for n in ("insults", "lecturing", "mocking")
+            if screen.may_contain(rules[n].phrases) or any(screen.patterns(rules[n]))]
+    for block in ci.doc.body() if live else ():
         own = without_quotations(block)
-        # one finding per place, the most serious first; cautions are not uses
-        kept: list[tuple[int, int]] = [m.span() for m in _CAUTION.finditer(own)]
-        for name in ("insults", "lecturing", "mocking"):
-            rule = rules[name]
+        kept: list[tuple[int, int]] | None = None  # places taken, found when first needed
+        for rule in live:
             hits = [(m, f"{rule.message}: '{m.group(0)}'", term.suggestion)
                     for term, m in rule.find(own, screen)]
             hits += [(m, f"{rule.message} ({pattern.message}): '{m.group(0)}'",
                       pattern.suggestion) for pattern, m in rule.find_patterns(own, screen)]
+            if not hits:
+                continue
+            if kept is None:  # one finding per place, the most serious first; cautions
+                kept = [m.span() for m in _CAUTION.finditer(own)]  # are not uses
             for m, message, suggestion in sorted(hits, key=lambda h: (h[0].start(),
                                                                       -len(h[0].group(0)))):
                 if any(m.start() < b and a < m.end() for a, b in kept):
