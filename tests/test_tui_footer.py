@@ -9,6 +9,7 @@ import pytest
 from textual.pilot import Pilot
 
 from assistant.tui.app import DARK, LIGHT, CounterbriefApp
+from assistant.tui.dialogs.export import ExportDialog
 from assistant.tui.dialogs.help import HelpDialog
 from assistant.tui.screens.draft_view import DraftViewScreen
 from assistant.tui.widgets.app_footer import AppFooter
@@ -79,13 +80,21 @@ async def test_clicking_help_in_the_footer_opens_help() -> None:
         assert isinstance(app.screen, HelpDialog)
 
 
-async def test_clicking_light_dark_in_the_footer_switches_the_colours() -> None:
+async def test_clicking_export_in_the_footer_opens_the_export_dialog() -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await settled(pilot)
-        assert app.theme == DARK
-        await click_on(pilot, "Light/Dark")
-        assert app.theme == LIGHT
+        await click_on(pilot, "Export")
+        assert isinstance(app.screen, ExportDialog)
+
+
+async def test_the_screen_keys_come_before_train_and_light_dark() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        line = footer_line(app)
+        assert line.index("Reviews") < line.index("Export")
+        assert "Light/Dark" not in line or line.index("Export") < line.index("Light/Dark")
 
 
 async def test_a_greyed_out_key_clicked_in_the_footer_rings_the_bell_and_does_nothing(
@@ -96,7 +105,7 @@ async def test_a_greyed_out_key_clicked_in_the_footer_rings_the_bell_and_does_no
     app = review_app(url, "alice")
     rings: list[None] = []
     app.bell = lambda: rings.append(None)  # type: ignore[method-assign]
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         view = await open_queue_and_draft(pilot, 1)
         await pilot.pause()
         await click_on(pilot, "Approve")  # greyed out: alice wrote this version

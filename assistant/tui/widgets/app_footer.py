@@ -1,8 +1,9 @@
 """The footer: the keys that work here, drawn as one line of text by one widget.
 
-The app's own keys (Quit, Help, Reviews…) come first, so a narrow terminal or a panel
-with many keys never pushes them out of sight; a key that does not fit whole is left
-out rather than cut. One widget rather than one per key: every change of colours
+Quit, Help and Reviews come first, so a narrow terminal or a panel with many keys never
+pushes them out of sight; then the keys of the screen and the focused panel, then the
+app's other keys (Train, Light/Dark), which the palette and F1 list as well. A key that
+does not fit whole is left out rather than cut. One widget rather than one per key: every change of colours
 restyles each widget on screen, and a widget per key made the footer the largest part of
 a light/dark switch (bench/tui.py)."""
 
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
     from textual.style import Style
 
 
+ALWAYS_SHOWN = frozenset({"app.quit", "app.help", "app.review-queue"})
+"""Ids of the bindings that lead the footer on every screen, at any width."""
+
+
 @dataclass(frozen=True)
 class FooterKey:
     """One key as shown: what to press, whether it works now, and what it does."""
@@ -39,8 +44,9 @@ class Shortcut:
 
     keys: tuple[FooterKey, ...]
     description: str
-    own: bool = False
-    """One of the app's own keys, which work on every screen."""
+    rank: int = 1
+    """Where it goes: 0 always shown (first), 1 the screen's and the panel's, 2 the
+    app's others (last)."""
 
 
 @dataclass(frozen=True)
@@ -108,10 +114,14 @@ class AppFooter(Widget, can_focus=False):
             self.refresh()
 
     def _shortcuts(self) -> tuple[list[Shortcut], Shortcut | None]:
-        """The screen's active keys: one per action, grouped bindings together, the
-        app's own first (in Textual's order within each half)."""
+        """The screen's active keys: one per action, grouped bindings together, in the
+        order of their rank (Textual's order within each rank)."""
         app = self.app
         own = {b.action for b in type(app).BINDINGS if isinstance(b, Binding) and b.show}
+
+        def rank(binding: Binding) -> int:
+            return 0 if binding.id in ALWAYS_SHOWN else 2 if binding.action in own else 1
+
         active = self.screen.active_bindings
         by_action: dict[str, list[tuple[Binding, bool, str]]] = {}
         for _, binding, enabled, tooltip in active.values():
@@ -124,13 +134,13 @@ class AppFooter(Widget, can_focus=False):
                 shortcuts.append(Shortcut(tuple(
                     FooterKey(b.key, app.get_key_display(b), enabled, tooltip or b.description)
                     for b, enabled, tooltip in (found[0] for found in listed)),
-                    group.description, listed[0][0][0].action in own))
+                    group.description, rank(listed[0][0][0])))
                 continue
             for b, enabled, tooltip in (found[0] for found in listed):
                 shortcuts.append(Shortcut(
                     (FooterKey(b.key, app.get_key_display(b), enabled, tooltip),),
-                    b.description, b.action in own))
-        shortcuts.sort(key=lambda shortcut: not shortcut.own)
+                    b.description, rank(b)))
+        shortcuts.sort(key=lambda shortcut: shortcut.rank)
         palette = None
         if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
             _, binding, enabled, _tooltip = active[app.COMMAND_PALETTE_BINDING]
@@ -145,10 +155,10 @@ class AppFooter(Widget, can_focus=False):
         palette = self.palette
         drawn = [_drawn(shortcut) for shortcut in shortcuts]
         if palette is not None:
-            # The palette's key only when it leaves room for every one of the app's own.
-            own = sum(size for shortcut, size in zip(shortcuts, drawn, strict=True)
-                      if shortcut.own)
-            needed = own + _drawn(palette) + 1
+            # The palette's key only when it leaves room for the keys always shown.
+            first = sum(size for shortcut, size in zip(shortcuts, drawn, strict=True)
+                        if shortcut.rank == 0)
+            needed = first + _drawn(palette) + 1
             if needed > width:
                 palette = None
         room = width - (_drawn(palette) + 1 if palette is not None else 0)
