@@ -1,11 +1,13 @@
 """The footer: the keys that work here, drawn as one line of text by one widget.
 
 Quit, Help and Reviews come first, so a narrow terminal or a panel with many keys never
-pushes them out of sight; then the keys of the screen and the focused panel, then the
-app's other keys (Train, Light/Dark), which the palette and F1 list as well. A key that
-does not fit whole is left out rather than cut. One widget rather than one per key: every change of colours
-restyles each widget on screen, and a widget per key made the footer the largest part of
-a light/dark switch (bench/tui.py)."""
+pushes them out of sight; then the keys of the screen and the focused panel; then the
+app's other keys (Train, Light/Dark), which F1 and the palette list as well. A key that
+does not fit whole is left out rather than cut.
+
+One widget rather than Textual's widget per key: every change of colours restyles each
+widget in the app, and a dozen key widgets were the largest single part of a light/dark
+switch (bench/tui.py)."""
 
 from __future__ import annotations
 
@@ -150,6 +152,7 @@ class AppFooter(Widget, can_focus=False):
         return shortcuts, palette
 
     def render(self) -> Content:
+        """The keys that fit in the width, the palette's at the right-hand end."""
         width = self.size.width
         shortcuts = list(self.shortcuts)
         palette = self.palette
