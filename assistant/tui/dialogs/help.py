@@ -18,7 +18,7 @@ GENERAL = """\
 Pick a **theme** and an **audience**; the brief is rebuilt and checked as you go.
 Tab moves between fields and panels, F4 to the next of Testimony, Frame and Findings,
 F5 gives the whole screen to the panel you are in; the footer shows the keys that
-matter where you are, those that work everywhere first.
+matter where you are, after Quit, Help and Reviews (click one to press it).
 Keys can be changed in `config.yaml` (see the README); the first column below is the
 name to use there.
 """

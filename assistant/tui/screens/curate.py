@@ -17,9 +17,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ..commands import Command, CommandList
+from ..widgets.app_footer import AppFooter
 from ..widgets.guarded import AppHeader
 
 if TYPE_CHECKING:  # the screen's own widgets load when it opens, not with the app
@@ -119,7 +120,7 @@ class CurateScreen(Screen[None]):
                             id="candidate-speaker")
                 yield Input(placeholder="theme ids, separated by commas", id="candidate-themes")
                 yield Static("Nothing accepted yet.", id="corpus-problems")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self._article_text().styles.height = 6

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Label, TextArea
+from textual.widgets import TextArea
 
 if TYPE_CHECKING:
     from ...compose.brief import CampaignFrame
@@ -25,11 +25,13 @@ LABELS = {
 
 class FrameField(TextArea):
     """One field of the frame: several lines, wrapped, so the proposal can be read whole.
-    Tab leaves the field (it never types a tab character)."""
+    Tab leaves the field (it never types a tab character). Its name is its border's
+    title rather than a label of its own: every widget is restyled on each change of
+    colours, and seven labels in a hidden tab were a part of that worth saving."""
 
     def __init__(self, name: str) -> None:
         super().__init__("", id=f"frame-{name}", soft_wrap=True, tab_behavior="focus",
-                         show_line_numbers=False, compact=True)
+                         show_line_numbers=False)
         self.field = name
         self.border_title = LABELS.get(name, name.title())
 
@@ -70,9 +72,7 @@ Tab moves to the next field.
         from ...compose.brief import FRAME_FIELDS
 
         if not self.children:
-            self.mount_all([widget for name in FRAME_FIELDS for widget in (
-                Label(LABELS.get(name, name.title()), classes="frame-label"),
-                FrameField(name))])
+            self.mount_all([FrameField(name) for name in FRAME_FIELDS])
         for name in FRAME_FIELDS:
             field = self.query_one(f"#frame-{name}", FrameField)
             wanted = overrides.get(name, getattr(frame, name))

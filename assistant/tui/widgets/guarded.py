@@ -16,9 +16,10 @@ from textual import work
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
-from textual.dom import NoScreen
-from textual.events import Mount
-from textual.widgets import Header, OptionList, Select, Static
+from textual.widgets import OptionList, Select
+
+# The header is one widget now, with no title child to miss; importable from here still.
+from .app_header import AppHeader as AppHeader
 
 
 def _ignoring_key_error(action: Callable[[], object]) -> Callable[[], None]:
@@ -107,21 +108,3 @@ class GuardedSelect(Select[Any]):
         with suppress(NoMatches):
             super().action_show_overlay()
 
-
-class AppHeader(Header):
-    """Textual's Header, whose title watcher tolerates being taken down.
-
-    Textual 8.2.8's Header watches the screen's title and sub-title and, when one
-    changes, looks for its title widget; a screen closed just as its sub-title was set
-    (F3 then Escape at once, Enter on a draft then Escape) had already lost that widget,
-    and the NoMatches ended the app. Same watchers, with the missing title let go."""
-
-    def _on_mount(self, _: Mount) -> None:
-        async def set_title() -> None:
-            with suppress(NoScreen, NoMatches):
-                self.query_one("HeaderTitle", Static).update(self.format_title())
-
-        self.watch(self.app, "title", set_title)
-        self.watch(self.app, "sub_title", set_title)
-        self.watch(self.screen, "title", set_title)
-        self.watch(self.screen, "sub_title", set_title)
