@@ -92,6 +92,8 @@ class CounterbriefApp(App[None]):
         self.review_desk = ReviewDesk(options.db_url, options.user, options.corpus_dir,
                                       options.templates_dir)
         """The review database, opened in a worker the first time a review screen needs it."""
+        self._quit_question: Screen[bool] | None = None
+        """The "quit and lose them?" question while it is open."""
         self._held_keys: list[events.Key] = []
         self._held_since = 0.0
 
@@ -288,19 +290,23 @@ class CounterbriefApp(App[None]):
         self.push_screen(help_for(self.screen, self.focused))
 
     async def action_quit(self) -> None:
+        """Quit; with unsaved work on the compose screen, ask first. Pressed again while
+        asking (or while anything else is on top of the question), it quits."""
         compose = next((s for s in self.screen_stack if isinstance(s, ComposeScreen)), None)
-        if compose is None or not compose.dirty:
+        asking = self._quit_question is not None and self._quit_question in self.screen_stack
+        if compose is None or not compose.dirty or asking:
             self.exit()
             return
         from .dialogs.confirm import ConfirmDialog
 
         def answered(leave: bool | None) -> None:
+            self._quit_question = None
             if leave:
                 self.exit()
 
-        self.push_screen(ConfirmDialog("The brief has changes you have not exported.\n"
-                                       "Quit and lose them?", yes="Quit without exporting"),
-                         answered)
+        self._quit_question = ConfirmDialog("The brief has changes you have not exported.\n"
+                                            "Quit and lose them?", yes="Quit without exporting")
+        self.push_screen(self._quit_question, answered)
 
 
 def build_app(corpus_dir: Path, templates_dir: Path, *, db_url: str | None = None,
