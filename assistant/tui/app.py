@@ -38,6 +38,8 @@ EXIT_WHEN_READY_ENV = "COUNTERBRIEF_EXIT_WHEN_READY"
 """Set to 1 and the app exits as soon as the themes are on screen (bench/startup.py)."""
 
 DARK, LIGHT = "textual-dark", "textual-light"
+OPENS_A_SCREEN = frozenset({"help", "review_queue", "curate", "train"})
+"""The app's actions that put a screen on top."""
 HOLD_CHECK = 0.01
 """Seconds between looks at whether a screen being put together is ready for keys."""
 HOLD_LIMIT = 0.25
@@ -71,13 +73,14 @@ class CounterbriefApp(App[None]):
     CSS_PATH = "styles/app.tcss"
     COMMANDS = App.COMMANDS | {BriefCommands, ReviewCommands, CurateCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help", id="app.help",
+        # Priority, as the keys that open screens (screen_keys.py); not over a dialog.
+        Binding("f1", "help", "Help", id="app.help", priority=True,
                 tooltip="What the focused panel is for, and its keys"),
-        Binding("f3", "review_queue", "Reviews", id="app.review-queue",
+        Binding("f3", "review_queue", "Reviews", id="app.review-queue", priority=True,
                 tooltip="The review queue: saved drafts, their state, approve or send back"),
-        Binding("f6", "curate", "Curate", id="app.curate", show=False,
+        Binding("f6", "curate", "Curate", id="app.curate", show=False, priority=True,
                 tooltip="Find the quotes in a news article and add them to the corpus"),
-        Binding("f7", "train", "Train", id="app.train",
+        Binding("f7", "train", "Train", id="app.train", priority=True,
                 tooltip="Trainer mode: walk a room through the narratives, full screen"),
         Binding("ctrl+t", "toggle_light", "Light/Dark", id="app.light-dark",
                 tooltip="Switch between the light and the dark theme"),
@@ -125,6 +128,13 @@ class CounterbriefApp(App[None]):
                 self._held_keys.clear()
                 return
             self.set_timer(HOLD_CHECK, self._release_keys)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The keys that open a screen stay out of dialogs (and the palette), as they
+        # would if they were not priority bindings: a dialog is answered first.
+        if action in OPENS_A_SCREEN and self.screen_stack and self.screen.is_modal:
+            return False
+        return super().check_action(action, parameters)
 
     def get_default_screen(self) -> Screen[None]:
         return ComposeScreen(self.options.corpus_dir, self.options.templates_dir,

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from ..commands import Command, CommandList
+from ..screen_keys import leaving
 from ..widgets.guarded import AppHeader
 
 if TYPE_CHECKING:  # the screen's own widgets load when it opens, not with the app
@@ -70,7 +71,7 @@ class CurateScreen(Screen[None]):
                 tooltip="Edit the themes (ids, separated by commas) of the candidate"),
         Binding("ctrl+s", "add", "Add to corpus", id="curate.add",
                 tooltip="Append the accepted quotes to the corpus and archive the article"),
-        Binding("escape", "back", "Back", id="curate.back", tooltip="Back to the last screen"),
+        leaving("escape", "back", "Back", "curate.back", "Back to the last screen"),
     ]
 
     def __init__(self, corpus_dir: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -14,6 +15,7 @@ from textual.widgets import Label, Select, Static
 
 from ..delivery import close, deliver
 from ..review_desk import DeskError, ReviewDesk
+from ..screen_keys import drop_down_open, leaving
 from ..widgets.app_footer import AppFooter
 from ..widgets.draft_table import DraftTable
 from ..widgets.guarded import AppHeader, GuardedSelect
@@ -48,8 +50,7 @@ class ReviewQueueScreen(Screen[None]):
     CSS_PATH = "../styles/review.tcss"
     HELP = DraftTable.HELP
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="review-queue.back",
-                tooltip="Back to the brief"),
+        leaving("escape", "back", "Back", "review-queue.back", "Back to the brief"),
         Binding("ctrl+r", "reload", "Reload", id="review-queue.reload",
                 tooltip="Read the queue again (others may have changed it)"),
         *(_filter_binding(n, value, label.split(" ", 1)[1])
@@ -192,6 +193,8 @@ class ReviewQueueScreen(Screen[None]):
             self.action_reload()
 
     def action_back(self) -> None:
+        if drop_down_open(self):
+            raise SkipAction  # Escape closes the filter's list first
         close(self)
 
 
