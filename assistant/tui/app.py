@@ -24,6 +24,7 @@ from .review_commands import ReviewCommands
 from .review_desk import ReviewDesk
 from .screens.compose import ComposeScreen, ThemesShown
 from .screens.curate import CurateCommands
+from .terminal import TerminalApp
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -65,7 +66,7 @@ class AppOptions:
     exit_when_ready: bool = False
 
 
-class CounterbriefApp(App[None]):
+class CounterbriefApp(TerminalApp[None]):
     """Compose, check and export a brief."""
 
     TITLE = "counterbrief"
