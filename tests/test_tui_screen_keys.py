@@ -17,7 +17,7 @@ from assistant.tui.screens.review_queue import ReviewQueueScreen
 
 from .tui_helpers import compose_screen, settled
 from .tui_keys import type_in_bursts
-from .tui_review_helpers import db_url, review_app, review_settled, team
+from .tui_review_helpers import db_url, review_app, review_settled, saved_draft, team
 
 TRIES = 8
 
@@ -94,3 +94,32 @@ async def test_f3_in_a_dialog_does_not_open_the_review_queue_over_it(tmp_path: P
         await pilot.press("f3", "f1", "f7")
         await pilot.pause()
         assert app.screen is dialog
+
+
+SCREENS = {"compose": [], "review queue": ["f3"], "draft": ["f3", "enter"],
+           "trainer mode": ["f7"], "curate": ["f6"]}
+
+
+@pytest.mark.parametrize("where", list(SCREENS))
+async def test_every_screen_gets_its_focus_back_when_the_help_over_it_closes(
+        tmp_path: Path, where: str) -> None:
+    url = db_url(tmp_path)
+    team(url).close()
+    saved_draft(url, "carol", submit=True)
+    app = review_app(url, "bob")
+    rng = random.Random(5)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await review_settled(pilot)
+        for key in SCREENS[where]:
+            await pilot.press(key)
+            await review_settled(pilot)
+        screen = app.screen
+        chosen = screen.focus_chain[-1]  # not the one a screen focuses by itself
+        chosen.focus()
+        await pilot.pause()
+        for _ in range(3):
+            await type_in_bursts(app, ["f1", "escape"] * 3,
+                                 lambda: rng.choice([0, 0.002, 0.01, 0.05]))
+            await calm(pilot)
+            assert app.screen is screen
+            assert app.focused is chosen

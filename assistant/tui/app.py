@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 
@@ -39,8 +40,6 @@ EXIT_WHEN_READY_ENV = "COUNTERBRIEF_EXIT_WHEN_READY"
 """Set to 1 and the app exits as soon as the themes are on screen (bench/startup.py)."""
 
 DARK, LIGHT = "textual-dark", "textual-light"
-OPENS_A_SCREEN = frozenset({"help", "review_queue", "curate", "train"})
-"""The app's actions that put a screen on top."""
 HOLD_CHECK = 0.01
 """Seconds between looks at whether a screen being put together is ready for keys."""
 HOLD_LIMIT = 0.25
@@ -74,14 +73,13 @@ class CounterbriefApp(TerminalApp[None]):
     CSS_PATH = "styles/app.tcss"
     COMMANDS = App.COMMANDS | {BriefCommands, ReviewCommands, CurateCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Priority, as the keys that open screens (screen_keys.py); not over a dialog.
-        Binding("f1", "help", "Help", id="app.help", priority=True,
+        Binding("f1", "key('help')", "Help", id="app.help", priority=True,
                 tooltip="What the focused panel is for, and its keys"),
-        Binding("f3", "review_queue", "Reviews", id="app.review-queue", priority=True,
+        Binding("f3", "key('review_queue')", "Reviews", id="app.review-queue", priority=True,
                 tooltip="The review queue: saved drafts, their state, approve or send back"),
-        Binding("f6", "curate", "Curate", id="app.curate", show=False, priority=True,
+        Binding("f6", "key('curate')", "Curate", id="app.curate", show=False, priority=True,
                 tooltip="Find the quotes in a news article and add them to the corpus"),
-        Binding("f7", "train", "Train", id="app.train", priority=True,
+        Binding("f7", "key('train')", "Train", id="app.train", priority=True,
                 tooltip="Trainer mode: walk a room through the narratives, full screen"),
         Binding("ctrl+t", "toggle_light", "Light/Dark", id="app.light-dark",
                 tooltip="Switch between the light and the dark theme"),
@@ -130,13 +128,6 @@ class CounterbriefApp(TerminalApp[None]):
                 return
             self.set_timer(HOLD_CHECK, self._release_keys)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # The keys that open a screen stay out of dialogs (and the palette), as they
-        # would if they were not priority bindings: a dialog is answered first.
-        if action in OPENS_A_SCREEN and self.screen_stack and self.screen.is_modal:
-            return False
-        return super().check_action(action, parameters)
-
     def get_default_screen(self) -> Screen[None]:
         return ComposeScreen(self.options.corpus_dir, self.options.templates_dir,
                              stop_when_themes_shown=self.options.exit_when_ready)
@@ -184,6 +175,14 @@ class CounterbriefApp(TerminalApp[None]):
     def _themes_shown(self) -> None:
         if self.options.exit_when_ready:
             self.exit()
+
+    async def action_key(self, action: str) -> None:
+        """A key that opens a screen: at once (it is a priority key, see screen_keys.py),
+        but not over a dialog or the palette, which are answered first; there the key
+        goes on to the dialog, as it did before it was a priority key."""
+        if self.screen.is_modal:
+            raise SkipAction
+        await self.run_action(action)
 
     def action_review_queue(self) -> None:
         from .screens.review_queue import ReviewQueueScreen

@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Label, Select, Static
 
-from ..delivery import close, deliver
+from ..delivery import close, deliver, put_together
 from ..review_desk import DeskError, ReviewDesk
 from ..screen_keys import drop_down_open, leaving
 from ..widgets.app_footer import AppFooter
@@ -174,6 +174,10 @@ class ReviewQueueScreen(Screen[None]):
 
     def action_show(self, status: str) -> None:
         """Show only drafts in `status` ("all": every draft)."""
+        if not put_together(self):  # a number typed as the queue opens, or closes
+            if self.is_active:
+                self.call_after_refresh(self.action_show, status)
+            return
         self.query_one("#queue-filter", Select).value = status
 
     @on(Select.Changed, "#queue-filter")

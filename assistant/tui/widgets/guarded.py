@@ -126,7 +126,11 @@ class AppHeader(Header):
     (F3 then Escape at once, Enter on a draft then Escape) had already lost that widget,
     and the NoMatches ended the app. Same watchers, with the missing title let go."""
 
-    def _on_mount(self, _: Mount) -> None:
+    def _on_mount(self, mount: Mount) -> None:
+        # Instead of Header's own watchers, not beside them: Textual runs the `_on_mount`
+        # of every class up the hierarchy unless one says otherwise.
+        mount.prevent_default()
+
         async def set_title() -> None:
             with suppress(NoScreen, NoMatches):
                 self.query_one("HeaderTitle", Static).update(self.format_title())
