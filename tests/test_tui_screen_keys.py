@@ -8,6 +8,7 @@ import random
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Select, TextArea
 
@@ -123,3 +124,21 @@ async def test_every_screen_gets_its_focus_back_when_the_help_over_it_closes(
             await calm(pilot)
             assert app.screen is screen
             assert app.focused is chosen
+
+
+async def test_escape_and_a_letter_read_as_one_alt_key_close_the_queue_and_type_the_letter(
+        tmp_path: Path) -> None:
+    app = reviewing(tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await review_settled(pilot)
+        goal = await goal_field(pilot)
+        await pilot.press("f3")
+        await review_settled(pilot)
+        # What a terminal makes of Escape and Z typed within 100 ms of each other.
+        escape_then_z = events.Key("alt+shift+z", "Z")
+        escape_then_z.set_sender(app)
+        assert app._driver is not None
+        app._driver.send_message(escape_then_z)
+        await calm(pilot)
+        assert isinstance(app.screen, ComposeScreen)
+        assert goal.text == "Z"

@@ -100,6 +100,12 @@ class CounterbriefApp(TerminalApp[None]):
         self._held_since = 0.0
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            keys = self._escape_then_key(event)
+            if keys:
+                for key in keys:
+                    await self.on_event(key)
+                return
         if isinstance(event, events.Key):
             # Keys still queued when the app closes find no screen to go to: drop them
             # rather than fail on the way out (the exit status would say the app crashed).
@@ -115,6 +121,20 @@ class CounterbriefApp(TerminalApp[None]):
                     self.set_timer(HOLD_CHECK, self._release_keys)
                 return
         await super().on_event(event)
+
+    def _escape_then_key(self, key: events.Key) -> list[events.Key]:
+        """Escape and the key typed right after it, if `key` is what a terminal makes of
+        the two: a key typed within Textual's escape delay (100 ms) after Escape arrives
+        as Alt and that key, so Escape, then a letter, while the app is busy closing the
+        review queue, left the queue open and the letter lost. No binding here uses Alt
+        with a character, so such a key is taken as the two keys typed."""
+        character = key.character
+        if (not key.key.startswith("alt+") or character is None or len(character) != 1
+                or not character.isprintable()
+                or (self.screen_stack and key.key in self.screen.active_bindings)):
+            return []
+        name = character if character.isalnum() else key.key.removeprefix("alt+")
+        return [events.Key("escape", "\x1b"), events.Key(name, character)]
 
     async def _release_keys(self) -> None:
         # Never held for long: a screen that is slow to put itself together gets the keys
