@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import unicodedata
+from collections.abc import Callable
 
 from textual import events
 from textual.app import App
@@ -30,4 +32,17 @@ def spell(text: str) -> list[str]:
     return list(text)
 
 
-__all__ = ["spell", "type_at_full_speed", "unicodedata"]
+async def type_in_bursts(app: App[None], keys: list[str], gaps: Callable[[], float]) -> None:
+    """Send `keys` as a terminal does when they come fast: each as soon as the last one
+    left, a few milliseconds apart or none (`gaps` says how long), without waiting for
+    the app to have handled the one before."""
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        event = key_event(key)
+        event.set_sender(app)
+        driver.send_message(event)
+        await asyncio.sleep(gaps())
+
+
+__all__ = ["spell", "type_at_full_speed", "type_in_bursts", "unicodedata"]

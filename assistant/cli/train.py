@@ -43,11 +43,18 @@ def train_group(ctx: click.Context, themes: tuple[str, ...], audience: str | Non
     """Walk a room through the narratives, full screen (keys: arrows, n, b, s, 0-9)."""
     if ctx.invoked_subcommand is not None:
         return
-    _deck(ctx, themes, audience)  # a bad id is refused here, before the screen opens
-    from ..tui.train_app import TrainApp
+    from .tui_launch import keys_reach_the_app
 
-    config = settings(ctx)
-    TrainApp(config.corpus_dir, config.templates_dir, list(themes) or None, audience).run()
+    with keys_reach_the_app():
+        _deck(ctx, themes, audience)  # a bad id is refused here, before the screen opens
+        from ..tui.train_app import TrainApp
+
+        config = settings(ctx)
+        app = TrainApp(config.corpus_dir, config.templates_dir, list(themes) or None,
+                       audience)
+        app.run()
+    if app.return_code:  # it died of an error, or its terminal hung up
+        ctx.exit(app.return_code)
 
 
 @train_group.command("export")

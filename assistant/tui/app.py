@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 
@@ -24,6 +25,7 @@ from .review_commands import ReviewCommands
 from .review_desk import ReviewDesk
 from .screens.compose import ComposeScreen, ThemesShown
 from .screens.curate import CurateCommands
+from .terminal import TerminalApp
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -63,7 +65,7 @@ class AppOptions:
     exit_when_ready: bool = False
 
 
-class CounterbriefApp(App[None]):
+class CounterbriefApp(TerminalApp[None]):
     """Compose, check and export a brief."""
 
     TITLE = "counterbrief"
@@ -71,13 +73,13 @@ class CounterbriefApp(App[None]):
     CSS_PATH = "styles/app.tcss"
     COMMANDS = App.COMMANDS | {BriefCommands, ReviewCommands, CurateCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help", id="app.help",
+        Binding("f1", "key('help')", "Help", id="app.help", priority=True,
                 tooltip="What the focused panel is for, and its keys"),
-        Binding("f3", "review_queue", "Reviews", id="app.review-queue",
+        Binding("f3", "key('review_queue')", "Reviews", id="app.review-queue", priority=True,
                 tooltip="The review queue: saved drafts, their state, approve or send back"),
-        Binding("f6", "curate", "Curate", id="app.curate", show=False,
+        Binding("f6", "key('curate')", "Curate", id="app.curate", show=False, priority=True,
                 tooltip="Find the quotes in a news article and add them to the corpus"),
-        Binding("f7", "train", "Train", id="app.train",
+        Binding("f7", "key('train')", "Train", id="app.train", priority=True,
                 tooltip="Trainer mode: walk a room through the narratives, full screen"),
         Binding("ctrl+t", "toggle_light", "Light/Dark", id="app.light-dark",
                 tooltip="Switch between the light and the dark theme"),
@@ -92,10 +94,18 @@ class CounterbriefApp(App[None]):
         self.review_desk = ReviewDesk(options.db_url, options.user, options.corpus_dir,
                                       options.templates_dir)
         """The review database, opened in a worker the first time a review screen needs it."""
+        self._quit_question: Screen[bool] | None = None
+        """The "quit and lose them?" question while it is open."""
         self._held_keys: list[events.Key] = []
         self._held_since = 0.0
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            keys = self._escape_then_key(event)
+            if keys:
+                for key in keys:
+                    await self.on_event(key)
+                return
         if isinstance(event, events.Key):
             # Keys still queued when the app closes find no screen to go to: drop them
             # rather than fail on the way out (the exit status would say the app crashed).
@@ -111,6 +121,20 @@ class CounterbriefApp(App[None]):
                     self.set_timer(HOLD_CHECK, self._release_keys)
                 return
         await super().on_event(event)
+
+    def _escape_then_key(self, key: events.Key) -> list[events.Key]:
+        """Escape and the key typed right after it, if `key` is what a terminal makes of
+        the two: a key typed within Textual's escape delay (100 ms) after Escape arrives
+        as Alt and that key, so Escape, then a letter, while the app is busy closing the
+        review queue, left the queue open and the letter lost. No binding here uses Alt
+        with a character, so such a key is taken as the two keys typed."""
+        character = key.character
+        if (not key.key.startswith("alt+") or character is None or len(character) != 1
+                or not character.isprintable()
+                or (self.screen_stack and key.key in self.screen.active_bindings)):
+            return []
+        name = character if character.isalnum() else key.key.removeprefix("alt+")
+        return [events.Key("escape", "\x1b"), events.Key(name, character)]
 
     async def _release_keys(self) -> None:
         # Never held for long: a screen that is slow to put itself together gets the keys
@@ -171,6 +195,14 @@ class CounterbriefApp(App[None]):
     def _themes_shown(self) -> None:
         if self.options.exit_when_ready:
             self.exit()
+
+    async def action_key(self, action: str) -> None:
+        """A key that opens a screen: at once (it is a priority key, see screen_keys.py),
+        but not over a dialog or the palette, which are answered first; there the key
+        goes on to the dialog, as it did before it was a priority key."""
+        if self.screen.is_modal:
+            raise SkipAction
+        await self.run_action(action)
 
     def action_review_queue(self) -> None:
         from .screens.review_queue import ReviewQueueScreen
@@ -288,19 +320,23 @@ class CounterbriefApp(App[None]):
         self.push_screen(help_for(self.screen, self.focused))
 
     async def action_quit(self) -> None:
+        """Quit; with unsaved work on the compose screen, ask first. Pressed again while
+        asking (or while anything else is on top of the question), it quits."""
         compose = next((s for s in self.screen_stack if isinstance(s, ComposeScreen)), None)
-        if compose is None or not compose.dirty:
+        asking = self._quit_question is not None and self._quit_question in self.screen_stack
+        if compose is None or not compose.dirty or asking:
             self.exit()
             return
         from .dialogs.confirm import ConfirmDialog
 
         def answered(leave: bool | None) -> None:
+            self._quit_question = None
             if leave:
                 self.exit()
 
-        self.push_screen(ConfirmDialog("The brief has changes you have not exported.\n"
-                                       "Quit and lose them?", yes="Quit without exporting"),
-                         answered)
+        self._quit_question = ConfirmDialog("The brief has changes you have not exported.\n"
+                                            "Quit and lose them?", yes="Quit without exporting")
+        self.push_screen(self._quit_question, answered)
 
 
 def build_app(corpus_dir: Path, templates_dir: Path, *, db_url: str | None = None,

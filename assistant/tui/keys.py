@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from .dialogs.help import HelpDialog
+from .screen_keys import LEAVING
 
 BUILT_IN = {
     "ctrl+p": "the command palette (app.command_palette)",
@@ -55,8 +56,15 @@ def all_bindings() -> list[Binding]:
 
 
 def _is_global(binding: Binding) -> bool:
+    """Whether `binding` acts over typing in a field (a priority binding, or the app's)."""
     owner = next((o for o in binding_owners() if binding in o.BINDINGS), None)
     return binding.priority or (owner is not None and issubclass(owner, App))
+
+
+def _works_everywhere(binding: Binding) -> bool:
+    """Whether `binding`'s keys are taken on every screen (a key that closes one screen
+    is free on the others)."""
+    return _is_global(binding) and binding.id not in LEAVING
 
 
 def types_a_character(key: str) -> bool:
@@ -77,7 +85,7 @@ def check_keymap(keymap: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     refused: list[str] = []
     taken: dict[str, str] = {}  # key -> id of the binding that works everywhere with it
     for binding_id, binding in bindings.items():
-        if _is_global(binding):
+        if _works_everywhere(binding):
             keys = keymap.get(binding_id, binding.key)
             for key in keys.split(","):
                 taken.setdefault(key.strip().lower(), binding_id)

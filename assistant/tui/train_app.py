@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from ..train.deck import Deck
 from .screens.train import TrainScreen
+from .terminal import TerminalApp
 
 
-class TrainApp(App[None]):
+class TrainApp(TerminalApp[None]):
     TITLE = "counterbrief: trainer mode"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="train-app.quit", priority=True, tooltip="Quit"),

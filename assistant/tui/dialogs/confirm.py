@@ -6,19 +6,20 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Grid
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from ..delivery import close
+from ..screen_keys import leaving
 
 
 class ConfirmDialog(ModalScreen[bool]):
     """Dismisses with True (the risky action) or False (stay)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "stay", "Stay", id="confirm.stay", tooltip="Close and go back"),
+        leaving("escape", "stay", "Stay", "confirm.stay", "Close and go back"),
     ]
 
     def __init__(self, question: str, yes: str, no: str = "Stay") -> None:

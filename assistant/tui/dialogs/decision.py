@@ -7,13 +7,14 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from ..delivery import close
 from ..focus import FOCUS_BINDINGS
+from ..screen_keys import leaving
 
 APPROVE, CHANGES, COMMENT = "approved", "changes-requested", "comment"
 VERBS = {APPROVE: ("Approve", "Approve"), CHANGES: ("Request changes to", "Request changes"),
@@ -44,8 +45,8 @@ changes sends it back to its author, and your comment says what should change.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOCUS_BINDINGS,
-        Binding("escape", "cancel", "Cancel", id="decision.cancel",
-                tooltip="Close without deciding anything"),
+        leaving("escape", "cancel", "Cancel", "decision.cancel",
+                "Close without deciding anything"),
     ]
 
     def __init__(self, decision: str, draft_id: int, title: str, number: int,

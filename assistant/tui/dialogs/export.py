@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -26,6 +26,7 @@ from ...render.formats import (
 )
 from ..delivery import close
 from ..focus import FOCUS_BINDINGS
+from ..screen_keys import leaving
 
 
 class FormatButton(RadioButton):
@@ -51,8 +52,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *FOCUS_BINDINGS,
-        Binding("escape", "cancel", "Cancel", id="export.cancel",
-                tooltip="Close without writing anything"),
+        leaving("escape", "cancel", "Cancel", "export.cancel",
+                "Close without writing anything"),
     ]
 
     def __init__(self, template: str, theme: str, audience: str, *,

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Markdown
 
 from ..delivery import close
+from ..screen_keys import leaving
 
 GENERAL = """\
 ## counterbrief
@@ -28,7 +29,7 @@ class HelpDialog(ModalScreen[None]):
     """Help text for a panel and a table of key, action, explanation and binding id."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,q", "close", "Close", id="help.close", tooltip="Close the help"),
+        leaving("escape,f1,q", "close", "Close", "help.close", "Close the help"),
     ]
 
     def __init__(self, text: str, keys: list[tuple[str, str, str, str]]) -> None:

@@ -35,6 +35,11 @@ class ThemesShown(Message):
     """The themes list is filled: the app is ready for the communicator (and the bench)."""
 
 
+HAND_MADE = frozenset({"pins", "fact_pins", "exclusions", "order", "frame", "quotes"})
+"""The choices that are the communicator's own work: quitting or opening a draft asks
+before losing them. A theme, audience or template is one key to pick again, so moving
+through the themes (or trying another audience) is not unsaved work."""
+
 REBUILD_DELAY = 0.15
 """Seconds of quiet before the brief is rebuilt: typing in a frame field or holding an
 arrow key on the themes list rebuilds once, not on every key."""
@@ -243,7 +248,8 @@ class ComposeScreen(PanelsScreen):
         elif "audience" in changes:
             updated = updated.model_copy(update={"order": []})  # another set of candidates
         self.inputs = updated
-        self.dirty = True
+        if HAND_MADE & changes.keys():
+            self.dirty = True
         self._schedule()
 
     def _arrangement_for(self, old: BriefInputs, new: BriefInputs) -> BriefInputs:

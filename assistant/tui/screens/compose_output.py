@@ -30,7 +30,8 @@ class BriefOutputScreen(Screen[None]):
         self.draft: Draft | None = None
         """The brief on screen (None until the first one is built)."""
         self.dirty = False
-        """True when there are choices the communicator has not exported or saved yet."""
+        """True when there is work of the communicator's own (pins, exclusions, order,
+        frame text) not yet exported or saved."""
         self.pending = False
         """True from a change until the brief it asked for is on screen."""
 

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ..commands import Command, CommandList
+from ..screen_keys import leaving
 from ..widgets.app_footer import AppFooter
 from ..widgets.guarded import AppHeader
 
@@ -78,7 +79,7 @@ class CurateScreen(Screen[None]):
                 tooltip="Set the source id and the date the article was published"),
         Binding("ctrl+s", "add", "Add to corpus", id="curate.add",
                 tooltip="Append the accepted quotes to the corpus and archive the article"),
-        Binding("escape", "back", "Back", id="curate.back", tooltip="Back to the last screen"),
+        leaving("escape", "back", "Back", "curate.back", "Back to the last screen"),
     ]
 
     def __init__(self, corpus_dir: Path) -> None:

@@ -23,6 +23,7 @@ from ..review_desk import (
     readable_text,
     status_label,
 )
+from ..screen_keys import leaving
 from ..widgets.app_footer import AppFooter
 from ..widgets.findings import FindingsList
 from ..widgets.guarded import AppHeader
@@ -72,7 +73,7 @@ the line under the title says why. **Export** writes the newest version with its
 approval line (or DRAFT).
 """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="draft.back", tooltip="Back to the review queue"),
+        leaving("escape", "back", "Back", "draft.back", "Back to the review queue"),
         Binding("a", "decide('approved')", "Approve", id="draft.approve",
                 tooltip="Approve this version as it reads (reviewers, never their own work)"),
         Binding("c", "decide('changes-requested')", "Send back", id="draft.request-changes",

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ..screen_keys import leaving
 from ..widgets.app_footer import AppFooter
 from ..widgets.guarded import AppHeader
 
@@ -21,8 +22,8 @@ class ProblemsScreen(Screen[None]):
     """Every problem, one per line as `file:line: message`, and what to do next."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q,escape", "app.quit", "Quit", id="problems.quit",
-                tooltip="Leave the app to fix the files"),
+        leaving("q,escape", "app.quit", "Quit", "problems.quit",
+                "Leave the app to fix the files"),
     ]
 
     def __init__(self, title: str, problems: list[str]) -> None:

@@ -6,14 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Label, Select, Static
 
-from ..delivery import close, deliver
+from ..delivery import close, deliver, put_together
 from ..review_desk import DeskError, ReviewDesk
+from ..screen_keys import drop_down_open, leaving
 from ..widgets.app_footer import AppFooter
 from ..widgets.draft_table import DraftTable
 from ..widgets.guarded import AppHeader, GuardedSelect
@@ -48,8 +50,7 @@ class ReviewQueueScreen(Screen[None]):
     CSS_PATH = "../styles/review.tcss"
     HELP = DraftTable.HELP
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="review-queue.back",
-                tooltip="Back to the brief"),
+        leaving("escape", "back", "Back", "review-queue.back", "Back to the brief"),
         Binding("ctrl+r", "reload", "Reload", id="review-queue.reload",
                 tooltip="Read the queue again (others may have changed it)"),
         *(_filter_binding(n, value, label.split(" ", 1)[1])
@@ -173,6 +174,10 @@ class ReviewQueueScreen(Screen[None]):
 
     def action_show(self, status: str) -> None:
         """Show only drafts in `status` ("all": every draft)."""
+        if not put_together(self):  # a number typed as the queue opens, or closes
+            if self.is_active:
+                self.call_after_refresh(self.action_show, status)
+            return
         self.query_one("#queue-filter", Select).value = status
 
     @on(Select.Changed, "#queue-filter")
@@ -192,6 +197,8 @@ class ReviewQueueScreen(Screen[None]):
             self.action_reload()
 
     def action_back(self) -> None:
+        if drop_down_open(self):
+            raise SkipAction  # Escape closes the filter's list first
         close(self)
 
 

@@ -17,6 +17,7 @@ from ...compose.errors import BriefError
 from ...corpus.loader import CorpusError
 from ...train.deck import Deck, Slide, SlideKind
 from ...train.text import attribution, bullet_lines, progress, quotation
+from ..screen_keys import leaving
 from ..widgets.deck_chart import DeckChart
 
 
@@ -34,8 +35,7 @@ class TrainScreen(Screen[None]):
                 tooltip="Blank the screen (press again to come back)"),
         Binding("s", "skip", "Skip", id="train.skip",
                 tooltip="On a content note: skip the graphic testimony it warns of"),
-        Binding("escape", "leave", "Leave", id="train.leave",
-                tooltip="Leave trainer mode"),
+        leaving("escape", "leave", "Leave", "train.leave", "Leave trainer mode"),
         *(Binding(str(n), f"section({n})", show=False, id=f"train.section-{n}",
                   tooltip=f"Jump to Narrative {n} (0: the opening)") for n in range(10)),
         Binding("home", "go(0)", "First", show=False, id="train.first",

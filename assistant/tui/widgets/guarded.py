@@ -97,14 +97,23 @@ class GuardedSelect(Select[Any]):
     looks for its parts, already removed, and raises), and whose drop-down pages safely."""
 
     def on_mount(self) -> None:
+        self._guard_paging()
+
+    def _guard_paging(self, tries: int = 20) -> None:
         # Textual 8.2.8's drop-down pages through lines it only has once it has been
         # opened and laid out: its paging keys get the guard (on the instance, as the
         # drop-down's class is private to Textual).
-        overlay = self.query_one("SelectOverlay", OptionList)
+        try:
+            overlay = self.query_one("SelectOverlay", OptionList)
+        except NoMatches:
+            # Not there at this moment (seen with keys switching tabs as a draft
+            # opened, on a busy machine): look again after the next refresh.
+            if tries and self.is_attached:
+                self.call_after_refresh(self._guard_paging, tries - 1)
+            return
         for name in ("action_page_up", "action_page_down"):
             setattr(overlay, name, _ignoring_key_error(getattr(overlay, name)))
 
     def action_show_overlay(self) -> None:
         with suppress(NoMatches):
             super().action_show_overlay()
-
