@@ -458,3 +458,26 @@ async def test_opening_another_article_with_decisions_not_added_asks_first(
         await _idle(pilot)
         assert screen.result is not None and "We left at night" in screen.result.article
         assert set(screen.decisions.values()) == {"undecided"}
+
+
+async def test_quitting_with_curate_decisions_not_added_asks_first(tmp_path: Path) -> None:
+    from assistant.tui.dialogs.confirm import ConfirmDialog
+
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    article = tmp_path / "guard.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        screen = await _open(pilot, article)
+        await pilot.press("a")
+        await _idle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "1 decision(s)" in app.screen.question
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        assert list(screen.decisions.values())[0] == "accepted"

@@ -288,8 +288,14 @@ class CounterbriefApp(App[None]):
         self.push_screen(help_for(self.screen, self.focused))
 
     async def action_quit(self) -> None:
+        from .screens.curate import CurateScreen
+
         compose = next((s for s in self.screen_stack if isinstance(s, ComposeScreen)), None)
-        if compose is None or not compose.dirty:
+        brief = ["The brief has changes you have not exported."] if compose and compose.dirty \
+            else []
+        curated = [n for s in self.screen_stack if isinstance(s, CurateScreen)
+                   if (n := s.not_added())]
+        if not brief and not curated:
             self.exit()
             return
         from .dialogs.confirm import ConfirmDialog
@@ -298,10 +304,10 @@ class CounterbriefApp(App[None]):
             if leave:
                 self.exit()
 
-        self.push_screen(ConfirmDialog("The brief has changes you have not exported.\n"
-                                       "Quit and lose them?", yes="Quit without exporting"),
-                         answered)
-
+        yes = ("Quit and lose both" if brief and curated else
+               "Quit without exporting" if brief else "Quit without adding")
+        self.push_screen(ConfirmDialog("\n".join([*brief, *curated, "Quit and lose them?"]),
+                                       yes=yes), answered)
 
 def build_app(corpus_dir: Path, templates_dir: Path, *, db_url: str | None = None,
               user: str | None = None, config_dir: Path | None = None,

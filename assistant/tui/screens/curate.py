@@ -514,15 +514,20 @@ class CurateScreen(Screen[None]):
             return
         from ..dialogs.confirm import ConfirmDialog
 
-        decided = sum(1 for d in self.decisions.values() if d != UNDECIDED)
-
         def answered(confirmed: bool | None) -> None:
             if confirmed and self.app.screen is self:
                 then()
 
-        self.app.push_screen(ConfirmDialog(
-            f"{decided} decision(s) on this article, and any edits, are not added to the "
-            f"corpus yet.\n{question}", yes=yes, no="Keep curating"), answered)
+        self.app.push_screen(ConfirmDialog(f"{self.not_added()}\n{question}", yes=yes,
+                                           no="Keep curating"), answered)
+
+    def not_added(self) -> str | None:
+        """What leaving now would lose, in one sentence, or None when nothing would be."""
+        if not self.unsaved:
+            return None
+        decided = sum(1 for d in self.decisions.values() if d != UNDECIDED)
+        return (f"{decided} decision(s) on this article, and any edits, are not added to the "
+                "corpus yet.")
 
 class CurateCommands(CommandList):
     """The palette entry that opens the Curate screen."""
