@@ -167,3 +167,16 @@ def test_accept_warns_about_what_it_added_and_only_counts_the_warnings_already_t
     assert "linked to no theme" in out
     assert "nobody-quoted" not in out
     assert "2 earlier warning(s) about other records" in out  # the speaker, the example theme
+
+
+def test_accepting_the_same_candidates_file_twice_adds_nothing_the_second_time(
+        corpus: Path, tmp_path: Path) -> None:
+    candidates = _ingest(corpus, tmp_path)
+    code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    assert code == 0, out
+    before = _files(corpus)
+    code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    assert code == 1
+    assert "nothing to add (every record is already there)" in out
+    assert "Traceback" not in out
+    assert _files(corpus) == before

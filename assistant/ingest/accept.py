@@ -96,6 +96,15 @@ def _check_verbatim(root: Path, proposal: Path, data: LinedDict, article: str | 
                                 f"in the article: {said}")
 
 
+def _text_and_source(item: object) -> tuple[str, object] | None:
+    """A candidate's text and the source it was read in, as the corpus would store them."""
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return None
+    sources = item.get("sources")
+    first = sources[0] if isinstance(sources, list) and sources else None
+    return _flat(item["text"]), first.get("source") if isinstance(first, dict) else None
+
+
 def _blocks(text: str, data: LinedDict, kind: str) -> list[tuple[str, str]]:
     """(id, the item's own lines) for each record of a section, as the curator left them."""
     items = data.get(kind)
@@ -213,11 +222,17 @@ def plan(root: Path, proposal: Path) -> tuple[dict[Path, str], Accepted, str | N
     source_id, article, digest = article_from_proposal(text)
     first_source = source_id
     numbers = _quote_numbers(existing.quotes, data)
+    stored = {(_flat(q.text), q.sources[0].source): qid for qid, q in existing.quotes.items()}
     for kind in _KINDS:
         blocks = []
-        for rid, block in _blocks(text, data, kind):
+        for n, (rid, block) in enumerate(_blocks(text, data, kind)):
             if kind != "quotes" and rid in existing.table(kind):
                 result.skipped.setdefault(kind, []).append(rid)
+                continue
+            twin = stored.get(_text_and_source(data["quotes"][n])) if kind == "quotes" else None
+            if twin is not None:  # this file, or this quote, was accepted already
+                result.skipped.setdefault(kind, []).append(
+                    rid if twin == rid else f"{rid} (as {twin})")
                 continue
             if kind == "quotes" and rid in existing.quotes:
                 block, new = _renumbered(block, rid, numbers)
