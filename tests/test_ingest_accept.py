@@ -180,3 +180,27 @@ def test_accepting_the_same_candidates_file_twice_adds_nothing_the_second_time(
     assert "nothing to add (every record is already there)" in out
     assert "Traceback" not in out
     assert _files(corpus) == before
+
+
+def test_an_interrupt_while_the_files_are_written_leaves_every_corpus_file_as_it_was(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.ingest.accept import accept
+
+    candidates = _ingest(corpus, tmp_path)
+    before = _files(corpus)
+    replace = Path.replace
+    calls = []
+
+    def interrupted(self: Path, target: Path) -> Path:  # ctrl+c after the first file
+        calls.append(target)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        accept(corpus, candidates)
+    monkeypatch.undo()
+    assert len(calls) == 2
+    assert _files(corpus) == before
+    assert not [p for p in corpus.rglob("*") if p.name.endswith(".tmp")]

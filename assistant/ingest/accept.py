@@ -307,7 +307,7 @@ def accept(root: Path, proposal: Path, today: date | None = None) -> Accepted:
 
 def _write_all(changes: dict[Path, str]) -> None:
     """Every file or none: stage each beside its target, then rename them all; if any step
-    fails, put back what was renamed and remove what was staged."""
+    fails or is interrupted, put back what was renamed and remove what was staged."""
     staged: dict[Path, Path] = {}
     saved: dict[Path, bytes | None] = {}
     made: list[Path] = []
@@ -328,7 +328,7 @@ def _write_all(changes: dict[Path, str]) -> None:
         for path, tmp_path in staged.items():
             current = path
             tmp_path.replace(path)
-    except OSError as exc:
+    except BaseException as exc:  # a full disk, a read-only file, or ctrl+c halfway
         for path in [p for p in saved if p not in staged or not staged[p].exists()]:
             old = saved[path]
             with contextlib.suppress(OSError):
@@ -342,7 +342,9 @@ def _write_all(changes: dict[Path, str]) -> None:
         for folder in reversed(made):
             with contextlib.suppress(OSError):
                 folder.rmdir()
-        raise AcceptWriteFailed(current, exc) from None
+        if isinstance(exc, OSError):
+            raise AcceptWriteFailed(current, exc) from None
+        raise
 
 
 def _trial(root: Path, changes: dict[Path, str], today: date | None) -> list[Problem]:
