@@ -204,3 +204,18 @@ def test_an_interrupt_while_the_files_are_written_leaves_every_corpus_file_as_it
     assert len(calls) == 2
     assert _files(corpus) == before
     assert not [p for p in corpus.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_accept_keeps_the_permissions_of_the_files_it_appends_to_and_gives_new_ones_the_usual(
+        corpus: Path, tmp_path: Path) -> None:
+    candidates = _ingest(corpus, tmp_path)
+    (corpus / "speakers.yaml").chmod(0o664)
+    mask = os.umask(0o022)
+    try:
+        code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    finally:
+        os.umask(mask)
+    assert code == 0, out
+    assert (corpus / "speakers.yaml").stat().st_mode & 0o777 == 0o664
+    added = [*corpus.glob("quotes/*.yaml"), *corpus.glob("archive/*")]
+    assert added and {p.stat().st_mode & 0o777 for p in added} == {0o644}

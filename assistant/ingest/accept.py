@@ -325,6 +325,10 @@ def _write_all(changes: dict[Path, str]) -> None:
             staged[path] = Path(tmp)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(content)
+            # mkstemp makes the file private: keep the mode of the file it replaces (a
+            # corpus the team shares stays readable), or a new file's usual one
+            os.chmod(tmp, path.stat().st_mode & 0o7777 if saved[path] is not None
+                     else 0o666 & ~_umask())
         for path, tmp_path in staged.items():
             current = path
             tmp_path.replace(path)
@@ -345,6 +349,12 @@ def _write_all(changes: dict[Path, str]) -> None:
         if isinstance(exc, OSError):
             raise AcceptWriteFailed(current, exc) from None
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _trial(root: Path, changes: dict[Path, str], today: date | None) -> list[Problem]:
