@@ -481,3 +481,18 @@ async def test_quitting_with_curate_decisions_not_added_asks_first(tmp_path: Pat
         await pilot.pause()
         assert app.screen is screen and app.is_running
         assert list(screen.decisions.values())[0] == "accepted"
+
+
+async def test_f6_on_the_curate_screen_keeps_the_article_being_curated(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    article = tmp_path / "guard.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        screen = await _open(pilot, article)
+        await pilot.press("a", "f6")
+        await _idle(pilot)
+        assert app.screen is screen
+        assert sum(isinstance(s, CurateScreen) for s in app.screen_stack) == 1

@@ -201,7 +201,8 @@ class CounterbriefApp(App[None]):
     def action_curate(self) -> None:
         from .screens.curate import CurateScreen
 
-        self.push_screen(CurateScreen(self.options.corpus_dir))
+        if not isinstance(self.screen, CurateScreen):  # F6 there would hide its article
+            self.push_screen(CurateScreen(self.options.corpus_dir))
 
     def action_train(self) -> None:
         from .screens.train import TrainScreen

@@ -160,7 +160,7 @@ class CurateScreen(Screen[None]):
             self._read(text)
 
         self._unless_unsaved(replace, "Open the other article and lose them?",
-                             yes="Open it without adding")
+                             yes="Open it anyway")
 
     def action_read(self) -> None:
         text = self._article_text().text
@@ -168,7 +168,7 @@ class CurateScreen(Screen[None]):
             self.notify("Paste an article or open a file first.", severity="warning")
             return
         self._unless_unsaved(lambda: self._read(text), "Read the article again and lose them?",
-                             yes="Read again without adding")
+                             yes="Read again anyway")
 
     def _read(self, text: str) -> None:
         from ...ingest.article import ArticleRefused, check_article
