@@ -213,6 +213,9 @@ class _Reader:
         self.last_in_paragraph: dict[int, Person] = {}
         self.paragraph_subject: dict[int, Person] = {}
         self.paragraph_outlet: dict[tuple[int, int], str] = {}
+        self.previous_speaker: int | None = None
+        """Who spoke the quotation before: what a speaker told an outlet carries over to
+        their next words only until someone else is quoted."""
         self.quoted_answers = quoted_answers(text, self.paras)
         self.questions = labelled_questions(text, self.paras)
 
@@ -438,7 +441,9 @@ class _Reader:
         if q.speaker is not None:
             self.last_in_paragraph[span.paragraph] = q.speaker
             where = (span.paragraph, q.speaker.key)
-            q.outlet = q.outlet or q.speaker.outlet or self.paragraph_outlet.get(where)
+            told = q.speaker.outlet if self.previous_speaker in (None, q.speaker.key) else None
+            self.previous_speaker = q.speaker.key
+            q.outlet = q.outlet or told or self.paragraph_outlet.get(where)
             if q.outlet:
                 self.paragraph_outlet.setdefault(where, q.outlet)
         return q
