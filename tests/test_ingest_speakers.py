@@ -76,3 +76,13 @@ def test_she_is_the_woman_named_not_the_man_whose_queue_she_stands_in() -> None:
                'said.\n\nMrs Othman, 58, a retired teacher, told the Guardian in 2021 that she '
                'had lost her son. "I lost him twice," she said.\n')
     assert [s for _, s in _speakers(article)] == ["mariam-othman", "mariam-othman"]
+
+
+def test_a_sentence_opening_with_for_before_a_name_is_about_that_person_not_a_new_name() -> None:
+    article = ('Repayment\n\nBy Eva Lund\n\n"I was very good at it," Ms Haddad said.\n\n'
+               'For Ms Haddad, the work is a kind of repayment that will never be finished. '
+               '"It is not enough," she said.\n')
+    result = ingest_article(article, None, "test-article")
+    assert [(c.quotation.text, c.speaker) for c in result.candidates] == [
+        ("I was very good at it", "haddad"), ("It is not enough", "haddad")]
+    assert [s.label for s in result.speakers] == ["Haddad"]

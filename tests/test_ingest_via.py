@@ -52,3 +52,11 @@ def test_what_someone_told_an_outlet_does_not_carry_past_another_speaker() -> No
                                  ("They had meat every night", "BBC"),
                                  ("His story is typical", None),
                                  ("I would warn my cousins", None)]
+
+
+def test_what_someone_told_an_outlet_stays_dropped_for_all_their_later_words() -> None:
+    article = ('T\n\nBy Eva Lund\n\n"We were lied to," Hassan Nuri told the BBC.\n\n'
+               '"His story is typical," said Dr Anna Berg, a historian.\n\n'
+               '"I would warn my cousins," Mr Nuri said. "All of them."\n\n'
+               '"Every one," he added.\n')
+    assert [o for _, o in _outlets(article)] == ["BBC", None, None, None, None]

@@ -116,11 +116,20 @@ _INITIAL = r"[A-Z]\.(?![\w’'-])"
 _NOT_AFTER_INITIAL = r"(?!(?:The|A|An|In|On|At|He|She|It|They|We|I|This|That|But|And)\b)"
 
 
+# a sentence's first word is capitalised, but "For Ms Haddad, the work..." names Ms Haddad
+_NOT_A_NAME_WORD = (r"(?!(?:For|In|At|On|To|With|Without|After|Before|Like|Unlike|From|By|"
+                    r"Of|As|When|While|Since|Because|Although|Though|Despite|But|And|Yet|"
+                    r"So|If|Unless|Until|Once|During|Under|Among|Against|Through)\s)")
+
+
+_CLAUSE_VERB = re.compile(r"\b(?:is|was|are|were|has|had|have|will|would|can|could)\b")
+
+
 def _full_name(first: str, part: str, particles: bool = True) -> str:
     """A name of two to four words, as a regex: a title, then words written as names, or
     an initial with a family name, or a name with an initial for the family name."""
     particle = _PARTICLE if particles else ""
-    return (rf"{_TITLE}(?:{_INITIAL}\s+{_NOT_AFTER_INITIAL}{part}|"
+    return (rf"{_NOT_A_NAME_WORD}{_TITLE}(?:{_INITIAL}\s+{_NOT_AFTER_INITIAL}{part}|"
             rf"{first}(?:\s+{particle}(?:{part}|{_INITIAL})){{1,3}})")
 
 
@@ -213,9 +222,12 @@ class _Reader:
         self.last_in_paragraph: dict[int, Person] = {}
         self.paragraph_subject: dict[int, Person] = {}
         self.paragraph_outlet: dict[tuple[int, int], str] = {}
-        self.previous_speaker: int | None = None
-        """Who spoke the quotation before: what a speaker told an outlet carries over to
-        their next words only until someone else is quoted."""
+        self.spoken: list[int] = []
+        """Who spoke each quotation so far, in order."""
+        self.told_at: dict[int, int] = {}
+        """Person -> how many quotations there were when they were said to talk to an
+        outlet: what they told it carries to their next words only until someone else is
+        quoted."""
         self.quoted_answers = quoted_answers(text, self.paras)
         self.questions = labelled_questions(text, self.paras)
 
@@ -292,6 +304,8 @@ class _Reader:
         if dateline:
             seg = seg[dateline.end():]
         for m in _APPOSITIVE.finditer(seg):
+            if _CLAUSE_VERB.search(m.group(2)):
+                continue  # "For Ms Haddad, the work is...": a clause, not a description
             if not is_outlet(m.group(1), self.outlets):
                 self.cast.resolve(f"{m.group(1)}, {m.group(2)}")
         for phrase in requests(self.masked, sentence):  # "a sniper who asked not to be named"
@@ -405,6 +419,7 @@ class _Reader:
             # someone who talked to an outlet: that outlet first published what they said
             # (or, told of an earlier interview, they are speaking elsewhere now: no outlet)
             person.outlet = interview_outlet(f"told {mention.tail}", self.outlets)
+            self.told_at[person.key] = len(self.spoken)
         return person
 
     def _quotation(self, sentence: Sentence, in_sentence: list[Span], n: int, span: Span,
@@ -441,8 +456,10 @@ class _Reader:
         if q.speaker is not None:
             self.last_in_paragraph[span.paragraph] = q.speaker
             where = (span.paragraph, q.speaker.key)
-            told = q.speaker.outlet if self.previous_speaker in (None, q.speaker.key) else None
-            self.previous_speaker = q.speaker.key
+            key = q.speaker.key
+            told = q.speaker.outlet if all(
+                k == key for k in self.spoken[self.told_at.get(key, 0):]) else None
+            self.spoken.append(key)
             q.outlet = q.outlet or told or self.paragraph_outlet.get(where)
             if q.outlet:
                 self.paragraph_outlet.setdefault(where, q.outlet)
