@@ -266,3 +266,12 @@ def test_asking_not_to_be_named_introduces_someone_but_is_not_their_remark() -> 
                "family for years, and who asked not to be named, said simply: \"He came back "
                "a different boy.\"\n")
     assert _speakers(article) == ["Mahmoud", "A neighbour who has known the family for years"]
+
+
+def test_a_clause_about_a_thing_she_shared_is_not_a_speaker_named_after_the_clause() -> None:
+    article = ('T\n\nBy Eva Lund\n\n"I was very good at it," Ms Haddad said.\n\n'
+               'In prison she began writing down what she remembered. Part of that account, '
+               'which she shared with the Courier, describes the house where new arrivals were '
+               'kept.\n\n"The house was crowded and hot."\n')
+    assert _kept(article) == [("I was very good at it", "Haddad"),
+                              ("The house was crowded and hot.", "Haddad")]
