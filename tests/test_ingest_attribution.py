@@ -275,3 +275,21 @@ def test_a_clause_about_a_thing_she_shared_is_not_a_speaker_named_after_the_clau
                'kept.\n\n"The house was crowded and hot."\n')
     assert _kept(article) == [("I was very good at it", "Haddad"),
                               ("The house was crowded and hot.", "Haddad")]
+
+
+def test_a_role_then_a_name_introduces_the_person_a_later_mr_means() -> None:
+    article = ('T\n\nBy Eva Lund\n\n"I was very good at it," Ms Haddad said.\n\n'
+               'She now speaks to schools alongside a former police '
+               'officer, Daniel Okafor, who runs the prevention programme.\n\n'
+               '"Samira doesn\'t lecture anybody," Mr Okafor said.\n')
+    assert _kept(article) == [("I was very good at it", "Haddad"),
+                              ("Samira doesn't lecture anybody",
+                               "Daniel Okafor, a former police officer")]
+
+
+def test_she_after_a_role_named_in_passing_is_still_the_woman_the_sentence_is_about() -> None:
+    article = ('T\n\nBy Eva Lund\n\n"I was very good at it," Ms Haddad said.\n\n'
+               'She now speaks to schools alongside a former police officer, Daniel Okafor, who '
+               'runs the programme.\n\n'
+               '"It is what I can do," she said.\n')
+    assert _speakers(article) == ["Haddad", "Haddad"]

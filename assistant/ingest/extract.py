@@ -186,6 +186,10 @@ _ROLE_NOUNS = PERSON_NOUNS | {"judge", "counsel", "prosecutor", "officer", "magi
 _ROLE_OPENS = re.compile(r"\s*((?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:" +
                          "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in sorted(_ROLE_NOUNS))
                          + r"))\s+(" + _NAME + r")\s+(?:has\s+|had\s+)?[a-z]+\b")
+# "alongside a former police officer, Daniel Okafor, who runs": a role, then the name
+_ROLE_THEN_NAME = re.compile(
+    r"(?<![\w’'-])((?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:" +
+    "|".join(sorted(_ROLE_NOUNS | GENERIC_PERSON)) + r")),\s+(" + _NAME + r"),")
 # "passing sentence on Leila Mansour, 31, who pleaded guilty": a name with an age, anywhere
 _NAME_AGED = re.compile(r"(?<![\w’'-])(" + _NAME + r"),\s+(?:now\s+)?\d{1,3},")
 # "Yasin Adebayo-Clarke's first interview": someone the article goes on to call "he"
@@ -253,6 +257,7 @@ class _Reader:
                 self.paragraph_subject.setdefault(sentence.paragraph, person)
             self._addressed(resolved, main)
             self._topic(sentence, resolved)
+            self._named_after_role(sentence)
             lo = bisect.bisect_left(self.opens, sentence.start)
             hi = bisect.bisect_left(self.opens, sentence.end)
             in_sentence = self.spans[lo:hi]
@@ -360,6 +365,18 @@ class _Reader:
         name = opening and next((g for g in opening.groups() if g), None)
         if name and not _APPOSITIVE.match(seg) and not is_outlet(name, self.outlets):
             self._introduced(self.cast.resolve(name), seg[opening.end():] if opening else "")
+
+    def _named_after_role(self, sentence: Sentence) -> None:
+        """"She speaks alongside a former police officer, Daniel Okafor,": someone a later
+        "Mr Okafor" means; met after the sentence's own "she", so not the one she is."""
+        seg = self.masked[sentence.start:sentence.end]
+        topic = self.cast.people[self.cast.recent[-1]] if self.cast.recent else None
+        for m in _ROLE_THEN_NAME.finditer(seg):
+            if not is_outlet(m.group(2), self.outlets):
+                self._introduced(self.cast.resolve(f"{m.group(2)}, {m.group(1)}"),
+                                 seg[m.end():])
+                if topic is not None:  # the next "she" is still the sentence's own
+                    self.cast.touch(topic)
 
     def _addressed(self, resolved: list[tuple[Mention, Person | None]],
                    main: Person | None) -> None:
