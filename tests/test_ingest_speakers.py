@@ -86,3 +86,17 @@ def test_a_sentence_opening_with_for_before_a_name_is_about_that_person_not_a_ne
     assert [(c.quotation.text, c.speaker) for c in result.candidates] == [
         ("I was very good at it", "haddad"), ("It is not enough", "haddad")]
     assert [s.label for s in result.speakers] == ["Haddad"]
+
+
+def test_a_former_police_officer_is_an_official_not_a_defector() -> None:
+    article = ('T\n\nBy Eva Lund\n\n"Nobody lectures them," said Daniel Okafor, a former police '
+               'officer.\n\n"We ate what was left," said Amal Idris, a former fighter.\n')
+    roles = {s.id: s.role for s in ingest_article(article, None, "test-article").speakers}
+    assert roles == {"daniel-okafor": "official", "amal-idris": "defector"}
+
+
+def test_a_former_islamic_state_official_is_a_defector() -> None:
+    article = ('T\n\nBy Eva Lund\n\n"The emirs ate first," said Karim Aziz, a former Islamic '
+               'State official.\n\n"We ate only what the fighters left us," said Bilal Haji, a former IS commander.\n')
+    roles = {s.id: s.role for s in ingest_article(article, None, "test-article").speakers}
+    assert roles == {"karim-aziz": "defector", "bilal-haji": "defector"}
