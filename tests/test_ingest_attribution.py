@@ -293,3 +293,18 @@ def test_she_after_a_role_named_in_passing_is_still_the_woman_the_sentence_is_ab
                'runs the programme.\n\n'
                '"It is what I can do," she said.\n')
     assert _speakers(article) == ["Haddad", "Haddad"]
+
+
+def test_a_description_naming_is_the_group_keeps_the_speaker() -> None:
+    article = ('T\n\nBy Eva Lund\n\n"We ate only what the fighters left us," said Bilal Nasser, '
+               'a former IS commander.\n')
+    assert _kept(article) == [("We ate only what the fighters left us",
+                               "Bilal Nasser, a former IS commander")]
+
+
+@pytest.mark.parametrize("sentence", [
+    'A former member of IS said: "We ate only what the fighters left us."',
+    '"We ate only what the fighters left us," a man who fought for IS said.'])
+def test_a_speaker_described_by_the_group_s_initials_is_kept(sentence: str) -> None:
+    speakers = _speakers(f"T\n\nBy Eva Lund\n\n{sentence}\n")
+    assert len(speakers) == 1 and speakers[0].endswith("IS")

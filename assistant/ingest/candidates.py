@@ -174,7 +174,8 @@ def _role(person: Person) -> str:
                          r"ambassador|general|commander|agency)\b", text)
     # "a former fighter" left the group; "a former police officer" left the police, but
     # "a former Islamic State official" left the group
-    group = re.search(r"\b(?:islamic state|isis|isil|is|daesh|jihadi\w*|the group)\b", text)
+    group = re.search(r"\b(?:islamic state|isis|isil|daesh|jihadi\w*|the group)\b", text) or \
+        re.search(r"\bIS\b", person.description or "")
     if re.search(r"\b(?:defector|fighter|militant|jihadist|recruit|deserter|returnee|left)\b",
                  text) or (re.search(r"\bformer\b", text) and (group or not official)):
         return "defector"

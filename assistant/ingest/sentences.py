@@ -139,7 +139,7 @@ def _clean_phrase(phrase: str) -> str:
     words = phrase.split()
     while words and words[0].lower() in _LEAD_WORDS:
         words = words[1:]
-    while words and words[-1].lower() in _TRAIL_WORDS:
+    while words and words[-1].lower() in _TRAIL_WORDS and words[-1] != "IS":  # the group
         words = words[:-1]
     if len(words) > 2 and words[-1].lower() in _CLAUSE_LINKS:
         words = _before_own_verb(words[:-1])
@@ -220,7 +220,9 @@ def _valid_phrase(phrase: str, limit: int = 12) -> bool:
         return False
     if words[-1].lower() in {"of", "to", "by", "with", "the", "a", "an", "in", "for", "that"}:
         return False
-    return not any(w.lower() in {"is", "are", "were", "be", "been", "being"} for w in words)
+    # "is", never "IS": "a former IS commander" names the group
+    return not any(w in {"is", "are", "were", "be", "been", "being", "Is", "Are", "Were"}
+                   for w in words)
 
 
 # "..., after telling the judge he had «...»", "..., saying «...»": the one who speaks is
