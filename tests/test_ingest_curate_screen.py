@@ -449,7 +449,7 @@ async def test_opening_another_article_with_decisions_not_added_asks_first(
         await _idle(pilot)
         assert app.screen is screen
         assert screen.result is not None and "We left at night" not in screen.result.article
-        assert list(screen.decisions.values())[0] == "accepted"
+        assert next(iter(screen.decisions.values())) == "accepted"
 
         path.focus()
         await pilot.press("enter")
@@ -480,7 +480,7 @@ async def test_quitting_with_curate_decisions_not_added_asks_first(tmp_path: Pat
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and app.is_running
-        assert list(screen.decisions.values())[0] == "accepted"
+        assert next(iter(screen.decisions.values())) == "accepted"
 
 
 async def test_f6_on_the_curate_screen_keeps_the_article_being_curated(tmp_path: Path) -> None:

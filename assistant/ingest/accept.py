@@ -222,7 +222,8 @@ def plan(root: Path, proposal: Path) -> tuple[dict[Path, str], Accepted, str | N
     source_id, article, digest = article_from_proposal(text)
     first_source = source_id
     numbers = _quote_numbers(existing.quotes, data)
-    stored = {(_flat(q.text), q.sources[0].source): qid for qid, q in existing.quotes.items()}
+    stored: dict[tuple[str, object] | None, str] = {
+        (_flat(q.text), q.sources[0].source): qid for qid, q in existing.quotes.items()}
     for kind in _KINDS:
         blocks = []
         for n, (rid, block) in enumerate(_blocks(text, data, kind)):

@@ -8,8 +8,8 @@ adds the accepted quotes (by appending) and archives the article.
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
