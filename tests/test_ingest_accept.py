@@ -219,3 +219,21 @@ def test_accept_keeps_the_permissions_of_the_files_it_appends_to_and_gives_new_o
     assert (corpus / "speakers.yaml").stat().st_mode & 0o777 == 0o664
     added = [*corpus.glob("quotes/*.yaml"), *corpus.glob("archive/*")]
     assert added and {p.stat().st_mode & 0o777 for p in added} == {0o644}
+
+
+def test_a_refused_accept_names_the_line_of_the_candidates_file_the_curator_edited(
+        corpus: Path, tmp_path: Path) -> None:
+    candidates = _ingest(corpus, tmp_path)
+    text = candidates.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = next(n for n, ln in enumerate(lines) if ln.strip().startswith("speaker:")
+              and n > text[:text.index("quotes:")].count("\n"))
+    lines[at] = re.sub(r"speaker: \S+", "speaker: nobody-known", lines[at])
+    candidates.write_text("\n".join(lines), encoding="utf-8")
+    before = _files(corpus)
+    code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    assert code == 1
+    problem = next(ln for ln in out.splitlines() if "nobody-known" in ln)
+    item = max(n for n in range(at) if lines[n].lstrip().startswith("- id:")) + 1
+    assert problem.startswith(f"{candidates}:{item}: quote ")
+    assert _files(corpus) == before

@@ -57,6 +57,9 @@ class Accepted:
     """Warnings the corpus had before, about other records: `corpus validate` lists them."""
     renumbered: dict[str, str] = field(default_factory=dict)
     """Quote ids ingest numbered that another accept took meanwhile: old id -> new id."""
+    origins: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)
+    """Corpus file -> (first line, line count, line in the candidates file) of each record
+    appended to it: a problem found there is named where the curator can fix it."""
 
 
 _DUPLICATE = "already in the corpus as "
@@ -226,6 +229,7 @@ def plan(root: Path, proposal: Path) -> tuple[dict[Path, str], Accepted, str | N
         (_flat(q.text), q.sources[0].source): qid for qid, q in existing.quotes.items()}
     for kind in _KINDS:
         blocks = []
+        starts: list[int] = []
         for n, (rid, block) in enumerate(_blocks(text, data, kind)):
             if kind != "quotes" and rid in existing.table(kind):
                 result.skipped.setdefault(kind, []).append(rid)
@@ -248,6 +252,7 @@ def plan(root: Path, proposal: Path) -> tuple[dict[Path, str], Accepted, str | N
                     f"{proposal}: quote '{rid}' is marked as already in the corpus as {dup}; "
                     f"delete it, or delete the words '{_DUPLICATE}{dup}' to keep it")
             blocks.append(block)
+            starts.append(data[kind].item_lines[n])
             result.added.setdefault(kind, []).append(rid)
         if not blocks:
             continue
@@ -262,6 +267,7 @@ def plan(root: Path, proposal: Path) -> tuple[dict[Path, str], Accepted, str | N
         has_section = last and path.exists()
         changes[path] = _append(path, kind, blocks, has_section, indent, root)
         result.files.append(path)
+        result.origins[str(path)] = _origins(changes[path], blocks, starts)
     if article is not None and digest is not None and \
             hashlib.sha256(article.encode("utf-8")).hexdigest() != digest:
         raise AcceptRefused(f"{proposal}: the article text at the end of the file was "
@@ -278,7 +284,7 @@ def accept(root: Path, proposal: Path, today: date | None = None) -> Accepted:
     archive = root / ARCHIVE_DIR / f"{source_id}.txt" if source_id and article else None
     if archive and archive.exists() and archive.read_text(encoding="utf-8") != article:
         raise AcceptRefused(f"{archive} already holds a different text for {source_id}")
-    problems = _trial(root, changes, today)
+    problems = [_in_candidates(p, proposal, result) for p in _trial(root, changes, today)]
     if problems:
         raise AcceptRefused("the corpus would not be valid; nothing was added", problems)
     if archive is not None and not archive.exists():
@@ -350,6 +356,26 @@ def _write_all(changes: dict[Path, str]) -> None:
         if isinstance(exc, OSError):
             raise AcceptWriteFailed(current, exc) from None
         raise
+
+
+def _origins(new_text: str, blocks: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
+    """Where each appended block begins in the new file (they close it, a blank line apart)."""
+    count = sum(len(b.split("\n")) for b in blocks) + len(blocks) - 1
+    line = new_text.rstrip("\n").count("\n") + 2 - count
+    found = []
+    for block, start in zip(blocks, starts, strict=True):
+        size = len(block.split("\n"))
+        found.append((line, size, start))
+        line += size + 1
+    return found
+
+
+def _in_candidates(problem: Problem, proposal: Path, result: Accepted) -> Problem:
+    """A problem in a record being appended, named at its line in the candidates file."""
+    for first, size, start in result.origins.get(problem.file, []):
+        if first <= problem.line < first + size:
+            return Problem(str(proposal), start + problem.line - first, problem.message)
+    return problem
 
 
 def _umask() -> int:
