@@ -308,3 +308,12 @@ def test_a_description_naming_is_the_group_keeps_the_speaker() -> None:
 def test_a_speaker_described_by_the_group_s_initials_is_kept(sentence: str) -> None:
     speakers = _speakers(f"T\n\nBy Eva Lund\n\n{sentence}\n")
     assert len(speakers) == 1 and speakers[0].endswith("IS")
+
+
+def test_a_name_something_was_called_is_left_out_as_a_term() -> None:
+    article = ('T\n\nBy Eva Lund\n\n"I was very good at it," Ms Haddad said.\n\nThe group\'s media '
+               'office, she said, called its online recruiters "sisters of the pen", and '
+               'measured them by how many women they brought.\n')
+    quotes = read_article(article)
+    assert [(q.text, q.left_out) for q in quotes][1] == (
+        "sisters of the pen", "a name or term something was called, not testimony")

@@ -41,6 +41,9 @@ _TITLE_BEFORE = re.compile(
     r"\b(?:titles?|names?)\s+(?:such\s+as|like)\s*|"
     r"\b(?:watch|listen|read|read more|explainer|analysis|related|see also)\s*:\s*)$",
     re.IGNORECASE)
+# "called its online recruiters "sisters of the pen"": what something was called
+_NAMED_AS = re.compile(r"\b(?:called|dubbed|nicknamed|termed|labelled|labeled|branded|known as)"
+                       r"(?:\s+[\w’'-]+){0,4}\s*$")
 # a title given as an example ("with names such as '...'") or a link to another page
 # ("Watch: '...'", "Our full explainer: '...'"), whatever its capitals
 _TITLE_LINK = re.compile(r"\b(?:titles?|names?)\s+(?:such\s+as|like)\s*$|\b(?:watch|listen|"
@@ -505,6 +508,9 @@ class _Reader:
             return "a single word or short term (scare quotes)"
         if span.kind == SINGLE and len(words) < 5 and not chosen and not sentence_like:
             return "a short term in single quotes"
+        if len(words) <= 6 and not sentence_like and q.text[:1].islower() and \
+                _NAMED_AS.search(before):
+            return "a name or term something was called, not testimony"
         if _key(q.text) in self.headlines or self._in_repeated_headline(q, span):
             return "the headline repeated in the body"
         if span.paragraph < 3 and _key(self.text[self.paras[span.paragraph].start:
