@@ -100,3 +100,11 @@ def test_a_former_islamic_state_official_is_a_defector() -> None:
                'State official.\n\n"We ate only what the fighters left us," said Bilal Haji, a former IS commander.\n')
     roles = {s.id: s.role for s in ingest_article(article, None, "test-article").speakers}
     assert roles == {"karim-aziz": "defector", "bilal-haji": "defector"}
+
+
+def test_a_full_name_after_an_opening_phrase_of_time_names_the_later_ms() -> None:
+    article = ('T\n\nBy Eva Lund\n\nFor three years Samira Haddad spent her evenings on chat '
+               'channels.\n\n"I was very good at it," Ms Haddad said.\n')
+    result = ingest_article(article, None, "test-article")
+    assert [c.speaker for c in result.candidates] == ["samira-haddad"]
+    assert [s.label for s in result.speakers] == ["Samira Haddad"]

@@ -155,6 +155,9 @@ _SENTENCE_SUBJECT = re.compile(
     r"\s*(" + _full_name(r"[A-Z][a-z’'-]+", r"[A-Z][\w’'-]+", particles=False) + r")\s+"
     r"(?:spent|fled|left|went|took|came|ran|joined|travelled|traveled|lives|lived|grew|met|"
     r"became|saw|got|made|knew|thought|felt|wanted|tried|began|spoke|works|worked)\b")
+_OPENING_TIME = re.compile(r"\s*(?:For|In|After|Since|Until|During|Over|Within)\s+"
+                           r"(?:(?:the|a|an|\d+|[a-z]+)\s+){0,2}(?:years?|months?|weeks?|days?|"
+                           r"decades?|\d{4}|spring|summer|autumn|winter),?\s+")
 _MET_BY_REPORTER = re.compile(
     r"\b(?:I|[Ww]e)\s+(?:asked|told|interviewed|met|called|phoned|visited|reached)\s+"
     r"((?:a|an|one)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)(?=\s+(?:what|whether|if|why|how|about|"
@@ -364,7 +367,9 @@ class _Reader:
         known = _KNOWN_OPENS.match(seg)  # "Halabi joined the group at nineteen"
         if known and any(known.group(1) in (p.name or "").split() for p in self.cast.people):
             self._introduced(self.cast.resolve(known.group(1)), seg[known.end():])
-        opening = _SENTENCE_SUBJECT.match(seg) or _NAME_OPENS.match(seg)
+        timed = _OPENING_TIME.match(seg)  # "For three years Samira Haddad spent..."
+        opening = _SENTENCE_SUBJECT.match(seg) or _NAME_OPENS.match(seg) or (
+            _SENTENCE_SUBJECT.match(seg, timed.end()) if timed else None)
         name = opening and next((g for g in opening.groups() if g), None)
         if name and not _APPOSITIVE.match(seg) and not is_outlet(name, self.outlets):
             self._introduced(self.cast.resolve(name), seg[opening.end():] if opening else "")
