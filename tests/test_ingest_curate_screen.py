@@ -496,3 +496,15 @@ async def test_f6_on_the_curate_screen_keeps_the_article_being_curated(tmp_path:
         await _idle(pilot)
         assert app.screen is screen
         assert sum(isinstance(s, CurateScreen) for s in app.screen_stack) == 1
+
+
+async def test_enter_on_an_empty_path_says_what_to_type(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        await pilot.press("f6", "enter")
+        await _idle(pilot)
+        assert _said(app)[-1] == ("Type the article's file path, or paste the article below "
+                                  "and press ctrl+r.")

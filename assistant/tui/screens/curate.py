@@ -143,6 +143,10 @@ class CurateScreen(Screen[None]):
     def _open(self, event: Input.Submitted) -> None:
         from ...ingest.article import MAX_ARTICLE_BYTES, ArticleRefused, decode_article
 
+        if not event.value.strip():
+            self.notify("Type the article's file path, or paste the article below and press "
+                        "ctrl+r.", severity="warning")
+            return
         path = Path(event.value.strip()).expanduser()
         try:
             with path.open("rb") as handle:
