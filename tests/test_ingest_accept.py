@@ -237,3 +237,12 @@ def test_a_refused_accept_names_the_line_of_the_candidates_file_the_curator_edit
     item = max(n for n in range(at) if lines[n].lstrip().startswith("- id:")) + 1
     assert problem.startswith(f"{candidates}:{item}: quote ")
     assert _files(corpus) == before
+
+
+def test_a_candidates_file_that_is_not_utf8_is_refused_naming_its_line(
+        corpus: Path, tmp_path: Path) -> None:
+    candidates = tmp_path / "candidates.yaml"
+    candidates.write_bytes(b"quotes:\n  - id: q-001\n    text: \"Caf\xe9\"\n")
+    code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    assert code == 1
+    assert f"{candidates}:3: not UTF-8 text" in out and "codec" not in out

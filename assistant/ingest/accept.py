@@ -206,8 +206,12 @@ def plan(root: Path, proposal: Path) -> tuple[dict[Path, str], Accepted, str | N
     try:
         text = proposal.read_text(encoding="utf-8")
         data = read_yaml(proposal)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AcceptRefused(f"{proposal}: cannot be read ({exc})") from exc
+    except UnicodeDecodeError as exc:
+        line = exc.object[:exc.start].count(b"\n") + 1
+        raise AcceptRefused(f"{proposal}:{line}: not UTF-8 text (byte {exc.start}); save "
+                            "the candidates file as UTF-8") from None
+    except OSError as exc:
+        raise AcceptRefused(f"{proposal}: cannot be read ({exc.strerror or exc})") from exc
     except YamlError as exc:
         raise AcceptRefused(f"{proposal}:{exc.line}: {exc.message}") from exc
     if not isinstance(data, LinedDict):
