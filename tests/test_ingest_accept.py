@@ -167,3 +167,82 @@ def test_accept_warns_about_what_it_added_and_only_counts_the_warnings_already_t
     assert "linked to no theme" in out
     assert "nobody-quoted" not in out
     assert "2 earlier warning(s) about other records" in out  # the speaker, the example theme
+
+
+def test_accepting_the_same_candidates_file_twice_adds_nothing_the_second_time(
+        corpus: Path, tmp_path: Path) -> None:
+    candidates = _ingest(corpus, tmp_path)
+    code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    assert code == 0, out
+    before = _files(corpus)
+    code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    assert code == 1
+    assert "nothing to add (every record is already there)" in out
+    assert "Traceback" not in out
+    assert _files(corpus) == before
+
+
+def test_an_interrupt_while_the_files_are_written_leaves_every_corpus_file_as_it_was(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.ingest.accept import accept
+
+    candidates = _ingest(corpus, tmp_path)
+    before = _files(corpus)
+    replace = Path.replace
+    calls = []
+
+    def interrupted(self: Path, target: Path) -> Path:  # ctrl+c after the first file
+        calls.append(target)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        accept(corpus, candidates)
+    monkeypatch.undo()
+    assert len(calls) == 2
+    assert _files(corpus) == before
+    assert not [p for p in corpus.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_accept_keeps_the_permissions_of_the_files_it_appends_to_and_gives_new_ones_the_usual(
+        corpus: Path, tmp_path: Path) -> None:
+    candidates = _ingest(corpus, tmp_path)
+    (corpus / "speakers.yaml").chmod(0o664)
+    mask = os.umask(0o022)
+    try:
+        code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    finally:
+        os.umask(mask)
+    assert code == 0, out
+    assert (corpus / "speakers.yaml").stat().st_mode & 0o777 == 0o664
+    added = [*corpus.glob("quotes/*.yaml"), *corpus.glob("archive/*")]
+    assert added and {p.stat().st_mode & 0o777 for p in added} == {0o644}
+
+
+def test_a_refused_accept_names_the_line_of_the_candidates_file_the_curator_edited(
+        corpus: Path, tmp_path: Path) -> None:
+    candidates = _ingest(corpus, tmp_path)
+    text = candidates.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = next(n for n, ln in enumerate(lines) if ln.strip().startswith("speaker:")
+              and n > text[:text.index("quotes:")].count("\n"))
+    lines[at] = re.sub(r"speaker: \S+", "speaker: nobody-known", lines[at])
+    candidates.write_text("\n".join(lines), encoding="utf-8")
+    before = _files(corpus)
+    code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    assert code == 1
+    problem = next(ln for ln in out.splitlines() if "nobody-known" in ln)
+    item = max(n for n in range(at) if lines[n].lstrip().startswith("- id:")) + 1
+    assert problem.startswith(f"{candidates}:{item}: quote ")
+    assert _files(corpus) == before
+
+
+def test_a_candidates_file_that_is_not_utf8_is_refused_naming_its_line(
+        corpus: Path, tmp_path: Path) -> None:
+    candidates = tmp_path / "candidates.yaml"
+    candidates.write_bytes(b"quotes:\n  - id: q-001\n    text: \"Caf\xe9\"\n")
+    code, out = _run("--corpus", str(corpus), "ingest", "--accept", str(candidates))
+    assert code == 1
+    assert f"{candidates}:3: not UTF-8 text" in out and "codec" not in out

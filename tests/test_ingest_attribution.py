@@ -266,3 +266,54 @@ def test_asking_not_to_be_named_introduces_someone_but_is_not_their_remark() -> 
                "family for years, and who asked not to be named, said simply: \"He came back "
                "a different boy.\"\n")
     assert _speakers(article) == ["Mahmoud", "A neighbour who has known the family for years"]
+
+
+def test_a_clause_about_a_thing_she_shared_is_not_a_speaker_named_after_the_clause() -> None:
+    article = ('T\n\nBy Eva Lund\n\n"I was very good at it," Ms Haddad said.\n\n'
+               'In prison she began writing down what she remembered. Part of that account, '
+               'which she shared with the Courier, describes the house where new arrivals were '
+               'kept.\n\n"The house was crowded and hot."\n')
+    assert _kept(article) == [("I was very good at it", "Haddad"),
+                              ("The house was crowded and hot.", "Haddad")]
+
+
+def test_a_role_then_a_name_introduces_the_person_a_later_mr_means() -> None:
+    article = ('T\n\nBy Eva Lund\n\n"I was very good at it," Ms Haddad said.\n\n'
+               'She now speaks to schools alongside a former police '
+               'officer, Daniel Okafor, who runs the prevention programme.\n\n'
+               '"Samira doesn\'t lecture anybody," Mr Okafor said.\n')
+    assert _kept(article) == [("I was very good at it", "Haddad"),
+                              ("Samira doesn't lecture anybody",
+                               "Daniel Okafor, a former police officer")]
+
+
+def test_she_after_a_role_named_in_passing_is_still_the_woman_the_sentence_is_about() -> None:
+    article = ('T\n\nBy Eva Lund\n\n"I was very good at it," Ms Haddad said.\n\n'
+               'She now speaks to schools alongside a former police officer, Daniel Okafor, who '
+               'runs the programme.\n\n'
+               '"It is what I can do," she said.\n')
+    assert _speakers(article) == ["Haddad", "Haddad"]
+
+
+def test_a_description_naming_is_the_group_keeps_the_speaker() -> None:
+    article = ('T\n\nBy Eva Lund\n\n"We ate only what the fighters left us," said Bilal Nasser, '
+               'a former IS commander.\n')
+    assert _kept(article) == [("We ate only what the fighters left us",
+                               "Bilal Nasser, a former IS commander")]
+
+
+@pytest.mark.parametrize("sentence", [
+    'A former member of IS said: "We ate only what the fighters left us."',
+    '"We ate only what the fighters left us," a man who fought for IS said.'])
+def test_a_speaker_described_by_the_group_s_initials_is_kept(sentence: str) -> None:
+    speakers = _speakers(f"T\n\nBy Eva Lund\n\n{sentence}\n")
+    assert len(speakers) == 1 and speakers[0].endswith("IS")
+
+
+def test_a_name_something_was_called_is_left_out_as_a_term() -> None:
+    article = ('T\n\nBy Eva Lund\n\n"I was very good at it," Ms Haddad said.\n\nThe group\'s media '
+               'office, she said, called its online recruiters "sisters of the pen", and '
+               'measured them by how many women they brought.\n')
+    quotes = read_article(article)
+    assert [(q.text, q.left_out) for q in quotes][1] == (
+        "sisters of the pen", "a name or term something was called, not testimony")

@@ -390,3 +390,121 @@ async def test_s_adds_a_new_speaker_from_an_id_and_a_name_and_refuses_a_bad_id(
         await _idle(pilot)
     speakers = (corpus / "speakers.yaml").read_text(encoding="utf-8")
     assert "id: tariq-h" in speakers and 'name: "Tariq H."' in speakers
+
+
+async def test_reading_the_article_again_with_decisions_not_added_asks_first(
+        tmp_path: Path) -> None:
+    from assistant.tui.dialogs.confirm import ConfirmDialog
+
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    article = tmp_path / "guard.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        screen = await _open(pilot, article)
+        await pilot.press("a", "down", "x")
+        await _idle(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "2 decision(s)" in app.screen.question
+        await pilot.press("escape")  # the safe answer: the decisions stay
+        await _idle(pilot)
+        assert app.screen is screen
+        assert list(screen.decisions.values())[:2] == ["accepted", "rejected"]
+
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await _idle(pilot)
+        assert app.screen is screen
+        assert set(screen.decisions.values()) == {"undecided"}
+
+
+async def test_opening_another_article_with_decisions_not_added_asks_first(
+        tmp_path: Path) -> None:
+    from assistant.tui.dialogs.confirm import ConfirmDialog
+
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(ARTICLE, encoding="utf-8")
+    second.write_text('"We left at night with nothing," Amal Idris said.\n', encoding="utf-8")
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        screen = await _open(pilot, first)
+        await pilot.press("a")
+        await _idle(pilot)
+        path = screen.query_one("#article-path", Input)
+        path.value = str(second)
+        path.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "1 decision(s)" in app.screen.question
+        await pilot.press("escape")
+        await _idle(pilot)
+        assert app.screen is screen
+        assert screen.result is not None and "We left at night" not in screen.result.article
+        assert next(iter(screen.decisions.values())) == "accepted"
+
+        path.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await _idle(pilot)
+        assert screen.result is not None and "We left at night" in screen.result.article
+        assert set(screen.decisions.values()) == {"undecided"}
+
+
+async def test_quitting_with_curate_decisions_not_added_asks_first(tmp_path: Path) -> None:
+    from assistant.tui.dialogs.confirm import ConfirmDialog
+
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    article = tmp_path / "guard.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        screen = await _open(pilot, article)
+        await pilot.press("a")
+        await _idle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "1 decision(s)" in app.screen.question
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        assert next(iter(screen.decisions.values())) == "accepted"
+
+
+async def test_f6_on_the_curate_screen_keeps_the_article_being_curated(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    article = tmp_path / "guard.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        screen = await _open(pilot, article)
+        await pilot.press("a", "f6")
+        await _idle(pilot)
+        assert app.screen is screen
+        assert sum(isinstance(s, CurateScreen) for s in app.screen_stack) == 1
+
+
+async def test_enter_on_an_empty_path_says_what_to_type(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    start_corpus(corpus)
+    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _idle(pilot)
+        await pilot.press("f6", "enter")
+        await _idle(pilot)
+        assert _said(app)[-1] == ("Type the article's file path, or paste the article below "
+                                  "and press ctrl+r.")

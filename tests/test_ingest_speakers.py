@@ -76,3 +76,35 @@ def test_she_is_the_woman_named_not_the_man_whose_queue_she_stands_in() -> None:
                'said.\n\nMrs Othman, 58, a retired teacher, told the Guardian in 2021 that she '
                'had lost her son. "I lost him twice," she said.\n')
     assert [s for _, s in _speakers(article)] == ["mariam-othman", "mariam-othman"]
+
+
+def test_a_sentence_opening_with_for_before_a_name_is_about_that_person_not_a_new_name() -> None:
+    article = ('Repayment\n\nBy Eva Lund\n\n"I was very good at it," Ms Haddad said.\n\n'
+               'For Ms Haddad, the work is a kind of repayment that will never be finished. '
+               '"It is not enough," she said.\n')
+    result = ingest_article(article, None, "test-article")
+    assert [(c.quotation.text, c.speaker) for c in result.candidates] == [
+        ("I was very good at it", "haddad"), ("It is not enough", "haddad")]
+    assert [s.label for s in result.speakers] == ["Haddad"]
+
+
+def test_a_former_police_officer_is_an_official_not_a_defector() -> None:
+    article = ('T\n\nBy Eva Lund\n\n"Nobody lectures them," said Daniel Okafor, a former police '
+               'officer.\n\n"We ate what was left," said Amal Idris, a former fighter.\n')
+    roles = {s.id: s.role for s in ingest_article(article, None, "test-article").speakers}
+    assert roles == {"daniel-okafor": "official", "amal-idris": "defector"}
+
+
+def test_a_former_islamic_state_official_is_a_defector() -> None:
+    article = ('T\n\nBy Eva Lund\n\n"The emirs ate first," said Karim Aziz, a former Islamic '
+               'State official.\n\n"We ate only what the fighters left us," said Bilal Haji, a former IS commander.\n')
+    roles = {s.id: s.role for s in ingest_article(article, None, "test-article").speakers}
+    assert roles == {"karim-aziz": "defector", "bilal-haji": "defector"}
+
+
+def test_a_full_name_after_an_opening_phrase_of_time_names_the_later_ms() -> None:
+    article = ('T\n\nBy Eva Lund\n\nFor three years Samira Haddad spent her evenings on chat '
+               'channels.\n\n"I was very good at it," Ms Haddad said.\n')
+    result = ingest_article(article, None, "test-article")
+    assert [c.speaker for c in result.candidates] == ["samira-haddad"]
+    assert [s.label for s in result.speakers] == ["Samira Haddad"]

@@ -41,3 +41,22 @@ def test_reingesting_an_article_never_cites_it_via_itself() -> None:
     result = ingest_article(article, corpus, "npr-2014-guard")
     assert [c.via for c in result.candidates] == [None]
     assert result.originals == []
+
+
+def test_what_someone_told_an_outlet_does_not_carry_past_another_speaker() -> None:
+    article = ('T\n\nBy Eva Lund\n\n"We were lied to," Hassan Nuri told the BBC. "All of us."'
+               '\n\n"They had meat every night," he said.\n\n'
+               '"His story is typical," said Dr Anna Berg, a historian.\n\n'
+               '"I would warn my cousins," Mr Nuri said.\n')
+    assert _outlets(article) == [("We were lied to", "BBC"), ("All of us.", "BBC"),
+                                 ("They had meat every night", "BBC"),
+                                 ("His story is typical", None),
+                                 ("I would warn my cousins", None)]
+
+
+def test_what_someone_told_an_outlet_stays_dropped_for_all_their_later_words() -> None:
+    article = ('T\n\nBy Eva Lund\n\n"We were lied to," Hassan Nuri told the BBC.\n\n'
+               '"His story is typical," said Dr Anna Berg, a historian.\n\n'
+               '"I would warn my cousins," Mr Nuri said. "All of them."\n\n'
+               '"Every one," he added.\n')
+    assert [o for _, o in _outlets(article)] == ["BBC", None, None, None, None]

@@ -57,6 +57,9 @@ class Accepted:
     """Warnings the corpus had before, about other records: `corpus validate` lists them."""
     renumbered: dict[str, str] = field(default_factory=dict)
     """Quote ids ingest numbered that another accept took meanwhile: old id -> new id."""
+    origins: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)
+    """Corpus file -> (first line, line count, line in the candidates file) of each record
+    appended to it: a problem found there is named where the curator can fix it."""
 
 
 _DUPLICATE = "already in the corpus as "
@@ -94,6 +97,15 @@ def _check_verbatim(root: Path, proposal: Path, data: LinedDict, article: str | 
             said = "; ".join(changes) or "punctuation or spacing differs"
             raise AcceptRefused(f"{proposal}:{line}: quote '{item.get('id')}' is not verbatim "
                                 f"in the article: {said}")
+
+
+def _text_and_source(item: object) -> tuple[str, object] | None:
+    """A candidate's text and the source it was read in, as the corpus would store them."""
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return None
+    sources = item.get("sources")
+    first = sources[0] if isinstance(sources, list) and sources else None
+    return _flat(item["text"]), first.get("source") if isinstance(first, dict) else None
 
 
 def _blocks(text: str, data: LinedDict, kind: str) -> list[tuple[str, str]]:
@@ -194,8 +206,12 @@ def plan(root: Path, proposal: Path) -> tuple[dict[Path, str], Accepted, str | N
     try:
         text = proposal.read_text(encoding="utf-8")
         data = read_yaml(proposal)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AcceptRefused(f"{proposal}: cannot be read ({exc})") from exc
+    except UnicodeDecodeError as exc:
+        line = exc.object[:exc.start].count(b"\n") + 1
+        raise AcceptRefused(f"{proposal}:{line}: not UTF-8 text (byte {exc.start}); save "
+                            "the candidates file as UTF-8") from None
+    except OSError as exc:
+        raise AcceptRefused(f"{proposal}: cannot be read ({exc.strerror or exc})") from exc
     except YamlError as exc:
         raise AcceptRefused(f"{proposal}:{exc.line}: {exc.message}") from exc
     if not isinstance(data, LinedDict):
@@ -213,11 +229,19 @@ def plan(root: Path, proposal: Path) -> tuple[dict[Path, str], Accepted, str | N
     source_id, article, digest = article_from_proposal(text)
     first_source = source_id
     numbers = _quote_numbers(existing.quotes, data)
+    stored: dict[tuple[str, object] | None, str] = {
+        (_flat(q.text), q.sources[0].source): qid for qid, q in existing.quotes.items()}
     for kind in _KINDS:
         blocks = []
-        for rid, block in _blocks(text, data, kind):
+        starts: list[int] = []
+        for n, (rid, block) in enumerate(_blocks(text, data, kind)):
             if kind != "quotes" and rid in existing.table(kind):
                 result.skipped.setdefault(kind, []).append(rid)
+                continue
+            twin = stored.get(_text_and_source(data["quotes"][n])) if kind == "quotes" else None
+            if twin is not None:  # this file, or this quote, was accepted already
+                result.skipped.setdefault(kind, []).append(
+                    rid if twin == rid else f"{rid} (as {twin})")
                 continue
             if kind == "quotes" and rid in existing.quotes:
                 block, new = _renumbered(block, rid, numbers)
@@ -232,6 +256,7 @@ def plan(root: Path, proposal: Path) -> tuple[dict[Path, str], Accepted, str | N
                     f"{proposal}: quote '{rid}' is marked as already in the corpus as {dup}; "
                     f"delete it, or delete the words '{_DUPLICATE}{dup}' to keep it")
             blocks.append(block)
+            starts.append(data[kind].item_lines[n])
             result.added.setdefault(kind, []).append(rid)
         if not blocks:
             continue
@@ -246,6 +271,7 @@ def plan(root: Path, proposal: Path) -> tuple[dict[Path, str], Accepted, str | N
         has_section = last and path.exists()
         changes[path] = _append(path, kind, blocks, has_section, indent, root)
         result.files.append(path)
+        result.origins[str(path)] = _origins(changes[path], blocks, starts)
     if article is not None and digest is not None and \
             hashlib.sha256(article.encode("utf-8")).hexdigest() != digest:
         raise AcceptRefused(f"{proposal}: the article text at the end of the file was "
@@ -262,7 +288,7 @@ def accept(root: Path, proposal: Path, today: date | None = None) -> Accepted:
     archive = root / ARCHIVE_DIR / f"{source_id}.txt" if source_id and article else None
     if archive and archive.exists() and archive.read_text(encoding="utf-8") != article:
         raise AcceptRefused(f"{archive} already holds a different text for {source_id}")
-    problems = _trial(root, changes, today)
+    problems = [_in_candidates(p, proposal, result) for p in _trial(root, changes, today)]
     if problems:
         raise AcceptRefused("the corpus would not be valid; nothing was added", problems)
     if archive is not None and not archive.exists():
@@ -292,7 +318,7 @@ def accept(root: Path, proposal: Path, today: date | None = None) -> Accepted:
 
 def _write_all(changes: dict[Path, str]) -> None:
     """Every file or none: stage each beside its target, then rename them all; if any step
-    fails, put back what was renamed and remove what was staged."""
+    fails or is interrupted, put back what was renamed and remove what was staged."""
     staged: dict[Path, Path] = {}
     saved: dict[Path, bytes | None] = {}
     made: list[Path] = []
@@ -310,10 +336,14 @@ def _write_all(changes: dict[Path, str]) -> None:
             staged[path] = Path(tmp)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(content)
+            # mkstemp makes the file private: keep the mode of the file it replaces (a
+            # corpus the team shares stays readable), or a new file's usual one
+            os.chmod(tmp, path.stat().st_mode & 0o7777 if saved[path] is not None
+                     else 0o666 & ~_umask())
         for path, tmp_path in staged.items():
             current = path
             tmp_path.replace(path)
-    except OSError as exc:
+    except BaseException as exc:  # a full disk, a read-only file, or ctrl+c halfway
         for path in [p for p in saved if p not in staged or not staged[p].exists()]:
             old = saved[path]
             with contextlib.suppress(OSError):
@@ -327,7 +357,35 @@ def _write_all(changes: dict[Path, str]) -> None:
         for folder in reversed(made):
             with contextlib.suppress(OSError):
                 folder.rmdir()
-        raise AcceptWriteFailed(current, exc) from None
+        if isinstance(exc, OSError):
+            raise AcceptWriteFailed(current, exc) from None
+        raise
+
+
+def _origins(new_text: str, blocks: list[str], starts: list[int]) -> list[tuple[int, int, int]]:
+    """Where each appended block begins in the new file (they close it, a blank line apart)."""
+    count = sum(len(b.split("\n")) for b in blocks) + len(blocks) - 1
+    line = new_text.rstrip("\n").count("\n") + 2 - count
+    found = []
+    for block, start in zip(blocks, starts, strict=True):
+        size = len(block.split("\n"))
+        found.append((line, size, start))
+        line += size + 1
+    return found
+
+
+def _in_candidates(problem: Problem, proposal: Path, result: Accepted) -> Problem:
+    """A problem in a record being appended, named at its line in the candidates file."""
+    for first, size, start in result.origins.get(problem.file, []):
+        if first <= problem.line < first + size:
+            return Problem(str(proposal), start + problem.line - first, problem.message)
+    return problem
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _trial(root: Path, changes: dict[Path, str], today: date | None) -> list[Problem]:

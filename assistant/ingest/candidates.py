@@ -170,11 +170,16 @@ def _role(person: Person) -> str:
     text = f"{person.description or ''}".lower()
     if person.organisation or head_noun(text) in {"report", "study", "statement"}:
         return "report"
-    if re.search(r"\b(?:defector|former|fighter|militant|jihadist|recruit|deserter|"
-                 r"returnee|left)\b", text):
+    official = re.search(r"\b(?:official|minister|officer|police|spokes\w+|prosecutor|"
+                         r"ambassador|general|commander|agency)\b", text)
+    # "a former fighter" left the group; "a former police officer" left the police, but
+    # "a former Islamic State official" left the group
+    group = re.search(r"\b(?:islamic state|isis|isil|daesh|jihadi\w*|the group)\b", text) or \
+        re.search(r"\bIS\b", person.description or "")
+    if re.search(r"\b(?:defector|fighter|militant|jihadist|recruit|deserter|returnee|left)\b",
+                 text) or (re.search(r"\bformer\b", text) and (group or not official)):
         return "defector"
-    if re.search(r"\b(?:official|minister|officer|police|spokes\w+|prosecutor|ambassador|"
-                 r"general|commander|agency)\b", text):
+    if official:
         return "official"
     if re.search(r"\b(?:professor|researcher|expert|analyst|director|author|fellow|scholar|"
                  r"lecturer|head)\b", text):

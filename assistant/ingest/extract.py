@@ -41,6 +41,9 @@ _TITLE_BEFORE = re.compile(
     r"\b(?:titles?|names?)\s+(?:such\s+as|like)\s*|"
     r"\b(?:watch|listen|read|read more|explainer|analysis|related|see also)\s*:\s*)$",
     re.IGNORECASE)
+# "called its online recruiters "sisters of the pen"": what something was called
+_NAMED_AS = re.compile(r"\b(?:called|dubbed|nicknamed|termed|labelled|labeled|branded|known as)"
+                       r"(?:\s+[\w’'-]+){0,4}\s*$")
 # a title given as an example ("with names such as '...'") or a link to another page
 # ("Watch: '...'", "Our full explainer: '...'"), whatever its capitals
 _TITLE_LINK = re.compile(r"\b(?:titles?|names?)\s+(?:such\s+as|like)\s*$|\b(?:watch|listen|"
@@ -116,11 +119,20 @@ _INITIAL = r"[A-Z]\.(?![\w’'-])"
 _NOT_AFTER_INITIAL = r"(?!(?:The|A|An|In|On|At|He|She|It|They|We|I|This|That|But|And)\b)"
 
 
+# a sentence's first word is capitalised, but "For Ms Haddad, the work..." names Ms Haddad
+_NOT_A_NAME_WORD = (r"(?!(?:For|In|At|On|To|With|Without|After|Before|Like|Unlike|From|By|"
+                    r"Of|As|When|While|Since|Because|Although|Though|Despite|But|And|Yet|"
+                    r"So|If|Unless|Until|Once|During|Under|Among|Against|Through)\s)")
+
+
+_CLAUSE_VERB = re.compile(r"\b(?:is|was|are|were|has|had|have|will|would|can|could)\b")
+
+
 def _full_name(first: str, part: str, particles: bool = True) -> str:
     """A name of two to four words, as a regex: a title, then words written as names, or
     an initial with a family name, or a name with an initial for the family name."""
     particle = _PARTICLE if particles else ""
-    return (rf"{_TITLE}(?:{_INITIAL}\s+{_NOT_AFTER_INITIAL}{part}|"
+    return (rf"{_NOT_A_NAME_WORD}{_TITLE}(?:{_INITIAL}\s+{_NOT_AFTER_INITIAL}{part}|"
             rf"{first}(?:\s+{particle}(?:{part}|{_INITIAL})){{1,3}})")
 
 
@@ -143,6 +155,9 @@ _SENTENCE_SUBJECT = re.compile(
     r"\s*(" + _full_name(r"[A-Z][a-z’'-]+", r"[A-Z][\w’'-]+", particles=False) + r")\s+"
     r"(?:spent|fled|left|went|took|came|ran|joined|travelled|traveled|lives|lived|grew|met|"
     r"became|saw|got|made|knew|thought|felt|wanted|tried|began|spoke|works|worked)\b")
+_OPENING_TIME = re.compile(r"\s*(?:For|In|After|Since|Until|During|Over|Within)\s+"
+                           r"(?:(?:the|a|an|\d+|[a-z]+)\s+){0,2}(?:years?|months?|weeks?|days?|"
+                           r"decades?|\d{4}|spring|summer|autumn|winter),?\s+")
 _MET_BY_REPORTER = re.compile(
     r"\b(?:I|[Ww]e)\s+(?:asked|told|interviewed|met|called|phoned|visited|reached)\s+"
     r"((?:a|an|one)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)(?=\s+(?:what|whether|if|why|how|about|"
@@ -177,6 +192,10 @@ _ROLE_NOUNS = PERSON_NOUNS | {"judge", "counsel", "prosecutor", "officer", "magi
 _ROLE_OPENS = re.compile(r"\s*((?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:" +
                          "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in sorted(_ROLE_NOUNS))
                          + r"))\s+(" + _NAME + r")\s+(?:has\s+|had\s+)?[a-z]+\b")
+# "alongside a former police officer, Daniel Okafor, who runs": a role, then the name
+_ROLE_THEN_NAME = re.compile(
+    r"(?<![\w’'-])((?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:" +
+    "|".join(sorted(_ROLE_NOUNS | GENERIC_PERSON)) + r")),\s+(" + _NAME + r"),")
 # "passing sentence on Leila Mansour, 31, who pleaded guilty": a name with an age, anywhere
 _NAME_AGED = re.compile(r"(?<![\w’'-])(" + _NAME + r"),\s+(?:now\s+)?\d{1,3},")
 # "Yasin Adebayo-Clarke's first interview": someone the article goes on to call "he"
@@ -213,6 +232,12 @@ class _Reader:
         self.last_in_paragraph: dict[int, Person] = {}
         self.paragraph_subject: dict[int, Person] = {}
         self.paragraph_outlet: dict[tuple[int, int], str] = {}
+        self.spoken: list[int] = []
+        """Who spoke each quotation so far, in order."""
+        self.told_at: dict[int, int] = {}
+        """Person -> how many quotations there were when they were said to talk to an
+        outlet: what they told it carries to their next words only until someone else is
+        quoted."""
         self.quoted_answers = quoted_answers(text, self.paras)
         self.questions = labelled_questions(text, self.paras)
 
@@ -238,6 +263,7 @@ class _Reader:
                 self.paragraph_subject.setdefault(sentence.paragraph, person)
             self._addressed(resolved, main)
             self._topic(sentence, resolved)
+            self._named_after_role(sentence)
             lo = bisect.bisect_left(self.opens, sentence.start)
             hi = bisect.bisect_left(self.opens, sentence.end)
             in_sentence = self.spans[lo:hi]
@@ -289,6 +315,8 @@ class _Reader:
         if dateline:
             seg = seg[dateline.end():]
         for m in _APPOSITIVE.finditer(seg):
+            if _CLAUSE_VERB.search(m.group(2)):
+                continue  # "For Ms Haddad, the work is...": a clause, not a description
             if not is_outlet(m.group(1), self.outlets):
                 self.cast.resolve(f"{m.group(1)}, {m.group(2)}")
         for phrase in requests(self.masked, sentence):  # "a sniper who asked not to be named"
@@ -339,10 +367,24 @@ class _Reader:
         known = _KNOWN_OPENS.match(seg)  # "Halabi joined the group at nineteen"
         if known and any(known.group(1) in (p.name or "").split() for p in self.cast.people):
             self._introduced(self.cast.resolve(known.group(1)), seg[known.end():])
-        opening = _SENTENCE_SUBJECT.match(seg) or _NAME_OPENS.match(seg)
+        timed = _OPENING_TIME.match(seg)  # "For three years Samira Haddad spent..."
+        opening = _SENTENCE_SUBJECT.match(seg) or _NAME_OPENS.match(seg) or (
+            _SENTENCE_SUBJECT.match(seg, timed.end()) if timed else None)
         name = opening and next((g for g in opening.groups() if g), None)
         if name and not _APPOSITIVE.match(seg) and not is_outlet(name, self.outlets):
             self._introduced(self.cast.resolve(name), seg[opening.end():] if opening else "")
+
+    def _named_after_role(self, sentence: Sentence) -> None:
+        """"She speaks alongside a former police officer, Daniel Okafor,": someone a later
+        "Mr Okafor" means; met after the sentence's own "she", so not the one she is."""
+        seg = self.masked[sentence.start:sentence.end]
+        topic = self.cast.people[self.cast.recent[-1]] if self.cast.recent else None
+        for m in _ROLE_THEN_NAME.finditer(seg):
+            if not is_outlet(m.group(2), self.outlets):
+                self._introduced(self.cast.resolve(f"{m.group(2)}, {m.group(1)}"),
+                                 seg[m.end():])
+                if topic is not None:  # the next "she" is still the sentence's own
+                    self.cast.touch(topic)
 
     def _addressed(self, resolved: list[tuple[Mention, Person | None]],
                    main: Person | None) -> None:
@@ -402,6 +444,7 @@ class _Reader:
             # someone who talked to an outlet: that outlet first published what they said
             # (or, told of an earlier interview, they are speaking elsewhere now: no outlet)
             person.outlet = interview_outlet(f"told {mention.tail}", self.outlets)
+            self.told_at[person.key] = len(self.spoken)
         return person
 
     def _quotation(self, sentence: Sentence, in_sentence: list[Span], n: int, span: Span,
@@ -438,7 +481,11 @@ class _Reader:
         if q.speaker is not None:
             self.last_in_paragraph[span.paragraph] = q.speaker
             where = (span.paragraph, q.speaker.key)
-            q.outlet = q.outlet or q.speaker.outlet or self.paragraph_outlet.get(where)
+            key = q.speaker.key
+            told = q.speaker.outlet if all(
+                k == key for k in self.spoken[self.told_at.get(key, 0):]) else None
+            self.spoken.append(key)
+            q.outlet = q.outlet or told or self.paragraph_outlet.get(where)
             if q.outlet:
                 self.paragraph_outlet.setdefault(where, q.outlet)
         return q
@@ -466,6 +513,9 @@ class _Reader:
             return "a single word or short term (scare quotes)"
         if span.kind == SINGLE and len(words) < 5 and not chosen and not sentence_like:
             return "a short term in single quotes"
+        if len(words) <= 6 and not sentence_like and q.text[:1].islower() and \
+                _NAMED_AS.search(before):
+            return "a name or term something was called, not testimony"
         if _key(q.text) in self.headlines or self._in_repeated_headline(q, span):
             return "the headline repeated in the body"
         if span.paragraph < 3 and _key(self.text[self.paras[span.paragraph].start:

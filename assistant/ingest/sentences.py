@@ -30,6 +30,8 @@ SPEECH_VERBS = (
     "sighed", "shouted", "insisted", "maintained", "emphasised", "emphasized", "stressed",
     "is quoted", "was quoted", "were quoted", "are quoted", "reminded",
 )
+# "describes the house", "recommends a book": what follows these is what, never who spoke
+_OBJECT_VERBS = {"described", "describes", "recommended", "recommends"}
 # "told the jury", "urged parents": what follows these verbs is who listened, never who spoke
 LISTENER_VERBS = {"told", "tells", "urged", "urges", "reminded"}
 _VERB = r"(?<![\w’'-])(?:" + "|".join(sorted({re.escape(v) for v in SPEECH_VERBS}, key=len,
@@ -137,7 +139,7 @@ def _clean_phrase(phrase: str) -> str:
     words = phrase.split()
     while words and words[0].lower() in _LEAD_WORDS:
         words = words[1:]
-    while words and words[-1].lower() in _TRAIL_WORDS:
+    while words and words[-1].lower() in _TRAIL_WORDS and words[-1] != "IS":  # the group
         words = words[:-1]
     if len(words) > 2 and words[-1].lower() in _CLAUSE_LINKS:
         words = _before_own_verb(words[:-1])
@@ -183,6 +185,8 @@ def _subject(left: str) -> str:
             return f"{_clean_phrase(chunks[named])}, {chunk}"  # "Nour Haddad, a former nurse,"
         if k and re.match(r"(?:who|whom|whose)\s", chunk):
             continue  # "A neighbour ..., and who asked not to be named, said": the neighbour
+        if k and re.match(r"(?:which|that)\s+(?:he|she|they|we|I)\s", chunks[k].strip()):
+            return ""  # "Part of that account, which she shared with us, describes": a thing
         verbs = list(VERB_RE.finditer(chunk))
         if verbs:  # "He said his commander had told": the nearer speaker
             chunk = _clean_phrase(chunk[verbs[-1].end():])
@@ -216,7 +220,9 @@ def _valid_phrase(phrase: str, limit: int = 12) -> bool:
         return False
     if words[-1].lower() in {"of", "to", "by", "with", "the", "a", "an", "in", "for", "that"}:
         return False
-    return not any(w.lower() in {"is", "are", "were", "be", "been", "being"} for w in words)
+    # "is", never "IS": "a former IS commander" names the group
+    return not any(w in {"is", "are", "were", "be", "been", "being", "Is", "Are", "Were"}
+                   for w in words)
 
 
 # "..., after telling the judge he had «...»", "..., saying «...»": the one who speaks is
@@ -302,7 +308,8 @@ def mentions(masked: str, sentence: Sentence) -> list[Mention]:
             if agent:
                 found.append(Mention(agent.group(1), m.group(0), sentence.start + m.start(), ""))
             continue
-        if right and not right.startswith("§") and right[0].isalpha():
+        if right and not right.startswith("§") and right[0].isalpha() and \
+                m.group(0) not in _OBJECT_VERBS:
             chunks = [c.strip() for c in re.split(r",", right.rstrip(" .!?"))]
             head = _verb_first_phrase(chunks)
             if head:

@@ -233,7 +233,8 @@ class CounterbriefApp(TerminalApp[None]):
     def action_curate(self) -> None:
         from .screens.curate import CurateScreen
 
-        self.push_screen(CurateScreen(self.options.corpus_dir))
+        if not isinstance(self.screen, CurateScreen):  # F6 there would hide its article
+            self.push_screen(CurateScreen(self.options.corpus_dir))
 
     def action_train(self) -> None:
         from .screens.train import TrainScreen
@@ -320,11 +321,18 @@ class CounterbriefApp(TerminalApp[None]):
         self.push_screen(help_for(self.screen, self.focused))
 
     async def action_quit(self) -> None:
-        """Quit; with unsaved work on the compose screen, ask first. Pressed again while
-        asking (or while anything else is on top of the question), it quits."""
+        """Quit; with unsaved work (a brief not exported, Curate decisions not added),
+        ask first. Pressed again while asking (or while anything else is on top of the
+        question), it quits."""
+        from .screens.curate import CurateScreen
+
         compose = next((s for s in self.screen_stack if isinstance(s, ComposeScreen)), None)
+        brief = ["The brief has changes you have not exported."] if compose and compose.dirty \
+            else []
+        curated = [n for s in self.screen_stack if isinstance(s, CurateScreen)
+                   if (n := s.not_added())]
         asking = self._quit_question is not None and self._quit_question in self.screen_stack
-        if compose is None or not compose.dirty or asking:
+        if (not brief and not curated) or asking:
             self.exit()
             return
         from .dialogs.confirm import ConfirmDialog
@@ -334,8 +342,10 @@ class CounterbriefApp(TerminalApp[None]):
             if leave:
                 self.exit()
 
-        self._quit_question = ConfirmDialog("The brief has changes you have not exported.\n"
-                                            "Quit and lose them?", yes="Quit without exporting")
+        yes = ("Quit and lose both" if brief and curated else
+               "Quit without exporting" if brief else "Quit without adding")
+        self._quit_question = ConfirmDialog("\n".join([*brief, *curated, "Quit and lose them?"]),
+                                            yes=yes)
         self.push_screen(self._quit_question, answered)
 
 

@@ -8,6 +8,7 @@ adds the accepted quotes (by appending) and archives the article.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -57,8 +58,8 @@ class CurateScreen(Screen[None]):
             "accepts every candidate you have looked at and not rejected; i sets the "
             "article's source id and date. The problems the corpus would have with what you "
             "accepted show below at once. ctrl+s adds the accepted quotes to the corpus, "
-            "archives the article and verifies every quote against it. Escape asks before "
-            "leaving decisions that are not added yet.")
+            "archives the article and verifies every quote against it. Escape, ctrl+r and "
+            "opening another article ask first when decisions are not added yet.")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+r", "read", "Find quotes", id="curate.read",
                 tooltip="Find the quotations in the pasted or opened article"),
@@ -144,6 +145,10 @@ class CurateScreen(Screen[None]):
     def _open(self, event: Input.Submitted) -> None:
         from ...ingest.article import MAX_ARTICLE_BYTES, ArticleRefused, decode_article
 
+        if not event.value.strip():
+            self.notify("Type the article's file path, or paste the article below and press "
+                        "ctrl+r.", severity="warning")
+            return
         path = Path(event.value.strip()).expanduser()
         try:
             with path.open("rb") as handle:
@@ -155,16 +160,25 @@ class CurateScreen(Screen[None]):
             where = f"{path}:{exc.line}" if exc.line else str(path)
             self.notify(f"{where}: {exc}", severity="error")
             return
-        self._article_text().text = text
-        self.action_read()
+
+        def replace() -> None:
+            self._article_text().text = text
+            self._read(text)
+
+        self._unless_unsaved(replace, "Open the other article and lose them?",
+                             yes="Open it anyway")
 
     def action_read(self) -> None:
-        from ...ingest.article import ArticleRefused, check_article
-
         text = self._article_text().text
         if not text.strip():
             self.notify("Paste an article or open a file first.", severity="warning")
             return
+        self._unless_unsaved(lambda: self._read(text), "Read the article again and lose them?",
+                             yes="Read again anyway")
+
+    def _read(self, text: str) -> None:
+        from ...ingest.article import ArticleRefused, check_article
+
         try:
             text = check_article(text)
         except ArticleRefused as exc:
@@ -495,21 +509,31 @@ class CurateScreen(Screen[None]):
     def action_back(self) -> None:
         if len(self.app.screen_stack) <= 1:
             return
-        decided = sum(1 for d in self.decisions.values() if d != UNDECIDED)
+        self._unless_unsaved(self.app.pop_screen, "Go back and lose them?",
+                             yes="Go back without adding")
+
+    def _unless_unsaved(self, then: Callable[[], object], question: str, yes: str) -> None:
+        """Do `then` at once, or, with decisions or edits not added yet, once the curator
+        confirms: leaving, reading again and opening another article all drop them."""
         if not self.unsaved:
-            self.app.pop_screen()
+            then()
             return
         from ..dialogs.confirm import ConfirmDialog
 
-        def answered(leave: bool | None) -> None:
-            if leave and self.app.screen is self:
-                self.app.pop_screen()
+        def answered(confirmed: bool | None) -> None:
+            if confirmed and self.app.screen is self:
+                then()
 
-        self.app.push_screen(ConfirmDialog(
-            f"{decided} decision(s) on this article, and any edits, are not added to the "
-            "corpus yet.\nGo back and lose them?", yes="Go back without adding",
-            no="Keep curating"), answered)
+        self.app.push_screen(ConfirmDialog(f"{self.not_added()}\n{question}", yes=yes,
+                                           no="Keep curating"), answered)
 
+    def not_added(self) -> str | None:
+        """What leaving now would lose, in one sentence, or None when nothing would be."""
+        if not self.unsaved:
+            return None
+        decided = sum(1 for d in self.decisions.values() if d != UNDECIDED)
+        return (f"{decided} decision(s) on this article, and any edits, are not added to the "
+                "corpus yet.")
 
 class CurateCommands(CommandList):
     """The palette entry that opens the Curate screen."""
