@@ -81,6 +81,7 @@ class ComposeScreen(PanelsScreen):
         self.templates_dir = templates_dir
         self.inputs: BriefInputs | None = None
         self._generation = 0
+        self._scheduled = False  # a rebuild waits on the timer
         self._timer: Timer | None = None
         self._filling = False
         self._laying_out = False
@@ -356,11 +357,11 @@ class ComposeScreen(PanelsScreen):
         if self._timer is not None:
             self._timer.stop()
         self._set_status("Building the brief…")
-        self.pending = True
+        self.pending = self._scheduled = True
         self._timer = self.set_timer(delay, self._rebuild)
 
     def _rebuild(self) -> None:
-        self.pending = True
+        self.pending, self._scheduled = True, False
         self._generation += 1
         self._build(self._generation, self.query_one(BriefPreview))
 
@@ -381,7 +382,7 @@ class ComposeScreen(PanelsScreen):
         deliver(self, self._show, draft, generation, preview.lay_out_for(draft.markdown))
 
     def _build_failed(self, exc: Exception) -> None:
-        self.pending = False
+        self.pending = self._scheduled  # a rebuild still to come keeps it pending
         # Go back to the last choices that worked, so one refused pin does not leave the
         # communicator without a brief.
         if self.draft is not None:
@@ -401,7 +402,8 @@ class ComposeScreen(PanelsScreen):
     def _show_now(self, draft: Draft, page: Page | None) -> None:
         assert self.session is not None
         self.draft = draft
-        self.pending = False
+        # a build finished while a newer change waits for its rebuild: still pending
+        self.pending = self._scheduled
         self.query_one(BriefPreview).show_page(page, draft.markdown)
         self.query_one(TestimonyList).show_candidates(draft.testimony, self.session.source_name)
         self.query_one(CampaignFrameForm).show_frame(draft.proposed_frame, draft.brief.inputs.frame)
