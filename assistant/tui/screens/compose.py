@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -174,14 +173,7 @@ class ComposeScreen(PanelsScreen):
         except SessionError as exc:
             deliver(self, self._failed, exc.title, exc.problems)
             return
-        # The corpus, the templates and the modules loaded so far live as long as the
-        # screen: kept out of the collector's reach, a collection (a theme change or a
-        # restyle makes many) walks only what is new. Given back when the screen goes.
-        gc.freeze()
         deliver(self, self._loaded, session)
-
-    def on_unmount(self) -> None:
-        gc.unfreeze()  # what was kept out of reach may be collected again
 
     def _failed(self, title: str, problems: list[str]) -> None:
         from .problems import ProblemsScreen
