@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from assistant.ingest.starter import start_corpus
-from assistant.tui.app import build_app
+from assistant.tui.app import CounterbriefApp, build_app
 from assistant.tui.screens.curate import CurateScreen
 
 from .test_ingest_cli import ARTICLE
@@ -28,13 +28,19 @@ def _shown(screen: CurateScreen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
 
-async def test_accepting_a_candidate_shows_its_problems_and_adds_it_to_the_corpus(
-        tmp_path: Path) -> None:
+
+def _curating(tmp_path: Path) -> tuple[Path, Path, CounterbriefApp]:
+    """A new corpus, an article to curate beside it, and the app on that corpus."""
     corpus = tmp_path / "corpus"
     start_corpus(corpus)
     article = tmp_path / "guard.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    return corpus, article, build_app(corpus, TEMPLATES, config_dir=tmp_path / "config",
+                                      exit_when_ready=False)
+
+async def test_accepting_a_candidate_shows_its_problems_and_adds_it_to_the_corpus(
+        tmp_path: Path) -> None:
+    corpus, article, app = _curating(tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await _idle(pilot)
         await pilot.press("f6")
@@ -159,11 +165,7 @@ async def test_k_keeps_a_candidate_already_in_the_corpus_when_the_curator_wants_
 
 async def test_shift_a_accepts_what_was_reviewed_and_adding_shows_verify_passing(
         tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    start_corpus(corpus)
-    article = tmp_path / "guard.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    _corpus, article, app = _curating(tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await _idle(pilot)
         screen = await _open(pilot, article)
@@ -226,11 +228,7 @@ async def test_an_article_file_with_a_control_character_is_refused_naming_its_li
 
 async def test_at_80x24_the_list_stays_in_view_and_the_themes_field_is_a_full_field(
         tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    start_corpus(corpus)
-    article = tmp_path / "guard.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    _corpus, article, app = _curating(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await _idle(pilot)
         await pilot.press("f6")
@@ -257,11 +255,7 @@ def _said(app: object) -> list[str]:
 
 async def test_the_curator_sets_the_source_id_and_date_and_the_added_quotes_cite_them(
         tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    start_corpus(corpus)
-    article = tmp_path / "guard.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    corpus, article, app = _curating(tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await _idle(pilot)
         screen = await _open(pilot, article)
@@ -288,11 +282,7 @@ async def test_the_curator_sets_the_source_id_and_date_and_the_added_quotes_cite
 
 async def test_a_source_id_or_date_that_cannot_be_used_is_refused_and_nothing_changes(
         tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    start_corpus(corpus)
-    article = tmp_path / "guard.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    _corpus, article, app = _curating(tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await _idle(pilot)
         screen = await _open(pilot, article)
@@ -316,11 +306,7 @@ async def test_escape_with_decisions_not_added_asks_and_stays_unless_the_curator
         tmp_path: Path) -> None:
     from assistant.tui.dialogs.confirm import ConfirmDialog
 
-    corpus = tmp_path / "corpus"
-    start_corpus(corpus)
-    article = tmp_path / "guard.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    corpus, article, app = _curating(tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await _idle(pilot)
         screen = await _open(pilot, article)
@@ -345,11 +331,7 @@ async def test_escape_with_decisions_not_added_asks_and_stays_unless_the_curator
 
 async def test_escape_goes_straight_back_when_everything_decided_was_added(
         tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    start_corpus(corpus)
-    article = tmp_path / "guard.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    _corpus, article, app = _curating(tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await _idle(pilot)
         await _open(pilot, article)
@@ -362,11 +344,7 @@ async def test_escape_goes_straight_back_when_everything_decided_was_added(
 
 async def test_s_adds_a_new_speaker_from_an_id_and_a_name_and_refuses_a_bad_id(
         tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    start_corpus(corpus)
-    article = tmp_path / "guard.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    corpus, article, app = _curating(tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await _idle(pilot)
         screen = await _open(pilot, article)
@@ -396,11 +374,7 @@ async def test_reading_the_article_again_with_decisions_not_added_asks_first(
         tmp_path: Path) -> None:
     from assistant.tui.dialogs.confirm import ConfirmDialog
 
-    corpus = tmp_path / "corpus"
-    start_corpus(corpus)
-    article = tmp_path / "guard.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    _corpus, article, app = _curating(tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await _idle(pilot)
         screen = await _open(pilot, article)
@@ -463,11 +437,7 @@ async def test_opening_another_article_with_decisions_not_added_asks_first(
 async def test_quitting_with_curate_decisions_not_added_asks_first(tmp_path: Path) -> None:
     from assistant.tui.dialogs.confirm import ConfirmDialog
 
-    corpus = tmp_path / "corpus"
-    start_corpus(corpus)
-    article = tmp_path / "guard.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    _corpus, article, app = _curating(tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await _idle(pilot)
         screen = await _open(pilot, article)
@@ -484,11 +454,7 @@ async def test_quitting_with_curate_decisions_not_added_asks_first(tmp_path: Pat
 
 
 async def test_f6_on_the_curate_screen_keeps_the_article_being_curated(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    start_corpus(corpus)
-    article = tmp_path / "guard.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    app = build_app(corpus, TEMPLATES, config_dir=tmp_path / "config", exit_when_ready=False)
+    _corpus, article, app = _curating(tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await _idle(pilot)
         screen = await _open(pilot, article)

@@ -20,12 +20,17 @@ def key_event(key: str) -> events.Key:
 
 def type_at_full_speed(app: App[None], keys: list[str]) -> None:
     """Queue every key at once, as a fast typist or a paste would."""
+    for key in keys:
+        _send(app, key)
+
+
+def _send(app: App[None], key: str) -> None:
+    """Hand one key to the app as its terminal driver does."""
     driver = app._driver
     assert driver is not None
-    for key in keys:
-        event = key_event(key)
-        event.set_sender(app)
-        driver.send_message(event)
+    event = key_event(key)
+    event.set_sender(app)
+    driver.send_message(event)
 
 
 def spell(text: str) -> list[str]:
@@ -36,12 +41,8 @@ async def type_in_bursts(app: App[None], keys: list[str], gaps: Callable[[], flo
     """Send `keys` as a terminal does when they come fast: each as soon as the last one
     left, a few milliseconds apart or none (`gaps` says how long), without waiting for
     the app to have handled the one before."""
-    driver = app._driver
-    assert driver is not None
     for key in keys:
-        event = key_event(key)
-        event.set_sender(app)
-        driver.send_message(event)
+        _send(app, key)
         await asyncio.sleep(gaps())
 
 
