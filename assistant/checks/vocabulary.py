@@ -131,6 +131,9 @@ _VIEWS: dict[int, tuple[str, tuple[frozenset[str], str] | None]] = {}
 _READING: ContextVar[dict[int, tuple[str, Any]] | None] = ContextVar("reading", default=None)
 
 
+_READING_SIZE = 32_768  # texts: a brief of about 1.5 MB, some 50 MB of views at most
+
+
 @contextmanager
 def one_reading() -> Iterator[None]:
     """Within the block, the words of each text are worked out once for every list."""
@@ -154,6 +157,8 @@ def _ascii_words(text: str) -> tuple[frozenset[str], str] | None:
         lowered = view.lower()
         found = (frozenset(_ASCII_RUN.findall(lowered)), lowered)
     if views is not None:
+        if len(views) >= _READING_SIZE:  # a very long brief: memory stays bounded, and
+            views.clear()  # each check still reads a block's words once for all its lists
         views[id(text)] = (text, found)
     else:
         if len(_VIEWS) >= 8:
