@@ -72,20 +72,14 @@ async def test_a_key_that_does_not_fit_is_left_out_whole_not_cut(size: tuple[int
         assert all(part in every or part == "^p palette" for part in shown), (shown, every)
 
 
-async def test_clicking_help_in_the_footer_opens_help() -> None:
+@pytest.mark.parametrize(("key", "size", "opens"), [
+    ("Help", (80, 24), HelpDialog), ("Export", (120, 36), ExportDialog)])
+async def test_clicking_a_key_in_the_footer_presses_it(key, size, opens) -> None:
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settled(pilot)
-        await click_on(pilot, "Help")
-        assert isinstance(app.screen, HelpDialog)
-
-
-async def test_clicking_export_in_the_footer_opens_the_export_dialog() -> None:
-    app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settled(pilot)
-        await click_on(pilot, "Export")
-        assert isinstance(app.screen, ExportDialog)
+        await click_on(pilot, key)
+        assert isinstance(app.screen, opens)
 
 
 async def test_the_screen_keys_come_before_train_and_light_dark() -> None:

@@ -121,8 +121,8 @@ class Rule:
 # asking which words an ASCII text holds.
 _PUNCTUATION = re.compile("[“”„‘’‚«»–—―‐‑…•·\u00a0\u202f\u2009]")
 # Letters that IGNORECASE matches to ASCII letters although lower() does not give them
-_ASCII_ALIKE = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "K": "k"})
 _ALIKE = (("ſ", "s"), ("ı", "i"), ("İ", "i"), ("K", "k"))
+_ASCII_ALIKE = str.maketrans(dict(_ALIKE))
 _ASCII_RUN = re.compile(r"\w+", re.ASCII)
 _VIEWS: dict[int, tuple[str, tuple[frozenset[str], str] | None]] = {}
 # One check run's views of its texts, each made once however many lists read the text
