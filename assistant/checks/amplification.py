@@ -19,7 +19,7 @@ from .context import CheckInput
 from .document import Block
 from .findings import Finding, Severity
 from .quotations import without_quotations
-from .vocabulary import Rule, style_guide
+from .vocabulary import Rule, any_of, style_guide
 
 CHECK = "amplification"
 _HASHTAG = re.compile(r"(?<![\w&/#])#([^\W\d][\w]{0,100})")
@@ -28,6 +28,7 @@ _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z_][\w.]{1,60}|[^\W\d][\w]{0,60})")
 _DOT = r"(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\{\.\})"
 _SCHEME = r"h(?:tt|xx|\*\*)ps?\[?:\]?//"
 _URL = re.compile(rf"(?:{_SCHEME}|www{_DOT})(?:\[\.\]|\[dot\]|\(\.\)|\(dot\)|[^\s)>\]])+", re.I)
+# literal text only: what it finds in the whole brief it finds in one block (`texts_matching`)
 _DEFANGED = re.compile(r"hxxp|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\{\.\}|\[:\]", re.I)
 _QUOTE_MARKS = "'\"‘’“”"
 
@@ -90,7 +91,13 @@ def check_amplification(ci: CheckInput) -> list[Finding]:
     hosts = [h.lower() for h in links.words("hosts")]  # read once, not per block
     listed = {t.phrase.lower().lstrip("#") for t in rules["hashtags"].terms}
     distancing = rules["titles"].words("distancing")
-    for block in ci.doc.blocks:
+    screen = ci.text_screen
+    # the blocks that may hold a link, handle or tag, or a listed phrase: the rest are done
+    held = any_of(screen.texts_with(("://", "www", "@", "#", *hosts)),
+                  screen.texts_matching(_DEFANGED),
+                  *(screen.holding(rules[n].phrases) for n in ("slogans", "media_outlets",
+                                                               "titles")))
+    for block in ci.doc.blocks if held is None else [ci.doc.blocks[i] for i in sorted(held)]:
         text = block.text
         reported: list[tuple[int, int]] = []
         lowered = text.lower()

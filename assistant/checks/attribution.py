@@ -60,17 +60,17 @@ def _names(speaker: Speaker) -> list[str]:
             if len(n) >= 4]
 
 
-_ALIASES: dict[int, tuple[Corpus, tuple[Alias, ...], re.Pattern[str] | None, list[str]]] = {}
+_Named = tuple[Corpus, tuple[Alias, ...], re.Pattern[str] | None, list[str], tuple[str, ...]]
+_ALIASES: dict[int, _Named] = {}
 
 
 def _aliases(corpus: Corpus) -> tuple[Alias, ...]:
     return _named(corpus)[1]
 
 
-def _named(corpus: Corpus) -> tuple[Corpus, tuple[Alias, ...], re.Pattern[str] | None,
-                                    list[str]]:
+def _named(corpus: Corpus) -> _Named:
     """The corpus's aliases, and one pattern of them all with the speaker each of its
-    groups stands for (built once per corpus)."""
+    groups stands for, and the names it reads (built once per corpus)."""
     kept = _ALIASES.get(id(corpus))
     if kept is not None and kept[0] is corpus:
         return kept
@@ -87,7 +87,7 @@ def _named(corpus: Corpus) -> tuple[Corpus, tuple[Alias, ...], re.Pattern[str] |
     # longest names first: at any place the longest name that fits is the one read
     combined = (terms_pattern([(f"a{i}", name) for i, name in enumerate(first)])
                 if first else None)
-    kept = (corpus, aliases, combined, list(first.values()))
+    kept = (corpus, aliases, combined, list(first.values()), tuple(first))
     _ALIASES.clear()  # one corpus at a time: an old one is not kept alive
     _ALIASES[id(corpus)] = kept
     return kept
@@ -96,12 +96,18 @@ def _named(corpus: Corpus) -> tuple[Corpus, tuple[Alias, ...], re.Pattern[str] |
 def speakers_named(text: str, corpus: Corpus) -> list[tuple[str, int]]:
     """Corpus speakers the text names, with offsets; a name inside a longer name (a
     label that mentions someone else: "Mahmoud, Abu Omar's cousin") counts once."""
-    _, _, combined, speakers = _named(corpus)
+    _, _, combined, speakers, _ = _named(corpus)
     if combined is None:  # a corpus whose speakers are all unnamed
         return []
     flat = flatten(text)  # same length: offsets are the text's own
     return [(speakers[int((m.lastgroup or "a0")[1:])], m.start())
             for m in combined.finditer(flat)]
+
+
+def blocks_naming(ci: CheckInput) -> frozenset[int] | None:
+    """The blocks (positions in the document) whose own words may name a corpus speaker:
+    the others need no look at all (None: it cannot be told)."""
+    return ci.own_screen.holding(_named(ci.corpus)[4])
 
 
 def speakers_named_in(block: Block, corpus: Corpus) -> list[tuple[str, int]]:
@@ -329,7 +335,7 @@ def check_unmarked_attribution(ci: CheckInput) -> list[Finding]:
     if not index:
         return []
     findings: list[Finding] = []
-    for block in ci.doc.body():
+    for block in ci.doc.body_among(blocks_naming(ci)):
         if block.kind in ("quote", "heading"):
             continue  # a block quote is a quotation: the marked rule reads it
         own = without_quotations(block)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -46,6 +47,11 @@ class CheckInput:
         for m in self.matches:
             found.setdefault(m.quotation.block.index, []).append(m)
         return found
+
+    @property
+    def matched_blocks(self) -> Iterable[int]:
+        """The blocks (positions in the document) that hold a quotation."""
+        return self._matches_by_block.keys()
 
     def matches_in(self, block: Block) -> list[Match]:
         return self._matches_by_block.get(block.index, [])

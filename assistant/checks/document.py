@@ -96,6 +96,14 @@ class Document:
         """Blocks outside the reference list (text after the list is body too)."""
         return [b for b in self.blocks if not b.in_references]
 
+    def body_among(self, positions: frozenset[int] | None) -> list[Block]:
+        """The body blocks at these positions in `blocks`, in order; all of the body for
+        None (a screen that could not tell)."""
+        if positions is None:
+            return self.body()
+        blocks = self.blocks
+        return [blocks[i] for i in sorted(positions) if not blocks[i].in_references]
+
     def audience_blocks(self) -> list[Block]:
         """Body blocks the audience reads (not the team's sections)."""
         return [b for b in self.blocks if not b.in_references and not b.team]

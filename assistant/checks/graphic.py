@@ -18,7 +18,7 @@ from .context import CheckInput
 from .document import Block
 from .findings import Finding, Severity
 from .matching import Status
-from .vocabulary import Rule, Screen, graphic_rules, may_contain, terms_pattern
+from .vocabulary import Rule, Screen, all_of, any_of, graphic_rules, may_contain, terms_pattern
 
 CHECK = "graphic-content"
 CONTENT_NOTE = re.compile(r"\b(content note|content warning|trigger warning)\b", re.I)
@@ -90,7 +90,11 @@ def graphic_passages(ci: CheckInput) -> list[GraphicPassage]:
             q = m.quotation
             found.append(GraphicPassage(q.line, graphic[0].id, graphic[0].id, q.block.section))
             seen_blocks.add(id(q.block))
-    for block in ci.doc.body():
+    screen = ci.text_screen
+    # the blocks that hold a listed word, or an act, a method and a victim together
+    held = any_of(screen.holding(rule.phrases), all_of(
+        *(screen.holding(rule.word_tuple(k)) for k in ("acts", "methods", "victims"))))
+    for block in ci.doc.body_among(held):
         if id(block) in seen_blocks or is_content_note(block):
             continue
         hits = rule.find(block.text, ci.text_screen)

@@ -28,10 +28,11 @@ from bisect import bisect_left
 
 from ..compose.select import speaker_name
 from ..corpus import Corpus, NameDisclosure, Role, Speaker
-from .attribution import speakers_named_in
+from .attribution import blocks_naming, speakers_named_in
 from .context import CheckInput
 from .findings import Finding, Severity
 from .quotations import typographic, without_quotations
+from .vocabulary import any_of
 
 CHECK = "messenger-safety"
 _PUBLIC_ROLES = {Role.expert, Role.official, Role.report, Role.journalist}
@@ -155,6 +156,7 @@ class _Record:
             first = _first_name(s) if s.identity.public is NameDisclosure.first_name else ""
             if first:
                 self.first_names.setdefault(first, []).append(s)
+        self.first_name_terms = tuple(self.first_names)  # as a word list reads them
         self.order = {sid: n for n, sid in enumerate(corpus.speakers)}
 
     def public_for(self, speaker: Speaker, phrase: str) -> bool:
@@ -224,7 +226,11 @@ def check_messenger(ci: CheckInput) -> list[Finding]:
     findings: list[Finding] = []
     record = _record(ci.corpus)
     speakers = ci.corpus.speakers
-    for block in ci.doc.body():
+    # the blocks that may name someone, hold a quotation or follow a block quote
+    after_quotes = {b.index + 1 for b in ci.doc.blocks[:-1] if b.kind == "quote"}
+    held = any_of(blocks_naming(ci), ci.own_screen.holding(record.first_name_terms),
+                  frozenset(ci.matched_blocks), frozenset(after_quotes))
+    for block in ci.doc.body_among(held):
         own = without_quotations(block)
         section = block.section or None
         findings += _surname_findings(ci, own, block.line, section, block.line_at)

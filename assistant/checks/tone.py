@@ -16,7 +16,7 @@ import re
 from .context import CheckInput
 from .findings import Finding
 from .quotations import without_quotations
-from .vocabulary import style_guide
+from .vocabulary import any_of, style_guide
 
 CHECK = "tone"
 # A caution names the words it warns against ("Do not call them idiots"): it mentions
@@ -33,7 +33,10 @@ def check_tone(ci: CheckInput) -> list[Finding]:
     # the lists that can match anywhere in the brief, in order: most briefs hold few
     live = [rules[n] for n in ("insults", "lecturing", "mocking")
             if screen.may_contain(rules[n].phrases) or any(screen.patterns(rules[n]))]
-    for block in ci.doc.body() if live else ():
+    # only the blocks where one of them may match: a look at the document, not each block
+    held = any_of(*(screen.holding(r.phrases) if r.terms else frozenset() for r in live),
+                  *(screen.pattern_holding(r) for r in live if r.patterns))
+    for block in ci.doc.body_among(held) if live else ():
         own = without_quotations(block)
         kept: list[tuple[int, int]] | None = None  # places taken, found when first needed
         for rule in live:

@@ -13,13 +13,15 @@ like a term, so a rule is written once for every word of its class.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import accumulate
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -175,8 +177,8 @@ def may_contain(phrases: tuple[str, ...], text: str) -> bool:
     return _may_hold(_needed(phrases), text)
 
 
-def _may_hold(needed: tuple[frozenset[str], re.Pattern[str] | None, bool], text: str) -> bool:
-    whole_words, prefixes, every = needed
+def _may_hold(needed: Needed, text: str) -> bool:
+    whole_words, prefixes, every, _ = needed
     view = None if every else _ascii_words(text)
     if view is None:
         return True
@@ -184,10 +186,19 @@ def _may_hold(needed: tuple[frozenset[str], re.Pattern[str] | None, bool], text:
     return not whole_words.isdisjoint(words) or bool(prefixes and prefixes.search(lowered))
 
 
-_NEEDED: dict[int, tuple[tuple[str, ...], tuple[frozenset[str], re.Pattern[str] | None, bool]]] = {}
+class Needed(NamedTuple):
+    """What a text must hold for one of a list's terms to match in it."""
+
+    whole: frozenset[str]  # one of these words, standing whole
+    prefixes: re.Pattern[str] | None  # or one of the stems of open terms, anywhere
+    every: bool  # a term that does not start with a word: every text is scanned
+    stems: tuple[str, ...]  # the stems `prefixes` looks for
 
 
-def _needed(phrases: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | None, bool]:
+_NEEDED: dict[int, tuple[tuple[str, ...], Needed]] = {}
+
+
+def _needed(phrases: tuple[str, ...]) -> Needed:
     """`_words_needed` of a word list, found by the list itself: a rule passes the same
     tuple for every block, and hashing a long tuple costs more than the look it saves."""
     kept = _NEEDED.get(id(phrases))
@@ -212,21 +223,108 @@ class Screen:
     script, so "café" does not hold "caf"."""
 
     def __init__(self, texts: list[str]) -> None:
+        self._texts = texts
         joined = "\n".join(texts)
         for odd, ascii_letter in _ALIKE:  # rare: a look for each, not a map of every character
             if odd in joined:
                 joined = joined.replace(odd, ascii_letter)
-        self.folded = joined.lower()
+        self.folded = joined.lower()  # the same length: only "İ" lowers to two characters
         self.words = frozenset(_UNICODE_WORD.findall(self.folded))
+        # the document's words, each once: a piece of a word is looked for here, in a
+        # fraction of the text (most pieces a list names are in no brief at all)
+        self._spelled = "\n".join(self.words)
+        self._starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0)
+                            ) if texts else []
         self._patterns: dict[int, tuple[Rule, _Screened, tuple[Pattern, ...]]] = {}
         self._lists: dict[int, tuple[tuple[str, ...], bool]] = {}
+        self._found: dict[tuple[str, bool], frozenset[int]] = {}
+        self._holding: dict[int, tuple[object, frozenset[int] | None]] = {}
+
+    def _texts_with(self, piece: str, whole: bool) -> frozenset[int]:
+        """The texts (by position) holding `piece` lower-cased: as a word standing whole,
+        or anywhere. One scan of the document for the piece, whatever the number of texts:
+        a literal the search runs to at C speed, the word's edges checked after it."""
+        key = (piece, whole)
+        kept = self._found.get(key)
+        if kept is None:
+            if (piece not in self.words) if whole else not self.spells(piece):
+                kept = frozenset()
+            else:
+                literal = re.escape(piece)
+                kept = self.texts_matching(re.compile(
+                    rf"{literal}(?!\w)(?<!\w{literal})" if whole else literal))
+            self._found[key] = kept
+        return kept
+
+    def spells(self, piece: str) -> bool:
+        """Whether the lower-cased text holds `piece` anywhere."""
+        if _UNICODE_WORD.fullmatch(piece):  # then it stands inside one of the words
+            return piece in self._spelled
+        return piece in self.folded
+
+    def texts_with(self, pieces: tuple[str, ...]) -> frozenset[int]:
+        """The texts holding one of the pieces anywhere (lower-cased, `ſ` read as `s`...)."""
+        return frozenset().union(*(self._texts_with(p.lower(), False) for p in pieces))
+
+    def texts_matching(self, literals: re.Pattern[str]) -> frozenset[int]:
+        """The texts in which a pattern matches, lower-cased. Only for a pattern whose
+        every hit in the whole document is a hit in the one text it starts in, and the
+        other way round: literal alternatives, looking around at most for the edge of a
+        word (the line break between two texts is one), never across a line break."""
+        starts = self._starts
+        return frozenset(bisect_right(starts, m.start()) - 1
+                         for m in literals.finditer(self.folded))
+
+    def holding(self, phrases: tuple[str, ...]) -> frozenset[int] | None:
+        """The texts (by position) in which one of the phrases may match; None when that
+        cannot be told, and every text may. Told as `may_contain` tells it for the whole
+        document, text by text."""
+        kept = self._holding.get(id(phrases))
+        if kept is None or kept[0] is not phrases:
+            whole_words, _, every, stems = _needed(phrases)
+            found: frozenset[int] | None = None
+            if not every and _ascii_needs(phrases):
+                found = frozenset().union(
+                    *(self._texts_with(w, True) for w in whole_words & self.words),
+                    *(self._texts_with(s, False) for s in stems))
+            kept = self._holding[id(phrases)] = (phrases, found)
+        return kept[1]
+
+    def pattern_holding(self, rule: Rule) -> frozenset[int]:
+        """The texts in which one of the rule's patterns matches. Each pattern is searched
+        for in the texts that hold what it needs (in every text when that cannot be told):
+        a search costs a fraction of the work a check does for each text it looks at."""
+        kept = self._holding.get(id(rule))
+        if kept is None or kept[0] is not rule:
+            screened, always = self.patterns(rule)
+            texts = self._texts
+            found = {i for p in always for i, text in enumerate(texts) if p.pattern.search(text)}
+            for p, lead in screened:
+                found.update(i for i in self._lead_holding(lead) if p.pattern.search(texts[i]))
+            keys = self.holding(rule.key_terms) if rule.keys is not None else None
+            kept = self._holding[id(rule)] = (rule, frozenset(
+                found if keys is None else found & keys))
+        return cast("frozenset[int]", kept[1])
+
+    def _lead_holding(self, lead: _Lead) -> frozenset[int]:
+        """The texts that meet every need of a pattern (`_Lead.may_match`, text by text)."""
+        found: frozenset[int] | None = None
+        for whole, starts in lead.needs:
+            if any("\n" in s for s in starts):
+                continue  # a need that could run across two texts is not told: passed
+            met = frozenset().union(*(self._texts_with(w, True) for w in whole),
+                                    *(self._texts_with(s, False) for s in starts))
+            found = met if found is None else found & met
+            if not found:
+                break
+        return frozenset(range(len(self._starts))) if found is None else found
 
     def may_contain(self, phrases: tuple[str, ...]) -> bool:
         kept = self._lists.get(id(phrases))
         if kept is None or kept[0] is not phrases:  # once a list: the text is long
-            whole_words, prefixes, every = _needed(phrases)
+            whole_words, prefixes, every, _ = _needed(phrases)
             found = every or not _ascii_needs(phrases) or not whole_words.isdisjoint(
-                self.words) or bool(prefixes and prefixes.search(self.folded))
+                self.words) or bool(prefixes and prefixes.search(self._spelled))
             kept = self._lists[id(phrases)] = (phrases, found)
         return kept[1]
 
@@ -235,9 +333,8 @@ class Screen:
         by their words, and those tried on every text."""
         kept = self._patterns.get(id(rule))
         if kept is None or kept[0] is not rule:
-            view = (self.words, self.folded)
             screened = tuple((p, lead) for p, lead in _leads(rule)
-                             if lead is not None and lead.may_match(view))
+                             if lead is not None and lead.met(self.words, self.spells))
             always = tuple(p for p, lead in _leads(rule) if lead is None)
             if rule.keys is not None and not self.may_contain(rule.key_terms):
                 screened = always = ()
@@ -246,15 +343,27 @@ class Screen:
         return kept[1], kept[2]
 
 
+def any_of(*found: frozenset[int] | None) -> frozenset[int] | None:
+    """The texts any of the screens keeps (None, every text, if one could not tell)."""
+    if any(f is None for f in found):
+        return None
+    return frozenset().union(*cast("tuple[frozenset[int], ...]", found))
+
+
+def all_of(*found: frozenset[int] | None) -> frozenset[int] | None:
+    """The texts every screen keeps (a screen that could not tell keeps every text)."""
+    told = [f for f in found if f is not None]
+    return frozenset.intersection(*told) if told else None
+
+
 def _ascii_needs(phrases: tuple[str, ...]) -> bool:
-    whole_words, prefixes, _ = _needed(phrases)
+    whole_words, prefixes, _, _ = _needed(phrases)
     return all(w.isascii() for w in whole_words) and (prefixes is None
                                                      or prefixes.pattern.isascii())
 
 
 @cache
-def _words_needed(phrases: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | None,
-                                                     bool]:
+def _words_needed(phrases: tuple[str, ...]) -> Needed:
     whole: set[str] = set()
     starts: list[str] = []
     every = False  # a term that does not start with a letter or digit: always scan
@@ -275,7 +384,7 @@ def _words_needed(phrases: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[
             starts.append(found[0].group(0))
     # the open words' stems as one pattern: a single scan of the lower-cased text
     starts_pattern = re.compile("|".join(map(re.escape, starts))) if starts else None
-    return frozenset(whole), starts_pattern, every
+    return Needed(frozenset(whole), starts_pattern, every, tuple(dict.fromkeys(starts)))
 
 
 @dataclass(frozen=True)
@@ -287,8 +396,12 @@ class _Lead:
 
     def may_match(self, view: tuple[frozenset[str], str]) -> bool:
         words, lowered = view
+        return self.met(words, lowered.__contains__)
+
+    def met(self, words: frozenset[str], spells: Callable[[str], bool]) -> bool:
+        """Whether every need is met by the words a text holds, or what it spells."""
         for whole, starts in self.needs:  # the rarest first: most texts fail at once
-            if whole.isdisjoint(words) and not any(s in lowered for s in starts):
+            if whole.isdisjoint(words) and not any(map(spells, starts)):
                 return False
         return True
 
