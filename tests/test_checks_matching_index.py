@@ -105,6 +105,32 @@ def test_the_checks_corpus_matches_the_same_through_the_index(
     _same_either_way(fixture_corpus(), _brief(fixture_corpus(), edits))
 
 
+_DOUBLED: list[Corpus] = []
+
+
+def doubled() -> Corpus:
+    """The bundled corpus with every third quote filed a second time, under another id
+    and another source: one remark printed by two outlets."""
+    if not _DOUBLED:
+        corpus = bundled()
+        quotes = dict(corpus.quotes)
+        for q in list(corpus.quotes.values())[::3]:
+            again = q.model_copy(update={"id": f"{q.id}-again",
+                                         "sources": list(reversed(q.sources))})
+            quotes[again.id] = again
+        _DOUBLED.append(dataclasses.replace(corpus, quotes=quotes))
+    return _DOUBLED[0]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_EDITS)
+def test_a_corpus_holding_remarks_twice_matches_the_same_through_the_index(
+        edits: list[tuple[int, int, int, str, bool]]) -> None:
+    """Copies with the same text are compared once for all of them: every copy is still
+    found, in corpus order, and the nearest is the first copy, as comparing each finds."""
+    _same_either_way(doubled(), _brief(doubled(), edits))
+
+
 def test_every_bundled_quote_quoted_whole_cut_and_altered_matches_the_same_either_way() -> None:
     corpus = bundled()
     lines = []

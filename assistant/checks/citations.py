@@ -13,6 +13,7 @@ entry of a source that gives the figure.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..corpus import Citation, Corpus, FactSource, Quote, Source
@@ -95,14 +96,69 @@ def _aliases(source: Source | None) -> list[str]:
     return names
 
 
+Named = tuple[tuple[str, ...], tuple[str, ...] | None]
+"""How the places a citation points at may be named: the reader's names (title, outlet,
+author), and the original outlet's when the reader quotes one."""
+
+
 def names_citation(flat: str, citation: Citation, corpus: Corpus, around: str = "") -> bool:
     """Whether an entry (or a post's tag) names where a quote or figure was read: the
     reader's title or outlet, and the original outlet when it quotes one."""
+    named = _named_by(citation, corpus)
+    return named is not None and _names_either(flat, *named, around)
+
+
+def _named_by(citation: Citation, corpus: Corpus) -> Named | None:
     reader = corpus.sources.get(citation.source)
-    via = corpus.sources.get(citation.via) if citation.via else None
     if reader is None:
-        return False
-    return _names_either(flat, _aliases_of(reader), _aliases_of(via) if via else None, around)
+        return None
+    via = corpus.sources.get(citation.via) if citation.via else None
+    return _aliases_of(reader), _aliases_of(via) if via else None
+
+
+_QUOTE_NAMES: dict[int, tuple[Corpus, dict[str, tuple[Quote, tuple[Named, ...]]]]] = {}
+
+
+def quote_names(quote: Quote, corpus: Corpus) -> tuple[Named, ...]:
+    """How each place a quote was read may be named, each once (worked out once per quote:
+    a remark filed from many sources alike is compared once, not once per copy)."""
+    kept = _QUOTE_NAMES.get(id(corpus))
+    if kept is None or kept[0] is not corpus:
+        _QUOTE_NAMES.clear()  # one corpus at a time: an old one is not kept alive
+        kept = _QUOTE_NAMES[id(corpus)] = (corpus, {})
+    known = kept[1].get(quote.id)
+    if known is None or known[0] is not quote:
+        found = (_named_by(c, corpus) for c in quote.sources)
+        known = kept[1][quote.id] = (quote, tuple(dict.fromkeys(n for n in found if n)))
+    return known[1]
+
+
+class Copies:
+    """The corpus copies a quotation fits, grouped by how their sources may be named, in
+    order: copies filed from sources named alike are decided once, not once each. A
+    brief's quotations of one text share their list of copies, grouped once."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._kept: dict[int, tuple[list[Quote], list[tuple[tuple[Named, ...], Quote]]]] = {}
+
+    def groups(self, quotes: list[Quote]) -> list[tuple[tuple[Named, ...], Quote]]:
+        """Each way of naming the sources, with the first copy named so."""
+        kept = self._kept.get(id(quotes))
+        if kept is None or kept[0] is not quotes:
+            first: dict[tuple[Named, ...], Quote] = {}
+            for qt in quotes:
+                first.setdefault(quote_names(qt, self.corpus), qt)
+            kept = self._kept[id(quotes)] = (quotes, list(first.items()))
+        return kept[1]
+
+    def names(self, quotes: list[Quote]) -> list[Named]:
+        return list(dict.fromkeys(n for names, _ in self.groups(quotes) for n in names))
+
+
+def names_any(flat: str, names: Iterable[Named], around: str = "") -> bool:
+    """Whether the text names where any of the quotes was read (`names_citation`)."""
+    return any(_names_either(flat, *named, around) for named in names)
 
 
 @lru_cache(maxsize=1 << 14)  # sources printed alike (one report recorded twice) read once
@@ -137,12 +193,12 @@ def _pairs(corpus: Corpus) -> dict[str, set[str]]:
     return pairs
 
 
-def _cites(quote: Quote, entries: list[str], near: str, corpus: Corpus) -> bool:
+def _cites(names: tuple[Named, ...], entries: list[str], near: str) -> bool:
     """Whether the entries cited beside a quotation (or, citing none, its own words)
-    name where this copy was published."""
+    name where a copy was published (`names`: how its sources may be named)."""
     if entries:
-        return any(names_citation(e, c, corpus, near) for e in entries for c in quote.sources)
-    return any(names_citation(near, c, corpus) for c in quote.sources)
+        return any(names_any(e, names, near) for e in entries)
+    return names_any(near, names)
 
 
 def prefer_cited(matches: list[Match], doc: Document, corpus: Corpus) -> list[Match]:
@@ -151,6 +207,7 @@ def prefer_cited(matches: list[Match], doc: Document, corpus: Corpus) -> list[Ma
     beside it comes first; a copy that fits only once typography is evened out makes the
     quotation typographic (info), never a wrong citation."""
     references = doc.references()
+    copies = Copies(corpus)
     for m in matches:
         if len(m.quotes) < 2:
             continue
@@ -159,7 +216,8 @@ def prefer_cited(matches: list[Match], doc: Document, corpus: Corpus) -> list[Ma
         entries = [_flat(references[n].text) for b in near for n in b.citations()
                    if n in references]
 
-        first = next((qt for qt in m.quotes if _cites(qt, entries, near_flat, corpus)), None)
+        first = next((qt for names, qt in copies.groups(m.quotes)
+                      if _cites(names, entries, near_flat)), None)
         if first is None or first is m.quotes[0]:
             continue
         m.quotes = [first, *(qt for qt in m.quotes if qt is not first)]
@@ -223,6 +281,7 @@ def check_references(ci: CheckInput, references: dict[int, Block]) -> list[Findi
 def check_citations(ci: CheckInput) -> list[Finding]:
     findings: list[Finding] = []
     references = ci.doc.references()
+    copies = Copies(ci.corpus)
     blocks = ci.doc.blocks
     for block in ci.doc.body():
         for m in CITATION.finditer(block.text):
@@ -259,18 +318,18 @@ def check_citations(ci: CheckInput) -> list[Finding]:
             around[key] = ([n for b in near for n in cited_in(b)],
                            " ".join(flat_of(b) for b in near))
         numbers, near_flat = around[key]
-        citations = [c for qt in match.quotes for c in qt.sources]
         verdict_key = (key, tuple(qt.id for qt in match.quotes))
         if verdict_key not in verdicts:
-            named = any(names_citation(near_flat, c, ci.corpus) for c in citations)
+            names = copies.names(match.quotes)
+            named = names_any(near_flat, names)
             entries = [_flat(references[n].text) for n in dict.fromkeys(numbers)
                        if n in references]
-            wrong = bool(entries and citations and not any(
-                names_citation(e, c, ci.corpus, near_flat) for e in entries for c in citations))
+            wrong = bool(entries and any(qt.sources for qt in match.quotes) and not any(
+                names_any(e, names, near_flat) for e in entries))
             # the entry of the outlet that printed the remark is the right citation; the
             # original outlet left unnamed is only a reminder
-            unnamed = wrong and any(names_reader(e, c, ci.corpus) for e in entries
-                                    for c in citations)
+            readers = dict.fromkeys((reader, None) for reader, _ in names)
+            unnamed = wrong and any(names_any(e, readers) for e in entries)
             verdicts[verdict_key] = (named, wrong and not unnamed, unnamed)
         named, wrong, unnamed = verdicts[verdict_key]
         if not (numbers or named):
@@ -279,6 +338,7 @@ def check_citations(ci: CheckInput) -> list[Finding]:
         cited_ids.update(qt.id for qt in match.quotes)
         quote = match.quote
         label = quote.id if quote else f"“{q.preview(40)}”"
+        citations = [c for qt in match.quotes for c in qt.sources]
         if wrong:
             expected = "; ".join(dict.fromkeys(_where_read(ci.corpus, c) for c in citations))
             findings.append(Finding(

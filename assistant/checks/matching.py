@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -93,6 +94,13 @@ class _Quotes:
         self.quotes = list(corpus.quotes.values())
         self.readings = [_readings(q.text) for q in self.quotes]
         self.index = TextIndex(r[0] for r in self.readings)  # every reading has its words
+        # quotes whose text is the same (one remark filed from several sources): what the
+        # index says of one it says of all, so each text is scored once
+        first: dict[tuple[str, ...], int] = {}
+        self.twins: dict[int, list[int]] = {}
+        for i, r in enumerate(self.readings):
+            self.twins.setdefault(first.setdefault(tuple(r), i), []).append(i)
+        self.first_twin = {i: f for f, members in self.twins.items() for i in members}
         self.other = _other_texts(corpus)
         self.other_index = TextIndex(self.other)
         self._lowered: dict[int, list[str]] = {}
@@ -172,10 +180,11 @@ class _Quotes:
             pool |= holders[key]
             taken += counts[key]
         scored = []
-        for i in pool:
+        twins, first_twin = self.twins, self.first_twin
+        for i in {first_twin[i] for i in pool}:
             most = sum(c for key, c in counts.items() if i in holders[key])
             if most >= least:
-                scored.append((most, i))
+                scored += [(most, twin) for twin in twins[i]]
         scored.sort(key=lambda s: (-s[0], s[1]))
         return n, scored
 
@@ -294,21 +303,33 @@ def _match(quotation: Quotation, index: _Quotes, other: list[str] | None,
     def among(found: list[int]) -> list[int]:
         return list(range(len(quotes))) if everything else found
 
+    def fitting(found: list[int], pieces: list[str], texts: Callable[[int], list[str]]
+                ) -> list[int]:
+        """The quotes that hold the pieces in order, each text tried once for its twins."""
+        tried: dict[int, bool] = {}
+        fits = []
+        for i in among(found):
+            twin = index.first_twin[i]
+            if twin not in tried:
+                tried[twin] = any(_find_in_order(pieces, t, short) for t in texts(twin))
+            if tried[twin]:
+                fits.append(i)
+        return fits
+
     if short and pieces and not all(anywhere(p) for p in pieces):
         # in no corpus quote at all, whatever the case: no need to look quote by quote
         flat = typographic(" ".join(pieces)).lower()
         if not in_other(flat):
             return Match(quotation, Status.short_unknown)
-    exact = [quotes[i] for i in among(index.in_order(pieces, short))
-             if any(_find_in_order(pieces, t, short) for t in readings[i])]
+    exact = [quotes[i] for i in fitting(index.in_order(pieces, short), pieces,
+                                        readings.__getitem__)]
     # every copy that fits once typography is evened out is a candidate too: one remark
     # printed by two outlets, straight in one and curly in the other, is one remark, and
     # the citation decides which copy the brief quotes (citations.prefer_cited)
     loose_pieces = parts(typographic(quotation.text))
     taken = {q.id for q in exact}
-    loose = [quotes[i] for i in among(index.in_order(loose_pieces, short))
-             if quotes[i].id not in taken
-             and any(_find_in_order(loose_pieces, t, short) for t in index.typographic(i))]
+    loose = [quotes[i] for i in fitting(index.in_order(loose_pieces, short), loose_pieces,
+                                        index.typographic) if quotes[i].id not in taken]
     if exact:
         return Match(quotation, Status.short_in_corpus if short else Status.exact,
                      exact + loose)
