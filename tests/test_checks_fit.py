@@ -6,9 +6,11 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.checks import Finding, Severity, findings_json
-from assistant.checks.readability import reading_ease, syllables
+from assistant.checks.readability import reading_ease, sentence_count, sentences_in, syllables
 from assistant.compose.brief import CampaignFrame, TemplateInfo
 from tests.checks_helpers import CLEAN, of, run, variant
 
@@ -123,3 +125,11 @@ def test_sections_written_for_the_team_do_not_count_against_the_word_limit() -> 
     for_readers = variant("## The numbers\n", f"## The numbers\n\n{note}\n\n")
     [(severity, message, _)] = of(run(for_readers, template=limit), "audience-fit")
     assert severity == "warning" and message.endswith("words; the template policy-brief allows 100")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab .!?:;\t\u00a0")), max_size=12),
+                max_size=8))
+def test_sentences_are_counted_in_all_passages_at_once_as_in_each_alone(
+        passages: list[str]) -> None:
+    assert sentences_in(passages) == sum(sentence_count(p) for p in passages)

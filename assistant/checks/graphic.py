@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..corpus import Quote
 from .context import CheckInput
 from .document import Block
 from .findings import Finding, Severity
@@ -84,11 +85,16 @@ def graphic_passages(ci: CheckInput) -> list[GraphicPassage]:
     found: list[GraphicPassage] = []
     rule = graphic_rules()
     seen_blocks: set[int] = set()
+    first: dict[int, Quote | None] = {}  # the quotations of one text share their copies
     for m in ci.matches:
-        graphic = [q for q in m.quotes if q.graphic]
-        if graphic and m.status is not Status.unmatched:
+        if m.status is Status.unmatched:
+            continue
+        if id(m.quotes) not in first:
+            first[id(m.quotes)] = next((q for q in m.quotes if q.graphic), None)
+        graphic = first[id(m.quotes)]
+        if graphic is not None:
             q = m.quotation
-            found.append(GraphicPassage(q.line, graphic[0].id, graphic[0].id, q.block.section))
+            found.append(GraphicPassage(q.line, graphic.id, graphic.id, q.block.section))
             seen_blocks.add(id(q.block))
     screen = ci.text_screen
     # the blocks that hold a listed word, or an act, a method and a victim together

@@ -47,12 +47,25 @@ def word_count(texts: list[str]) -> int:
     return len(_WORD.findall(" ".join(texts)))
 
 
+def sentences_in(passages: list[str]) -> int:
+    """`sentence_count` summed over the passages, in one scan of them all: joined by line
+    breaks (read as the ends of texts), each passage's sentence ends are found as on its
+    own, and a passage that does not end with one ends a sentence all the same."""
+    if any("\n" in p for p in passages):
+        return sum(sentence_count(p) for p in passages)
+    ends = len(_SENTENCE_ENDS.findall("\n".join(passages)))
+    return ends + sum(1 for p in passages if not p.strip().endswith((".", "!", "?")))
+
+
+_SENTENCE_ENDS = re.compile(_SENTENCE_END.pattern, re.MULTILINE)
+
+
 def reading_ease(passages: list[str]) -> float | None:
     """Flesch reading ease of passages (each at least one sentence); None without words."""
     passages = [p for p in passages if has_words(p)]
     words = _WORD.findall(" ".join(passages))
     if not words:
         return None
-    sentences = sum(sentence_count(p) for p in passages)
+    sentences = sentences_in(passages)
     syll = sum(syllables(w) * n for w, n in Counter(words).items())
     return 206.835 - 1.015 * (len(words) / sentences) - 84.6 * (syll / len(words))
