@@ -309,7 +309,9 @@ def check_citations(ci: CheckInput) -> list[Finding]:
     cited_ids: set[str] = set()
     uncited = []
     around: dict[tuple[int, int], tuple[list[int], str]] = {}
-    verdicts: dict[tuple[tuple[int, int], tuple[str, ...]], tuple[bool, bool, bool]] = {}
+    # per place and list of copies (a brief's quotations of one text share theirs)
+    verdicts: dict[tuple[tuple[int, int], int], tuple[bool, bool, bool]] = {}
+    counted: set[int] = set()
     for match in checked:
         q = match.quotation
         near = near_blocks(q.block, blocks)
@@ -318,7 +320,7 @@ def check_citations(ci: CheckInput) -> list[Finding]:
             around[key] = ([n for b in near for n in cited_in(b)],
                            " ".join(flat_of(b) for b in near))
         numbers, near_flat = around[key]
-        verdict_key = (key, tuple(qt.id for qt in match.quotes))
+        verdict_key = (key, id(match.quotes))
         if verdict_key not in verdicts:
             names = copies.names(match.quotes)
             named = names_any(near_flat, names)
@@ -335,10 +337,12 @@ def check_citations(ci: CheckInput) -> list[Finding]:
         if not (numbers or named):
             uncited.append(match)
             continue
-        cited_ids.update(qt.id for qt in match.quotes)
+        if id(match.quotes) not in counted:
+            counted.add(id(match.quotes))
+            cited_ids.update(qt.id for qt in match.quotes)
         quote = match.quote
         label = quote.id if quote else f"“{q.preview(40)}”"
-        citations = [c for qt in match.quotes for c in qt.sources]
+        citations = [c for qt in match.quotes for c in qt.sources] if wrong or unnamed else []
         if wrong:
             expected = "; ".join(dict.fromkeys(_where_read(ci.corpus, c) for c in citations))
             findings.append(Finding(

@@ -356,23 +356,37 @@ def _match_one(ci: CheckInput, known: list[Known], block: Block, text: str, valu
         ids=(best.id, *((s.source for s in best.fact.sources) if best.fact else ()))))
 
 
+_WORDINGS: dict[int, tuple[Corpus, dict[str, list[Fact]], re.Pattern[str] | None]] = {}
+
+
+def _wordings(corpus: Corpus) -> tuple[dict[str, list[Fact]], re.Pattern[str] | None]:
+    """Each way the corpus words a fact (its statement, its figures as printed), with the
+    facts worded so, and one pattern of them all, longest first (once per corpus)."""
+    kept = _WORDINGS.get(id(corpus))
+    if kept is None or kept[0] is not corpus:
+        by_text: dict[str, list[Fact]] = {}
+        filed: set[tuple[str, str]] = set()  # (wording, fact id): a set, not a list scan
+        for fact in corpus.facts.values():
+            for t in [fact.statement] + [s.figure for s in fact.sources
+                                         if re.search(r"\d", s.figure)]:
+                flat_t = typographic(t).lower().strip(" .")
+                if flat_t and (flat_t, fact.id) not in filed:
+                    filed.add((flat_t, fact.id))
+                    by_text.setdefault(flat_t, []).append(fact)
+        combined = re.compile("|".join(re.escape(t) for t in sorted(
+            by_text, key=len, reverse=True))) if by_text else None
+        _WORDINGS.clear()  # one corpus at a time: an old one is not kept alive
+        kept = _WORDINGS[id(corpus)] = (corpus, by_text, combined)
+    return kept[1], kept[2]
+
+
 def fact_mentions(ci: CheckInput) -> list[FigureMention]:
     """Facts the brief states (by number, or by its statement or figures word for word)."""
     found = dict(ci.figure_index.reading.mentions)
-    by_text: dict[str, list[Fact]] = {}
-    filed: set[tuple[str, str]] = set()  # (wording, fact id): a set, not a list scan
-    for fact in ci.corpus.facts.values():
-        for t in [fact.statement] + [s.figure for s in fact.sources
-                                     if re.search(r"\d", s.figure)]:
-            flat_t = typographic(t).lower().strip(" .")
-            if flat_t and (flat_t, fact.id) not in filed:
-                filed.add((flat_t, fact.id))
-                by_text.setdefault(flat_t, []).append(fact)
-    if not by_text:
+    by_text, combined = _wordings(ci.corpus)
+    if combined is None:
         return []
     # one scan of each block for every fact's wording, longest wording first
-    combined = re.compile("|".join(re.escape(t) for t in sorted(by_text, key=len,
-                                                                reverse=True)))
     for b in ci.doc.audience_blocks():
         if b.kind == "heading":
             continue
