@@ -62,7 +62,8 @@ class CheckInput:
         from .quotations import without_quotations
         from .vocabulary import Screen
 
-        return Screen([without_quotations(b) for b in self.doc.blocks])
+        # blanking a quotation leaves words of the text whole: the text's words serve
+        return Screen([without_quotations(b) for b in self.doc.blocks], self.text_screen.words)
 
     @cached_property
     def text_screen(self) -> Screen:

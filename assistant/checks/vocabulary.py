@@ -222,14 +222,17 @@ class Screen:
     besides their own cases, and these are folded; the text's words are read whole in any
     script, so "café" does not hold "caf"."""
 
-    def __init__(self, texts: list[str]) -> None:
+    def __init__(self, texts: list[str], words: frozenset[str] | None = None) -> None:
+        """`words`: the words of other texts, each of which holds one of these whole (the
+        brief itself, for its own words with the quotations blanked): they screen as well
+        as these texts' own words, every look here being only for what may be there."""
         self._texts = texts
         joined = "\n".join(texts)
         for odd, ascii_letter in _ALIKE:  # rare: a look for each, not a map of every character
             if odd in joined:
                 joined = joined.replace(odd, ascii_letter)
         self.folded = joined.lower()  # the same length: only "İ" lowers to two characters
-        self.words = frozenset(_UNICODE_WORD.findall(self.folded))
+        self.words = frozenset(_UNICODE_WORD.findall(self.folded)) if words is None else words
         # the document's words, each once: a piece of a word is looked for here, in a
         # fraction of the text (most pieces a list names are in no brief at all)
         self._spelled = "\n".join(self.words)
