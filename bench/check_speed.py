@@ -83,6 +83,14 @@ SHAPES: dict[str, Callable[[int], str]] = {
                                                 "[1], said a fighter. " * (n // 64),
     "a block quote of many quotations": lambda n: "> “ISIS wants to kill everyone who says "
                                                   "no”\n>\n" * (n // 45),
+    # one long paragraph full of what the rules report, each hit compared with the places
+    # already taken before it: links, tone, percentages, cited figures
+    "links, handles and tags": lambda n: "See t.me/x and https://example.org/a @ansar "
+                                         "#dawlah. " * (n // 52),
+    "insults and lecturing": lambda n: "You must wake up, idiots! Clearly everyone knows. "
+                                       * (n // 50),
+    "percentages": lambda n: "Some 21% said 17 per cent of 9 in 10 did. " * (n // 42),
+    "cited figures": lambda n: "At least 58 people [1], 7 of them women [2]. " * (n // 45),
 }
 
 

@@ -47,6 +47,12 @@ SHAPES = {
     "20k character references": "&amp;&#65;" * 10_000 + "\n",
     "a block quote of 1k quotations": "> “ISIS wants to kill everyone who says no”\n>\n"
                                       * 1_000,
+    "2k links, handles and tags in one paragraph": "See t.me/x and https://example.org/a "
+                                                   "@ansar #dawlah. " * 500,
+    "2k insults and lectures in one paragraph": "You must wake up, idiots! Clearly everyone "
+                                                "knows. " * 1_000,
+    "4k percentages in one paragraph": "Some 21% said 17 per cent of 9 in 10 did. " * 1_000,
+    "2k cited figures in one paragraph": "At least 58 people [1], 7 of them women [2]. " * 1_000,
 }
 
 UNITS = ['"', "“", "”", "[", "]", " ", "\n", "#", ">", "- ", "1. ", "…", "*", "_", "`",

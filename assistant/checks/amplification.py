@@ -19,6 +19,7 @@ from .context import CheckInput
 from .document import Block
 from .findings import Finding, Severity
 from .quotations import without_quotations
+from .spans import Spans
 from .vocabulary import Rule, any_of, style_guide
 
 CHECK = "amplification"
@@ -80,6 +81,16 @@ def _group_word(name: str, words: list[str]) -> bool:
     return any(w.replace("_", "").replace(" ", "") in flat for w in words)
 
 
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the spans made spaces (the same length), in one pass."""
+    pieces, pos = [], 0
+    for a, b in Spans(spans):
+        pieces += [text[pos:a], " " * (b - a)]
+        pos = b
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
 def check_amplification(ci: CheckInput) -> list[Finding]:
     rules = style_guide()
     findings: list[Finding] = []
@@ -99,7 +110,8 @@ def check_amplification(ci: CheckInput) -> list[Finding]:
                                                                "titles")))
     for block in ci.doc.blocks if held is None else [ci.doc.blocks[i] for i in sorted(held)]:
         text = block.text
-        reported: list[tuple[int, int]] = []
+        reported: list[tuple[int, int]] = []  # channel links, in the order found
+        taken = Spans()  # and the places they take
         lowered = text.lower()
         # cheap substring tests first: most blocks hold no link, tag or handle at all
         defanged = ("[" in text or "(" in text) and bool(_DEFANGED.search(text))
@@ -107,16 +119,18 @@ def check_amplification(ci: CheckInput) -> list[Finding]:
         has_host = has_link or any(h in lowered for h in hosts)
         if schemes is not None and "://" in text:
             for m in schemes.finditer(text):
-                reported.append((m.start(), m.end()))
+                reported.append(m.span())
+                taken.add(*m.span())
                 findings.append(_finding(links, block, m.start(), m.group(0), links.suggestion))
         if channels is not None and has_host:
             for m in channels.finditer(text):
-                if any(a <= m.start() < b for a, b in reported):
+                if taken.holds(m.start()):
                     continue
-                reported.append((m.start(), m.end()))
+                reported.append(m.span())
+                taken.add(*m.span())
                 findings.append(_finding(links, block, m.start(), m.group(0), links.suggestion))
         for m in _URL.finditer(text) if has_link else ():
-            if any(a <= m.start() < b for a, b in reported):
+            if taken.holds(m.start()):
                 continue
             address = _DEFANGED.sub(lambda d: "." if "." in d.group(0) or "dot" in
                                     d.group(0).lower() else (":" if ":" in d.group(0)
@@ -148,8 +162,8 @@ def check_amplification(ci: CheckInput) -> list[Finding]:
         own = without_quotations(block)
         if has_link:
             own = _URL.sub(lambda u: " " * len(u.group(0)), own)
-        for a, b in reported:  # a channel link is reported once, not again for its name
-            own = own[:a] + " " * (b - a) + own[b:]
+        if reported:  # a channel link is reported once, not again for its name
+            own = _blanked(own, reported)
         for term, m in rules["media_outlets"].find(own, ci.text_screen):
             findings.append(_finding(rules["media_outlets"], block, m.start(),
                                      f"'{m.group(0)}'", term.suggestion))

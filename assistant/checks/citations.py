@@ -13,6 +13,7 @@ entry of a source that gives the figure.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -293,10 +294,10 @@ def check_citations(ci: CheckInput) -> list[Finding]:
                         "add the entry or correct the number",
                         line=block.line_at(m.start()), section=block.section or None))
     checked = [m for m in ci.matches if m.status in _CITED and m.quotation.checked]
-    marks: dict[int, list[int]] = {}  # per block, read once however many quotations it has
+    marks: dict[int, tuple[int, ...]] = {}  # per block, read once however many quotations it has
     flats: dict[int, str] = {}
 
-    def cited_in(b: Block) -> list[int]:
+    def cited_in(b: Block) -> tuple[int, ...]:
         if b.index not in marks:
             marks[b.index] = b.citations()
         return marks[b.index]
@@ -397,12 +398,13 @@ def names_reader(flat: str, citation: Citation | FactSource, corpus: Corpus) -> 
     return reader is not None and _names_either(flat, _aliases_of(reader), None, "")
 
 
-def _marks_for(block: Block, offset: int) -> list[int]:
+def _marks_for(block: Block, offset: int) -> tuple[int, ...]:
     """The citation a figure stands under: the first marker after it in its paragraph,
     or, with none after it, every marker before it."""
-    after = CITATION.search(block.text, offset)
-    if after is not None:
-        return expand_citation(after.group(1))
+    starts, numbers = block.marks()
+    after = bisect_left(starts, offset)  # a marker holds no "[" but its first: none starts
+    if after < len(starts):  # inside another, so this is the one a search from here finds
+        return numbers[after]
     return block.citations()
 
 

@@ -81,9 +81,22 @@ class Block:
         offsets = [s for s, _ in self.starts]
         return self.starts[max(0, bisect_right(offsets, offset) - 1)][1]
 
-    def citations(self) -> list[int]:
+    def marks(self) -> tuple[list[int], list[tuple[int, ...]]]:
+        """Where each citation marker of the block starts, and the numbers each cites (read
+        once: a long paragraph is asked about for each of its figures)."""
+        kept: tuple[list[int], list[tuple[int, ...]]] | None = self.kept.get("marks")
+        if kept is None:
+            found = [(m.start(), tuple(expand_citation(m.group(1))))
+                     for m in CITATION.finditer(self.text)]
+            kept = self.kept["marks"] = ([a for a, _ in found], [n for _, n in found])
+        return kept
+
+    def citations(self) -> tuple[int, ...]:
         """Every number cited in the block, in order."""
-        return [n for m in CITATION.finditer(self.text) for n in expand_citation(m.group(1))]
+        kept: tuple[int, ...] | None = self.kept.get("cited")
+        if kept is None:
+            kept = self.kept["cited"] = tuple(n for ns in self.marks()[1] for n in ns)
+        return kept
 
 
 @dataclass

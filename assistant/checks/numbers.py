@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .spans import Spans
+
 UNITS = {"zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
          "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -198,13 +200,11 @@ _PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}|0\d{1,4})(?:[ -]\(?\d{2,4}\)?){1,4
 def numbers_in(text: str) -> list[Number]:
     """Every number in the text that may state a figure, in order."""
     found: list[Number] = _fractions(text)
-    shares = [(n.start, n.end) for n in found]
-    phones = [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+    shares = Spans((n.start, n.end) for n in found)
+    phones = Spans(m.span() for m in _PHONE.finditer(text))
     for m in _DIGITS.finditer(text):
         raw = m.group(1)
-        if phones and any(a <= m.start() < b for a, b in phones):
-            continue
-        if shares and any(a <= m.start() < b for a, b in shares):
+        if phones.holds(m.start()) or shares.holds(m.start()):
             continue
         if re.fullmatch(r"(19|20)\d\d", raw) and not m.group(2):
             continue  # a year
@@ -217,7 +217,7 @@ def numbers_in(text: str) -> list[Number]:
         found.append(Number(value, m.group(0), m.start(), m.end(), pct))
     for m in _WORD_NUMBER.finditer(text):
         phrase = m.group(0)
-        if shares and any(a <= m.start() < b for a, b in shares):
+        if shares.holds(m.start()):
             continue
         if phrase.lower() in ("hundred", "thousand", "million", "billion"):
             # "a hundred people", "nearly a thousand": a figure where it counts something

@@ -16,6 +16,7 @@ import re
 from .context import CheckInput
 from .findings import Finding
 from .quotations import without_quotations
+from .spans import Spans
 from .vocabulary import any_of, style_guide
 
 CHECK = "tone"
@@ -38,7 +39,7 @@ def check_tone(ci: CheckInput) -> list[Finding]:
                   *(screen.pattern_holding(r) for r in live if r.patterns))
     for block in ci.doc.body_among(held) if live else ():
         own = without_quotations(block)
-        kept: list[tuple[int, int]] | None = None  # places taken, found when first needed
+        kept: Spans | None = None  # places taken, found when first needed
         for rule in live:
             hits = [(m, f"{rule.message}: '{m.group(0)}'", term.suggestion)
                     for term, m in rule.find(own, screen)]
@@ -47,12 +48,12 @@ def check_tone(ci: CheckInput) -> list[Finding]:
             if not hits:
                 continue
             if kept is None:  # one finding per place, the most serious first; cautions
-                kept = [m.span() for m in _CAUTION.finditer(own)]  # are not uses
+                kept = Spans(m.span() for m in _CAUTION.finditer(own))  # are not uses
             for m, message, suggestion in sorted(hits, key=lambda h: (h[0].start(),
                                                                       -len(h[0].group(0)))):
-                if any(m.start() < b and a < m.end() for a, b in kept):
+                if kept.overlaps(m.start(), m.end()):
                     continue
-                kept.append((m.start(), m.end()))
+                kept.add(m.start(), m.end())
                 findings.append(Finding(CHECK, rule.severity, message, suggestion,
                                         line=block.line_at(m.start()),
                                         section=block.section or None))
