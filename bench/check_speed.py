@@ -91,6 +91,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
                                        * (n // 50),
     "percentages": lambda n: "Some 21% said 17 per cent of 9 in 10 did. " * (n // 42),
     "cited figures": lambda n: "At least 58 people [1], 7 of them women [2]. " * (n // 45),
+    # a paragraph of many lines (rows without a table's header are one), each finding in it
+    # asked for its line
+    "lines of one paragraph": lambda n: "| a | 58 |\n" * (n // 11),
 }
 
 

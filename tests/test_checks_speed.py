@@ -53,6 +53,7 @@ SHAPES = {
                                                 "knows. " * 1_000,
     "4k percentages in one paragraph": "Some 21% said 17 per cent of 9 in 10 did. " * 1_000,
     "2k cited figures in one paragraph": "At least 58 people [1], 7 of them women [2]. " * 1_000,
+    "a paragraph of 5k lines with a figure each": "| a | 58 |\n" * 5_000,
 }
 
 UNITS = ['"', "“", "”", "[", "]", " ", "\n", "#", ">", "- ", "1. ", "…", "*", "_", "`",

@@ -78,7 +78,9 @@ class Block:
     def line_at(self, offset: int) -> int:
         if len(self.starts) <= 1:
             return self.line
-        offsets = [s for s, _ in self.starts]
+        offsets: list[int] | None = self.kept.get("offsets")
+        if offsets is None:  # once: a paragraph of many lines is asked for each finding
+            offsets = self.kept["offsets"] = [s for s, _ in self.starts]
         return self.starts[max(0, bisect_right(offsets, offset) - 1)][1]
 
     def marks(self) -> tuple[list[int], list[tuple[int, ...]]]:
