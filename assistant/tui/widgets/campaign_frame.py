@@ -45,7 +45,8 @@ class CampaignFrameForm(VerticalScroll, can_focus=False):
 
     The fields are made the first time the form is opened (`open`), not before: until
     then nobody can see or type in them, and seven text areas in a hidden tab were a
-    third of the work of every change of colours and part of every new brief."""
+    sixth of the work of every change of colours (bench/tui.py), and were refilled with
+    every new brief."""
 
     HELP = """\
 ## Campaign frame (GAMMMA+)
