@@ -68,6 +68,8 @@ async def test_the_findings_in_the_team_notes_are_those_the_app_showed(tmp_path:
         await settled(pilot)
         screen = compose_screen(app)
         # the group's news agency named in the frame: the checks warn about it
+        await pilot.press("f4")  # the Frame panel
+        await settled(pilot)
         screen.query_one("#frame-media", TextArea).load_text("Replies under Amaq posts")
         await settled(pilot)
         draft = screen.draft

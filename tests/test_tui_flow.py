@@ -13,6 +13,7 @@ from assistant.tui.dialogs.confirm import ConfirmDialog
 from assistant.tui.dialogs.export import ExportDialog
 from assistant.tui.dialogs.help import HelpDialog
 from assistant.tui.screens.problems import ProblemsScreen
+from assistant.tui.widgets.preview import BriefPreview
 from assistant.tui.widgets.testimony import TestimonyList
 from assistant.tui.widgets.theme_list import ThemeList
 
@@ -127,12 +128,44 @@ async def test_editing_the_campaign_frame_changes_the_brief() -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await settled(pilot)
+        await pilot.press("f4")  # Testimony -> Frame: the cursor in the Goal field
+        await settled(pilot)
         field = app.screen.query_one("#frame-goal", TextArea)
-        field.focus()
+        assert app.focused is field
         field.load_text("Persuade ministers to resettle defectors who speak out.")
         await settled(pilot)
         assert "Persuade ministers to resettle defectors who speak out." in (
             compose_screen(app).draft.markdown)  # type: ignore[union-attr]
+
+
+async def test_the_frame_tab_shows_the_proposal_for_the_theme_chosen_before_it_opened() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settled(pilot)
+        screen = compose_screen(app)
+        await pilot.press("down")  # another theme, while the Frame tab was never opened
+        await settled(pilot)
+        await pilot.click("#--content-tab-tab-frame")
+        await settled(pilot)
+        proposed = screen.draft.proposed_frame  # type: ignore[union-attr]
+        assert screen.query_one("#frame-goal", TextArea).text == proposed.goal
+        assert screen.query_one("#frame-monitoring", TextArea).text == proposed.monitoring
+
+
+async def test_on_a_narrow_screen_a_frame_edited_in_the_panels_is_in_the_preview_after() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        screen = compose_screen(app)
+        await pilot.press("f4")  # the panels take the screen, the Frame panel shown
+        await settled(pilot)
+        screen.query_one("#frame-goal", TextArea).load_text("Ministers meet two defectors.")
+        await settled(pilot)
+        await pilot.press("f2")  # back to the preview
+        await settled(pilot)
+        preview = screen.query_one("#preview", BriefPreview)
+        assert preview.display and "Ministers meet two defectors." in preview.source
+        assert preview.source == screen.draft.markdown  # type: ignore[union-attr]
 
 
 async def test_quitting_with_changes_not_exported_asks_first() -> None:
@@ -215,6 +248,8 @@ async def test_choosing_a_finding_scrolls_the_preview_to_it() -> None:
         screen = compose_screen(app)
         # A frame line naming the group's news agency: the checks warn about it, and the
         # frame is at the end of the brief, well below the first screenful.
+        await pilot.press("f4")  # the Frame panel
+        await settled(pilot)
         screen.query_one("#frame-media", TextArea).load_text("Replies under Amaq posts")
         await settled(pilot)
         await pilot.press("ctrl+r")

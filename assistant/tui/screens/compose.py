@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Label, Select, Static, TabbedContent, TabPane
@@ -102,7 +102,7 @@ class ComposeScreen(PanelsScreen):
         # puts the themes in the first frame; the validating load runs once the screen is up.
         self._glanced = glance_themes(self.corpus_dir, cache_dir())
         yield AppHeader()
-        with Horizontal(id="workspace"), Vertical(id="choices"):
+        with Vertical(id="choices"):
             yield Label("Theme", classes="heading")
             yield ThemeList(self._glanced, id="themes")
             yield Static("Loading the corpus…", id="status")
@@ -119,15 +119,14 @@ class ComposeScreen(PanelsScreen):
             GuardedSelect([], id="template", prompt="Template", compact=True),
         ], before="#status")
         panels = TabbedContent(id="panels")
-        testimony = Vertical(Input(placeholder="Filter: words, speaker, source, badge",
-                                   id="testimony-filter", compact=True),
-                             TestimonyList(id="testimony"), id="testimony-pane")
-        for pane in (TabPane("Testimony", testimony, id="tab-testimony"),
+        testimony = (Input(placeholder="Filter: words, speaker, source, badge",
+                           id="testimony-filter", compact=True), TestimonyList(id="testimony"))
+        for pane in (TabPane("Testimony", *testimony, id="tab-testimony"),
                      TabPane("Frame", CampaignFrameForm(id="frame"), id="tab-frame"),
                      TabPane("Findings", FindingsList(id="findings"), id="tab-findings")):
             panels.compose_add_child(pane)  # what `with TabbedContent():` does in compose
-        await self.query_one("#workspace").mount_all(
-            [BriefPreview("*Loading the corpus…*", id="preview"), panels])
+        await self.mount_all([BriefPreview("*Loading the corpus…*", id="preview"), panels],
+                             after="#choices")
         self.laid_out = True
         if self._glanced is not None:
             self._load()  # the first frames are drawn: now the validating load

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import TextArea
+from textual.widgets import TabbedContent, TabPane, TextArea
 
 if TYPE_CHECKING:
     from ...compose.brief import CampaignFrame
@@ -40,9 +41,12 @@ class CampaignFrameForm(VerticalScroll, can_focus=False):
     """One text area per GAMMMA+ field. Typing in a field overrides the brief's proposal.
 
     What the user typed is never replaced by a brief that was built before they typed it:
-    a field is refilled only while it still shows what the form last put there. The
-    fields are made when the first brief arrives, so the frame's definition (a domain
-    module) is not needed to draw the first screen."""
+    a field is refilled only while it still shows what the form last put there.
+
+    The fields are made the first time the form is opened (`open`), not before: until
+    then nobody can see or type in them, and seven text areas in a hidden tab were a
+    sixth of the work of every change of colours (bench/tui.py), and were refilled with
+    every new brief."""
 
     HELP = """\
 ## Campaign frame (GAMMMA+)
@@ -66,13 +70,44 @@ Tab moves to the next field.
         super().__init__(id=id)
         self._shown: dict[str, str] = {}
         """What the form itself last put in each field."""
+        self._frame: tuple[CampaignFrame, dict[str, str]] | None = None
+        """The last frame shown and the communicator's own texts, for fields made later."""
+        self.opened = False
+        """True once the fields are made (the form was opened)."""
+
+    def on_mount(self) -> None:
+        # Opened with its tab, however the tab is chosen (F4, a click, the tab bar's keys,
+        # the code), before the tab is drawn: the watch runs as the tab changes.
+        pane = next((a for a in self.ancestors if isinstance(a, TabPane)), None)
+        tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
+        if pane is None or tabs is None:
+            self.open()
+            return
+        self.watch(tabs, "active", partial(self._tab_shown, pane.id))
+
+    def _tab_shown(self, pane_id: str | None, active: str) -> None:
+        if active == pane_id:
+            self.open()
+
+    def open(self) -> None:
+        """Make the fields, filled with the frame shown last (the form is coming into view).
+        They are in the form as soon as this returns, so the caller can focus one."""
+        if self.opened:
+            return
+        from ...compose.brief import FRAME_FIELDS
+
+        self.opened = True
+        self.mount_all([FrameField(name) for name in FRAME_FIELDS])
+        if self._frame is not None:
+            self.show_frame(*self._frame)
 
     def show_frame(self, frame: CampaignFrame, overrides: dict[str, str]) -> None:
         """Show the brief's frame; a field the user has typed in keeps what they typed."""
         from ...compose.brief import FRAME_FIELDS
 
-        if not self.children:
-            self.mount_all([FrameField(name) for name in FRAME_FIELDS])
+        self._frame = (frame, overrides)
+        if not self.opened:
+            return
         for name in FRAME_FIELDS:
             field = self.query_one(f"#frame-{name}", FrameField)
             wanted = overrides.get(name, getattr(frame, name))

@@ -174,7 +174,10 @@ Findings panel scrolls here to the passage it is about.
             self.scroll_to_line(*where)
 
     def on_resize(self) -> None:
-        if self.scrollable_content_region.width != self._page.width:
+        # Also when a brief arrived while the preview was hidden (a narrow screen showing
+        # the panels): it could not be laid out then, and is now that it is shown again.
+        if (self.scrollable_content_region.width != self._page.width
+                or self._page.source != self._wanted):
             self._lay_out()
         elif self._scroll_when_shown is not None and self.size.area:
             where, self._scroll_when_shown = self._scroll_when_shown, None
