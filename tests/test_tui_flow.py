@@ -29,18 +29,22 @@ def corpus_text(quote_id: str) -> str:
 
 
 async def choose_option(pilot, selector: str, value: str) -> None:  # type: ignore[no-untyped-def]
-    """Open a Select with Enter and move down to `value`, as a user would."""
+    """Open a Select with Enter, move down to `value` and choose it with Enter, as a user
+    would (the options passed on the way are not chosen)."""
     select = pilot.app.screen.query_one(selector, Select)
+    prompts = {v: str(p) for p, v in select._options}
     select.focus()
     await pilot.press("enter")
-    for _ in range(10):
-        if select.selection == value:
+    overlay = select.query_one("SelectOverlay", OptionList)
+    await pilot.press("home")
+    for _ in range(len(prompts)):
+        highlighted = overlay.get_option_at_index(overlay.highlighted or 0)
+        if str(highlighted.prompt) == prompts[value]:
             break
-        await pilot.press("down", "enter")
-        if select.value == value:
-            break
-        await pilot.press("enter")
+        await pilot.press("down")
+    await pilot.press("enter")
     await settled(pilot)
+    assert select.value == value
 
 
 async def highlight_quote(pilot, quote_id: str) -> None:  # type: ignore[no-untyped-def]

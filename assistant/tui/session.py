@@ -15,7 +15,7 @@ from typing import Any
 from ..checks import check_brief
 from ..checks.findings import Finding, count_errors, sort_findings, summary
 from ..compose.brief import Brief, BriefInputs, CampaignFrame, Candidate
-from ..compose.build import compose_brief
+from ..compose.build import compose_brief, default_template
 from ..compose.errors import BriefError
 from ..compose.frame import default_frame
 from ..compose.parts import Part
@@ -120,6 +120,15 @@ class ComposeSession:
 
     def template_options(self) -> list[tuple[str, str]]:
         return [(info.name, info.id) for info in self.library.infos()]
+
+    def template_for(self, audience_id: str, template_id: str) -> str:
+        """The format a brief for the audience is built in: the chosen one when it is
+        written for the audience, else the first that is (as the command line chooses)."""
+        return default_template(self.library, audience_id, preferred=template_id)
+
+    def template_name(self, template_id: str) -> str:
+        return next((i.name for i in self.library.infos() if i.id == template_id),
+                    template_id)
 
     def first_inputs(self, theme_id: str | None) -> BriefInputs:
         """The choices the screen opens with: the first theme, audience and template."""

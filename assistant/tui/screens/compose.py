@@ -91,6 +91,8 @@ class ComposeScreen(PanelsScreen):
         """Why the corpus or templates could not be loaded (None: they were, or are loading)."""
         self._kept: dict[str, tuple[list[str], list[str], list[str]]] = {}
         """Pins, exclusions and order of the themes the communicator has left, by theme."""
+        self._kept_frames: dict[tuple[str, str], dict[str, str]] = {}
+        """The frame text written for the themes and audiences left, by (theme, audience)."""
 
     def compose(self) -> ComposeResult:
         # The first frame shows the themes only; the selectors, the preview and the panels
@@ -235,10 +237,14 @@ class ComposeScreen(PanelsScreen):
         updated = self.inputs.model_copy(update=changes)
         if updated == self.inputs:
             return
+        if "audience" in changes and self.session is not None:
+            updated = self._format_for(updated)
         if updated.theme != self.inputs.theme:
             updated = self._arrangement_for(self.inputs, updated)
         elif "audience" in changes:
             updated = updated.model_copy(update={"order": []})  # another set of candidates
+        if (updated.theme, updated.audience) != (self.inputs.theme, self.inputs.audience):
+            updated = self._frame_for(self.inputs, updated)
         self.inputs = updated
         if HAND_MADE & changes.keys():
             self.dirty = True
@@ -257,6 +263,44 @@ class ComposeScreen(PanelsScreen):
             self.notify(f"Your pins and exclusions for '{new.theme}' are back.", timeout=5)
         return new.model_copy(update={"pins": pins, "exclusions": exclusions,
                                       "order": order})
+
+    def _format_for(self, new: BriefInputs) -> BriefInputs:
+        """A format written for the new audience: the chosen one if it is, else the first
+        that is, and the communicator is told which and why."""
+        assert self.session is not None
+        template = self.session.template_for(new.audience, new.template)
+        if template == new.template:
+            return new
+        name, was = self.session.template_name(template), self.session.template_name(
+            new.template)
+        self.notify(f"The format is now '{name}': '{was}' is not written for this audience.",
+                    timeout=6)
+        self._show_choices(new.audience, template)
+        return new.model_copy(update={"template": template})
+
+    def _frame_for(self, old: BriefInputs, new: BriefInputs) -> BriefInputs:
+        """Frame text belongs to the theme and audience it was written for: keep the old
+        text for when the communicator comes back, and bring back the new pair's."""
+        if old.frame:
+            self._kept_frames[(old.theme, old.audience)] = dict(old.frame)
+            self.notify("Your campaign frame text is kept with its theme and audience and "
+                        "comes back when you return to them; this brief starts from the "
+                        "proposed frame.", timeout=6)
+        frame = self._kept_frames.pop((new.theme, new.audience), {})
+        if frame:
+            self.notify("Your campaign frame text for this theme and audience is back.",
+                        timeout=5)
+        if old.frame or frame:
+            self.query_one(CampaignFrameForm).forget_typing()
+        return new.model_copy(update={"frame": frame})
+
+    def _show_choices(self, audience: str, template: str) -> None:
+        """Put the audience and template pickers on these choices (their change events
+        then find nothing new to apply)."""
+        for which, value in (("audience", audience), ("template", template)):
+            picker = self.query_one(f"#{which}", Select)
+            if picker.value != value:
+                picker.value = value
 
     def choose_theme(self, theme_id: str) -> None:
         """Highlight a theme (the command palette uses this)."""
@@ -285,7 +329,7 @@ class ComposeScreen(PanelsScreen):
         # The choices first, then the selectors: their change events then find nothing new.
         self.inputs = inputs
         self.dirty = False
-        self._kept = {}
+        self._kept, self._kept_frames = {}, {}
         self.query_one(CampaignFrameForm).forget_typing()
         self.choose_theme(inputs.theme)
         self.select("audience", inputs.audience)
@@ -378,6 +422,7 @@ class ComposeScreen(PanelsScreen):
         # communicator without a brief.
         if self.draft is not None:
             self.inputs = self.draft.brief.inputs
+            self._show_choices(self.inputs.audience, self.inputs.template)
             self._set_status(self.draft.status_line)
         else:
             self._set_status("The brief cannot be built.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import TabbedContent, TabPane, TextArea
@@ -127,6 +127,17 @@ Tab moves to the next field.
     def values(self) -> dict[str, str]:
         """Each field's text now, by field name."""
         return {field.field: field.text for field in self.query(FrameField)}
+
+    @on(events.DescendantBlur)
+    def _left(self, event: events.DescendantBlur) -> None:
+        """A field left empty shows the proposal again: emptied, it went back to it."""
+        field = event.widget
+        if isinstance(field, FrameField) and not field.text.strip() and self._frame:
+            frame, overrides = self._frame
+            wanted = overrides.get(field.field, getattr(frame, field.field))
+            with field.prevent(TextArea.Changed):
+                field.load_text(wanted)
+            self._shown[field.field] = wanted
 
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:
