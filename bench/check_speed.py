@@ -94,6 +94,12 @@ SHAPES: dict[str, Callable[[int], str]] = {
     # a paragraph of many lines (rows without a table's header are one), each finding in it
     # asked for its line
     "lines of one paragraph": lambda n: "| a | 58 |\n" * (n // 11),
+    # many short quotations in one block, each fitting several corpus copies: the text
+    # around them read once, not once per quotation
+    "quotations with cuts and brackets": lambda n: "> " + "“a … b [c] d” " * (n // 14),
+    # each title looks back a few words for "so-called", not back to the paragraph's start
+    "distanced titles": lambda n: "so-called caliphate " * (n // 20),
+    "spaces in a comment field": lambda n: "<!-- a: x" + " " * n + "y -->\n",
 }
 
 

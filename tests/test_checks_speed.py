@@ -54,6 +54,9 @@ SHAPES = {
     "4k percentages in one paragraph": "Some 21% said 17 per cent of 9 in 10 did. " * 1_000,
     "2k cited figures in one paragraph": "At least 58 people [1], 7 of them women [2]. " * 1_000,
     "a paragraph of 5k lines with a figure each": "| a | 58 |\n" * 5_000,
+    "a block quote of 3k quotations with cuts and brackets": "> " + "“a … b [c] d” " * 3_000,
+    "4k distanced titles in one paragraph": "so-called caliphate " * 4_000,
+    "20k spaces in a comment field": "<!-- a: x" + " " * 20_000 + "y -->\n",
 }
 
 UNITS = ['"', "“", "”", "[", "]", " ", "\n", "#", ">", "- ", "1. ", "…", "*", "_", "`",

@@ -209,13 +209,19 @@ def prefer_cited(matches: list[Match], doc: Document, corpus: Corpus) -> list[Ma
     quotation typographic (info), never a wrong citation."""
     references = doc.references()
     copies = Copies(corpus)
+    # the text around each block read once: a long paragraph holds many quotations
+    around: dict[tuple[int, int], tuple[str, list[str]]] = {}
     for m in matches:
         if len(m.quotes) < 2:
             continue
         near = near_blocks(m.quotation.block, doc.blocks)
-        near_flat = " ".join(_flat(b.text) for b in near)
-        entries = [_flat(references[n].text) for b in near for n in b.citations()
-                   if n in references]
+        key = (near[0].index, near[-1].index)
+        kept = around.get(key)
+        if kept is None:
+            kept = around[key] = (" ".join(_flat(b.text) for b in near), [
+                _flat(references[n].text) for b in near for n in b.citations()
+                if n in references])
+        near_flat, entries = kept
 
         first = next((qt for names, qt in copies.groups(m.quotes)
                       if _cites(names, entries, near_flat)), None)

@@ -173,14 +173,17 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
     return {}, 0  # never closed: not front matter after all
 
 
-_COMMENT_FIELD = re.compile(r"^\s*([A-Za-z][\w -]{0,40}?)\s*[:=]\s*(.+?)\s*$")
+# `key: value`; the value is the rest of the line, stripped (a pattern for it, `\s*(.+?)\s*$`,
+# would try every place in a long run of spaces, each with the rest of the run)
+_COMMENT_FIELD = re.compile(r"^\s*([A-Za-z][\w -]{0,40}?)\s*[:=]")
 
 
 def _comment_fields(text: str, header: dict[str, str]) -> None:
     for piece in text.replace("<!--", "\n").replace("-->", "\n").split("\n"):
         m = _COMMENT_FIELD.match(piece)
-        if m:
-            header.setdefault(m.group(1).strip().lower(), m.group(2))
+        rest = piece[m.end():] if m else ""
+        if m and rest:  # a value of spaces only is kept as one space
+            header.setdefault(m.group(1).strip().lower(), rest.strip() or rest[-1])
 
 
 _Raw = tuple[str, str, int, str, int, tuple[tuple[int, int], ...], int | None, int, str, str]
