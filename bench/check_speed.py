@@ -100,6 +100,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     # each title looks back a few words for "so-called", not back to the paragraph's start
     "distanced titles": lambda n: "so-called caliphate " * (n // 20),
     "spaces in a comment field": lambda n: "<!-- a: x" + " " * n + "y -->\n",
+    # each date and number is scored against the facts sharing its words (thousands in a
+    # large corpus): only the best few are compared further
+    "dates in prose": lambda n: "between January 2014 and August 2015, on 18 September "
+                                "2015 " * (n // 59),
+    "a list of numbers": lambda n: "1 2 3 " * (n // 6),
 }
 
 

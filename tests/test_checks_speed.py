@@ -57,6 +57,9 @@ SHAPES = {
     "a block quote of 3k quotations with cuts and brackets": "> " + "“a … b [c] d” " * 3_000,
     "4k distanced titles in one paragraph": "so-called caliphate " * 4_000,
     "20k spaces in a comment field": "<!-- a: x" + " " * 20_000 + "y -->\n",
+    "3k dates in one paragraph": "between January 2014 and August 2015, on 18 September 2015 "
+                                 * 1_000,
+    "6k numbers in one paragraph": "1 2 3 " * 2_000,
 }
 
 UNITS = ['"', "“", "”", "[", "]", " ", "\n", "#", ">", "- ", "1. ", "…", "*", "_", "`",
