@@ -105,6 +105,14 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "dates in prose": lambda n: "between January 2014 and August 2015, on 18 September "
                                 "2015 " * (n // 59),
     "a list of numbers": lambda n: "1 2 3 " * (n // 6),
+    # one sentence about a speaker naming many people, places and employers: each name
+    # is looked up by its pieces, not compared with every other (nor the corpus searched
+    # for each place)
+    "names, places and employers beside a speaker": lambda n: (
+        "the 26-year-old Syrian fighter met " + " ".join(
+            f"Ahmed{i} Hassan{i} from Place{i} who works for Firm{i} as a teacher"
+            for i in range(n // 60))),
+    "a speaker and a place, many times": lambda n: "Ibrahim from Aleppo " * (n // 20),
 }
 
 

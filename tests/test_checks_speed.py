@@ -60,6 +60,11 @@ SHAPES = {
     "3k dates in one paragraph": "between January 2014 and August 2015, on 18 September 2015 "
                                  * 1_000,
     "6k numbers in one paragraph": "1 2 3 " * 2_000,
+    "2k names, places and employers in one sentence about a speaker": (
+        "the 26-year-old Syrian fighter met " + " ".join(
+            f"Ahmed{i} Hassan{i} from Place{i} who works for Firm{i} as a teacher"
+            for i in range(500))),
+    "2k places beside a speaker": "Ibrahim from Aleppo " * 2_000,
 }
 
 UNITS = ['"', "“", "”", "[", "]", " ", "\n", "#", ">", "- ", "1. ", "…", "*", "_", "`",
