@@ -113,6 +113,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
             f"Ahmed{i} Hassan{i} from Place{i} who works for Firm{i} as a teacher"
             for i in range(n // 60))),
     "a speaker and a place, many times": lambda n: "Ibrahim from Aleppo " * (n // 20),
+    "spaces in a sources heading": lambda n: "## Sources" + " " * n + "x\n\nText.\n",
 }
 
 

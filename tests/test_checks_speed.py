@@ -65,6 +65,7 @@ SHAPES = {
             f"Ahmed{i} Hassan{i} from Place{i} who works for Firm{i} as a teacher"
             for i in range(500))),
     "2k places beside a speaker": "Ibrahim from Aleppo " * 2_000,
+    "5k spaces in a sources heading": "## Sources" + " " * 5_000 + "x\n\ntext\n",
 }
 
 UNITS = ['"', "“", "”", "[", "]", " ", "\n", "#", ">", "- ", "1. ", "…", "*", "_", "`",

@@ -35,9 +35,10 @@ CITATION = re.compile(r"\[\^?(\d{1,4}(?:\s{0,3}[,;–-]\s{0,3}\d{1,4}){0,30})\](
 
 REFERENCE_HEADINGS = re.compile(
     r"^\s*(?:(?:notes|sources|references|citations|works cited|bibliography|endnotes)"
-    r"(?:\s+(?:and|&)\s+(?:notes|sources|references|citations))?)\s*:?\s*$", re.I)
+    r"(?:\s+(?:and|&)\s+(?:notes|sources|references|citations))?)(?:\s*:)?\s*$", re.I)
 """A heading that names a reference list: "Sources", "Notes and sources" - not "Notes for
-the facilitator"."""
+the facilitator". (Spaces before a colon are read only with it: two runs of spaces with
+only an optional colon between them would be tried at every split of a long run.)"""
 
 # What a reference entry looks like: a year, a quoted title, or "quoted in".
 _LOOKS_LIKE_REFERENCE = re.compile(r"\b(?:1[89]|20)\d\d\b|[“\"«].{3,}[”\"»]|\bquoted in\b|"
