@@ -114,6 +114,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
             for i in range(n // 60))),
     "a speaker and a place, many times": lambda n: "Ibrahim from Aleppo " * (n // 20),
     "spaces in a sources heading": lambda n: "## Sources" + " " * n + "x\n\nText.\n",
+    # each "hundreds" compared with the dates before it in one walk, not one walk each
+    "dates and sizes in words": lambda n: "On 18 September 2015 hundreds " * (n // 30),
 }
 
 

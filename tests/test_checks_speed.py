@@ -66,6 +66,8 @@ SHAPES = {
             for i in range(500))),
     "2k places beside a speaker": "Ibrahim from Aleppo " * 2_000,
     "5k spaces in a sources heading": "## Sources" + " " * 5_000 + "x\n\ntext\n",
+    "2k dates and 2k sizes in words in one paragraph": "On 18 September 2015 hundreds "
+                                                       * 2_000,
 }
 
 UNITS = ['"', "“", "”", "[", "]", " ", "\n", "#", ">", "- ", "1. ", "…", "*", "_", "`",

@@ -298,8 +298,9 @@ def _read(ci: CheckInput, known: list[Known]) -> _Reading:
         for n, free in zip(numbers, _outside(taken, [n.start for n in numbers]), strict=True):
             if free:
                 items.append((plain(n.value), n.start, n.end, False))
-        for m in _MAGNITUDE.finditer(text):
-            if _outside(taken, [m.start()])[0]:
+        sizes = list(_MAGNITUDE.finditer(text))  # "hundreds": one walk over the dates too
+        for m, free in zip(sizes, _outside(taken, [m.start() for m in sizes]), strict=True):
+            if free:
                 items.append((_magnitude(m), m.start(), m.end(), False))
         for value, start, end, is_date in sorted(items, key=lambda item: item[1]):
             if value.startswith("~") and not _sized(known, text, start, end):
