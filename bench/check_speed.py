@@ -116,6 +116,12 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "spaces in a sources heading": lambda n: "## Sources" + " " * n + "x\n\nText.\n",
     # each "hundreds" compared with the dates before it in one walk, not one walk each
     "dates and sizes in words": lambda n: "On 18 September 2015 hundreds " * (n // 30),
+    # figures after a paragraph's last marker stand under all its markers: decided once
+    "figures after many markers": lambda n: " ".join(f"[{i}]" for i in range(1, n // 60))
+    + " " + "At least 58 people who left the Islamic State spoke publicly. " * (n // 120)
+    + "\n\n## Sources\n\n" + "".join(f"{i}. New York Times, “ISIS Defectors Reveal "
+                                     f"Disillusionment”, 20 September 2015.\n"
+                                     for i in range(1, n // 60)),
 }
 
 

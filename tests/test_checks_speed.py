@@ -68,6 +68,11 @@ SHAPES = {
     "5k spaces in a sources heading": "## Sources" + " " * 5_000 + "x\n\ntext\n",
     "2k dates and 2k sizes in words in one paragraph": "On 18 September 2015 hundreds "
                                                        * 2_000,
+    "500 figures after 500 markers, each with its entry": " ".join(
+        f"[{i}]" for i in range(1, 501)) + " " + "At least 58 people who left the Islamic "
+        "State spoke publicly. " * 500 + "\n\n## Sources\n\n" + "".join(
+            f"{i}. New York Times, “ISIS Defectors Reveal Disillusionment”, 20 September "
+            "2015.\n" for i in range(1, 501)),
 }
 
 UNITS = ['"', "“", "”", "[", "]", " ", "\n", "#", ">", "- ", "1. ", "…", "*", "_", "`",
