@@ -94,6 +94,34 @@ SHAPES: dict[str, Callable[[int], str]] = {
     # a paragraph of many lines (rows without a table's header are one), each finding in it
     # asked for its line
     "lines of one paragraph": lambda n: "| a | 58 |\n" * (n // 11),
+    # many short quotations in one block, each fitting several corpus copies: the text
+    # around them read once, not once per quotation
+    "quotations with cuts and brackets": lambda n: "> " + "“a … b [c] d” " * (n // 14),
+    # each title looks back a few words for "so-called", not back to the paragraph's start
+    "distanced titles": lambda n: "so-called caliphate " * (n // 20),
+    "spaces in a comment field": lambda n: "<!-- a: x" + " " * n + "y -->\n",
+    # each date and number is scored against the facts sharing its words (thousands in a
+    # large corpus): only the best few are compared further
+    "dates in prose": lambda n: "between January 2014 and August 2015, on 18 September "
+                                "2015 " * (n // 59),
+    "a list of numbers": lambda n: "1 2 3 " * (n // 6),
+    # one sentence about a speaker naming many people, places and employers: each name
+    # is looked up by its pieces, not compared with every other (nor the corpus searched
+    # for each place)
+    "names, places and employers beside a speaker": lambda n: (
+        "the 26-year-old Syrian fighter met " + " ".join(
+            f"Ahmed{i} Hassan{i} from Place{i} who works for Firm{i} as a teacher"
+            for i in range(n // 60))),
+    "a speaker and a place, many times": lambda n: "Ibrahim from Aleppo " * (n // 20),
+    "spaces in a sources heading": lambda n: "## Sources" + " " * n + "x\n\nText.\n",
+    # each "hundreds" compared with the dates before it in one walk, not one walk each
+    "dates and sizes in words": lambda n: "On 18 September 2015 hundreds " * (n // 30),
+    # figures after a paragraph's last marker stand under all its markers: decided once
+    "figures after many markers": lambda n: " ".join(f"[{i}]" for i in range(1, n // 60))
+    + " " + "At least 58 people who left the Islamic State spoke publicly. " * (n // 120)
+    + "\n\n## Sources\n\n" + "".join(f"{i}. New York Times, “ISIS Defectors Reveal "
+                                     f"Disillusionment”, 20 September 2015.\n"
+                                     for i in range(1, n // 60)),
 }
 
 

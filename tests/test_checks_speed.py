@@ -54,6 +54,25 @@ SHAPES = {
     "4k percentages in one paragraph": "Some 21% said 17 per cent of 9 in 10 did. " * 1_000,
     "2k cited figures in one paragraph": "At least 58 people [1], 7 of them women [2]. " * 1_000,
     "a paragraph of 5k lines with a figure each": "| a | 58 |\n" * 5_000,
+    "a block quote of 3k quotations with cuts and brackets": "> " + "“a … b [c] d” " * 3_000,
+    "4k distanced titles in one paragraph": "so-called caliphate " * 4_000,
+    "20k spaces in a comment field": "<!-- a: x" + " " * 20_000 + "y -->\n",
+    "3k dates in one paragraph": "between January 2014 and August 2015, on 18 September 2015 "
+                                 * 1_000,
+    "6k numbers in one paragraph": "1 2 3 " * 2_000,
+    "2k names, places and employers in one sentence about a speaker": (
+        "the 26-year-old Syrian fighter met " + " ".join(
+            f"Ahmed{i} Hassan{i} from Place{i} who works for Firm{i} as a teacher"
+            for i in range(500))),
+    "2k places beside a speaker": "Ibrahim from Aleppo " * 2_000,
+    "5k spaces in a sources heading": "## Sources" + " " * 5_000 + "x\n\ntext\n",
+    "2k dates and 2k sizes in words in one paragraph": "On 18 September 2015 hundreds "
+                                                       * 2_000,
+    "500 figures after 500 markers, each with its entry": " ".join(
+        f"[{i}]" for i in range(1, 501)) + " " + "At least 58 people who left the Islamic "
+        "State spoke publicly. " * 500 + "\n\n## Sources\n\n" + "".join(
+            f"{i}. New York Times, “ISIS Defectors Reveal Disillusionment”, 20 September "
+            "2015.\n" for i in range(1, 501)),
 }
 
 UNITS = ['"', "“", "”", "[", "]", " ", "\n", "#", ">", "- ", "1. ", "…", "*", "_", "`",

@@ -46,8 +46,21 @@ def _distanced(text: str, start: int, end: int, distancing: list[str]) -> bool:
     after = text[end : end + 2].strip()[:1]
     if before and before in _QUOTE_MARKS and after and after in _QUOTE_MARKS:
         return True
-    window = " ".join(text[:start].split()[-5:]).lower()
+    window = " ".join(_last_words(text, start, 5)).lower()
     return any(re.search(rf"\b{re.escape(d.lower())}\b", window) for d in distancing)
+
+
+def _last_words(text: str, end: int, count: int) -> list[str]:
+    """The last `count` words before `end` (`text[:end].split()[-count:]`), read from a
+    window that widens only as far as they reach: a long paragraph full of titles would
+    otherwise be split from its start once for each."""
+    width = 256
+    while True:
+        start = max(0, end - width)
+        found = text[start:end].split()
+        if start == 0 or len(found) > count:  # one more: the first may be cut
+            return found[-count:]
+        width *= 4
 
 
 def _hosts_pattern(hosts: list[str]) -> re.Pattern[str] | None:

@@ -209,13 +209,19 @@ def prefer_cited(matches: list[Match], doc: Document, corpus: Corpus) -> list[Ma
     quotation typographic (info), never a wrong citation."""
     references = doc.references()
     copies = Copies(corpus)
+    # the text around each block read once: a long paragraph holds many quotations
+    around: dict[tuple[int, int], tuple[str, list[str]]] = {}
     for m in matches:
         if len(m.quotes) < 2:
             continue
         near = near_blocks(m.quotation.block, doc.blocks)
-        near_flat = " ".join(_flat(b.text) for b in near)
-        entries = [_flat(references[n].text) for b in near for n in b.citations()
-                   if n in references]
+        key = (near[0].index, near[-1].index)
+        kept = around.get(key)
+        if kept is None:
+            kept = around[key] = (" ".join(_flat(b.text) for b in near), [
+                _flat(references[n].text) for b in near for n in b.citations()
+                if n in references])
+        near_flat, entries = kept
 
         first = next((qt for names, qt in copies.groups(m.quotes)
                       if _cites(names, entries, near_flat)), None)
@@ -309,7 +315,8 @@ def check_citations(ci: CheckInput) -> list[Finding]:
 
     cited_ids: set[str] = set()
     uncited = []
-    around: dict[tuple[int, int], tuple[list[int], str]] = {}
+    around: dict[tuple[int, int], tuple[list[int], str, list[str]]] = {}
+    printed: dict[tuple[int, int], str] = {}  # a paragraph's markers, as a message lists them
     # per place and list of copies (a brief's quotations of one text share theirs)
     verdicts: dict[tuple[tuple[int, int], int], tuple[bool, bool, bool]] = {}
     counted: set[int] = set()
@@ -318,15 +325,15 @@ def check_citations(ci: CheckInput) -> list[Finding]:
         near = near_blocks(q.block, blocks)
         key = (near[0].index, near[-1].index)
         if key not in around:  # once per paragraph or block quote, however many quotations
-            around[key] = ([n for b in near for n in cited_in(b)],
-                           " ".join(flat_of(b) for b in near))
-        numbers, near_flat = around[key]
+            cited = [n for b in near for n in cited_in(b)]
+            around[key] = (cited, " ".join(flat_of(b) for b in near),
+                           [_flat(references[n].text) for n in dict.fromkeys(cited)
+                            if n in references])
+        numbers, near_flat, entries = around[key]
         verdict_key = (key, id(match.quotes))
         if verdict_key not in verdicts:
             names = copies.names(match.quotes)
             named = names_any(near_flat, names)
-            entries = [_flat(references[n].text) for n in dict.fromkeys(numbers)
-                       if n in references]
             wrong = bool(entries and any(qt.sources for qt in match.quotes) and not any(
                 names_any(e, names, near_flat) for e in entries))
             # the entry of the outlet that printed the remark is the right citation; the
@@ -346,9 +353,11 @@ def check_citations(ci: CheckInput) -> list[Finding]:
         citations = [c for qt in match.quotes for c in qt.sources] if wrong or unnamed else []
         if wrong:
             expected = "; ".join(dict.fromkeys(_where_read(ci.corpus, c) for c in citations))
+            if key not in printed:
+                printed[key] = ", ".join(map(str, numbers))
             findings.append(Finding(
                 CHECK, Severity.error,
-                f"{label}: its citation [{', '.join(map(str, numbers))}] does not point at "
+                f"{label}: its citation [{printed[key]}] does not point at "
                 f"where it was published ({expected})",
                 "cite the source the quotation was read in", line=q.line,
                 section=q.block.section or None, quote_id=quote.id if quote else None,
@@ -412,13 +421,27 @@ def _figures_cited_elsewhere(ci: CheckInput, stated: list[tuple[Block, str, int,
                              references: dict[int, Block]) -> list[Finding]:
     """A figure's citation points at an entry of a source that gives the figure."""
     findings: list[Finding] = []
+    # decided once per fact and marker: the figures after a paragraph's last marker all
+    # stand under every marker of it, and a long paragraph has many of both
+    decided: dict[tuple[str, int], tuple[list[int], bool]] = {}
+    flats: dict[int, str] = {}
     for block, raw, offset, fact_id in stated:
         fact = ci.corpus.facts.get(fact_id)
-        numbers = [n for n in _marks_for(block, offset) if n in references]
-        if fact is None or not numbers or not fact.sources:
-            continue
-        entries = [_flat(references[n].text) for n in numbers]
-        if any(names_reader(e, s, ci.corpus) for e in entries for s in fact.sources):
+        marks = _marks_for(block, offset)  # kept with the block: the same tuple each time
+        key = (fact_id, id(marks))
+        known = decided.get(key)
+        if known is None:
+            numbers = [n for n in marks if n in references]
+            named = False
+            if fact is not None and numbers and fact.sources:
+                for n in dict.fromkeys(numbers):
+                    if n not in flats:
+                        flats[n] = _flat(references[n].text)
+                named = any(names_reader(flats[n], s, ci.corpus)
+                            for n in dict.fromkeys(numbers) for s in fact.sources)
+            known = decided[key] = (numbers, named)
+        numbers, named = known
+        if fact is None or not numbers or not fact.sources or named:
             continue
         givers = "; ".join(dict.fromkeys(_where_read(ci.corpus, s) for s in fact.sources))
         findings.append(Finding(

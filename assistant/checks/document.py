@@ -35,9 +35,10 @@ CITATION = re.compile(r"\[\^?(\d{1,4}(?:\s{0,3}[,;–-]\s{0,3}\d{1,4}){0,30})\](
 
 REFERENCE_HEADINGS = re.compile(
     r"^\s*(?:(?:notes|sources|references|citations|works cited|bibliography|endnotes)"
-    r"(?:\s+(?:and|&)\s+(?:notes|sources|references|citations))?)\s*:?\s*$", re.I)
+    r"(?:\s+(?:and|&)\s+(?:notes|sources|references|citations))?)(?:\s*:)?\s*$", re.I)
 """A heading that names a reference list: "Sources", "Notes and sources" - not "Notes for
-the facilitator"."""
+the facilitator". (Spaces before a colon are read only with it: two runs of spaces with
+only an optional colon between them would be tried at every split of a long run.)"""
 
 # What a reference entry looks like: a year, a quoted title, or "quoted in".
 _LOOKS_LIKE_REFERENCE = re.compile(r"\b(?:1[89]|20)\d\d\b|[“\"«].{3,}[”\"»]|\bquoted in\b|"
@@ -173,14 +174,17 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
     return {}, 0  # never closed: not front matter after all
 
 
-_COMMENT_FIELD = re.compile(r"^\s*([A-Za-z][\w -]{0,40}?)\s*[:=]\s*(.+?)\s*$")
+# `key: value`; the value is the rest of the line, stripped (a pattern for it, `\s*(.+?)\s*$`,
+# would try every place in a long run of spaces, each with the rest of the run)
+_COMMENT_FIELD = re.compile(r"^\s*([A-Za-z][\w -]{0,40}?)\s*[:=]")
 
 
 def _comment_fields(text: str, header: dict[str, str]) -> None:
     for piece in text.replace("<!--", "\n").replace("-->", "\n").split("\n"):
         m = _COMMENT_FIELD.match(piece)
-        if m:
-            header.setdefault(m.group(1).strip().lower(), m.group(2))
+        rest = piece[m.end():] if m else ""
+        if m and rest:  # a value of spaces only is kept as one space
+            header.setdefault(m.group(1).strip().lower(), rest.strip() or rest[-1])
 
 
 _Raw = tuple[str, str, int, str, int, tuple[tuple[int, int], ...], int | None, int, str, str]

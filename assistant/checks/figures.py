@@ -21,9 +21,12 @@ fact's statement and figures. Numbers the corpus's own texts print (a theme's su
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
+from itertools import takewhile
+from operator import itemgetter
 
 from ..corpus import Corpus, Fact
 from ..corpus.models import earliest_day
@@ -70,6 +73,21 @@ class Known:
     values: frozenset[str]  # plain numbers: "58", "865000", "2015-09-21"
     words: frozenset[str]
     fact: Fact | None = None
+
+    @cached_property  # asked of every fact sharing a word with each date of the brief
+    def dated(self) -> bool:
+        """A fact that gives a date."""
+        return self.fact is not None and any("-" in v for v in self.values)
+
+    @cached_property
+    def months(self) -> frozenset[str]:
+        """The first seven characters of each value: "2015-09" of "2015-09-21"."""
+        return frozenset(v[:7] for v in self.values)
+
+    @cached_property
+    def disputed(self) -> bool:
+        """A fact whose sources give different figures."""
+        return self.fact is not None and self.fact.disagreeing
 
     def label(self) -> str:
         if self.fact is None:
@@ -248,12 +266,16 @@ def _best(known: list[Known], near: frozenset[str], sentence: frozenset[str]
                 index.setdefault(w, []).append(i)
         kept = (known, index)
         _INDEX[id(known)] = kept
-    scores: dict[int, int] = {}
+    # counted by Counter's own loop: against a large corpus a common word of the
+    # sentence is shared by thousands of facts, for each number of the brief
+    scores: Counter[int] = Counter()
     for w in sentence | near:
-        weight = (3 if w in near else 0) + (1 if w in sentence else 0)
-        for i in kept[1].get(w, ()):
-            scores[i] = scores.get(i, 0) + weight
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        postings = kept[1].get(w)
+        if postings:
+            for _ in range((3 if w in near else 0) + (1 if w in sentence else 0)):
+                scores.update(postings)
+    # best first, ties in the corpus's order (a stable sort on the score, of a list in order)
+    ranked = sorted(sorted(scores.items()), key=itemgetter(1), reverse=True)
     return [(s, known[i]) for i, s in ranked]
 
 
@@ -276,8 +298,9 @@ def _read(ci: CheckInput, known: list[Known]) -> _Reading:
         for n, free in zip(numbers, _outside(taken, [n.start for n in numbers]), strict=True):
             if free:
                 items.append((plain(n.value), n.start, n.end, False))
-        for m in _MAGNITUDE.finditer(text):
-            if _outside(taken, [m.start()])[0]:
+        sizes = list(_MAGNITUDE.finditer(text))  # "hundreds": one walk over the dates too
+        for m, free in zip(sizes, _outside(taken, [m.start() for m in sizes]), strict=True):
+            if free:
                 items.append((_magnitude(m), m.start(), m.end(), False))
         for value, start, end, is_date in sorted(items, key=lambda item: item[1]):
             if value.startswith("~") and not _sized(known, text, start, end):
@@ -304,31 +327,41 @@ def _match_one(ci: CheckInput, known: list[Known], block: Block, text: str, valu
                mentions: dict[str, FigureMention], cited: list[tuple[Block, str, int, str]]
                ) -> None:
     raw = text[start:end]
+    if is_date and value in _source_dates(ci.corpus):
+        return  # the date a source was published: a citation, not a claim
     near = stems(_window(text, start, end))
     sentence = stems(_sentence_around(text, start, end))
     scored = _best(known, near, sentence)
-    if is_date and value in _source_dates(ci.corpus):
-        return  # the date a source was published: a citation, not a claim
     if is_date:  # a date is a figure only next to the words of a dated fact
-        scored = [(s, k) for s, k in scored if k.fact is not None and any(
-            "-" in v for v in k.values)]
+        dated: list[tuple[int, Known]] = []
+        floor = 0
+        for s, k in scored:  # best first: only those read below are gathered
+            if s < floor:
+                break
+            if k.dated:
+                dated.append((s, k))
+                floor = floor or max(3, s // 2)
+        scored = dated
         if not scored or scored[0][0] < 4:
             return
 
     def has(k: Known) -> bool:
         if is_date and len(value) == 7:  # "September 2015" fits 21 September 2015
-            return any(v.startswith(value) for v in k.values)
+            return value in k.months
         return value in k.values
 
     top = scored[0][0] if scored else 0
-    fits = [k for s, k in scored if has(k) and s == top]  # the best reading, or a tie
+    # the best reading, or a tie (scored is best first: a figure near common words is
+    # compared with the few best, not with every fact sharing a word)
+    fits = [k for _, k in takewhile(lambda sk: sk[0] == top, scored) if has(k)]
     if not fits:
         # one version of a disputed figure, near that fact's own words, is that fact even
         # where another text's words fit the sentence better: it is reported as disputed,
         # never as a changed figure of its neighbour (only disputed facts: "17 of the 58"
         # is another breakdown's value, and a changed figure all the same)
-        fits = [k for s, k in scored if k.fact is not None and k.fact.disagreeing
-                and has(k) and s >= max(3, top // 2)][:1]
+        floor = max(3, top // 2)
+        fits = next(([k] for _, k in takewhile(lambda sk: sk[0] >= floor, scored)
+                     if k.disputed and has(k)), [])
     if fits:
         k = fits[0]
         if k.fact is not None and not value.startswith("~"):  # a size word is not cited

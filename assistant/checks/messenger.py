@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 
 from ..compose.select import speaker_name
 from ..corpus import Corpus, NameDisclosure, Role, Speaker
@@ -135,6 +136,8 @@ class _Record:
         for a in corpus.audiences.values():
             general += [a.name, a.description]
         self.general = typographic(" ".join(general)).lower()
+        self.general_words = frozenset(re.findall(r"\w+", self.general))
+        self._general_known: dict[str, bool] = {}
         self.vocabulary = _words(" ".join(general)) | _COMMON
         self.by_speaker: dict[str, str] = {}
         for s in corpus.speakers.values():
@@ -165,8 +168,20 @@ class _Record:
 
     def known_place(self, speaker: Speaker, phrase: str) -> bool:
         p = typographic(phrase).lower().strip(" .,;:")
-        return p in self.by_speaker.get(speaker.id, "") or bool(
-            re.search(rf"(?<!\w){re.escape(p)}(?!\w)", self.general))
+        return p in self.by_speaker.get(speaker.id, "") or self._in_general(p)
+
+    def _in_general(self, p: str) -> bool:
+        """Whether the corpus's general texts hold the phrase as whole words: looked up
+        once per phrase, and only where each of its words is a word of those texts (a
+        search of them all, for each place a long brief names, would cost most)."""
+        known = self._general_known.get(p)
+        if known is None:
+            if len(self._general_known) > 1 << 16:  # a long-lived app checks many briefs
+                self._general_known.clear()
+            known = self._general_known[p] = all(
+                w in self.general_words for w in re.findall(r"\w+", p)) and bool(
+                re.search(rf"(?<!\w){re.escape(p)}(?!\w)", self.general))
+        return known
 
     def known_name(self, phrase: str) -> bool:
         phrase = re.sub(r"['’]s?\b", "", phrase)  # possessive: "Neumann's"
@@ -263,6 +278,32 @@ def check_messenger(ci: CheckInput) -> list[Finding]:
     return findings
 
 
+class _Pieces:
+    """Strings looked for inside other strings by their pieces: each text's pieces of the
+    lengths the strings have are looked up, so a long sentence naming many people, places
+    and employers is not compared pair by pair."""
+
+    def __init__(self, among: Iterable[str]) -> None:
+        self.among = set(among)
+        self.lengths = sorted({len(a) for a in self.among})
+
+    def inside(self, texts: Iterable[str], proper: bool = False) -> set[str]:
+        """The strings that stand inside one of the texts (shorter than it, when proper)."""
+        found: set[str] = set()
+        among = self.among
+        for text in texts:
+            for k in self.lengths:
+                if k > len(text) or (proper and k == len(text)):
+                    break
+                found.update(text[i : i + k] for i in range(len(text) - k + 1)
+                             if text[i : i + k] in among)
+        return found
+
+    def held_by(self, text: str) -> bool:
+        """Whether the text holds one of the strings."""
+        return bool(self.among) and bool(self.inside([text]))
+
+
 def _beside_label(speaker: Speaker, sentence: str) -> list[str]:
     """A single capitalised word set right against an anonymous speaker's label, as a
     name is: "Omar, 26-year-old Syrian fighter", "the 26-year-old Syrian fighter Omar"."""
@@ -294,9 +335,14 @@ def _about(speaker: Speaker, sentence: str, record: _Record, line: int,
         names = [m.group(1) for m in _NAMED.finditer(sentence)]
         names += [m.group(1) for m in _FULL_NAME.finditer(sentence)]
         names += _beside_label(speaker, sentence)
-        names = [n for n in names if not any(n != o and n in o for o in names)]
-        names = [n for n in names if not any(n in e or e in n for e in elsewhere)]
-        for name in dict.fromkeys(names):
+        names = list(dict.fromkeys(names))
+        named = _Pieces(names)
+        longer = named.inside(names, proper=True)  # "Ahmed" of "Ahmed Hassan"
+        placed = named.inside(elsewhere)
+        places = _Pieces(elsewhere)
+        names = [n for n in names if n not in longer and n not in placed
+                 and not places.held_by(n)]
+        for name in names:
             if not record.known_name(name) and not record.public_for(speaker, name):
                 add(f"gives the name '{name}' next to {sid}, whose name the corpus does not "
                     "publish", f"leave the name out; the public description is: "
@@ -312,15 +358,18 @@ def _about(speaker: Speaker, sentence: str, record: _Record, line: int,
         words = place.group(1).strip()
         if words.lower() in _COMMON or words.split()[0].lower() in _COMMON:
             continue
-        describing = _DESCRIBES.search(sentence[: place.start()][-80:])
+        describing = _DESCRIBES.search(sentence[max(0, place.start() - 80) : place.start()])
         if record.public_for(speaker, words) or (
                 not describing and record.known_place(speaker, words)):
             continue
         add(f"names {sid} together with a place ('{words}') the corpus does not publish for "
             "this speaker", f"leave out the place; the public description is: {speaker.label}")
     jobs = [job.group(1).strip() for job in _EMPLOYER.finditer(sentence)]
-    jobs += [job.group(0).strip() for job in _JOB.finditer(sentence)
-             if not any(job.group(0).strip() in j or j in job.group(0) for j in jobs)]
+    trades = [job.group(0) for job in _JOB.finditer(sentence)]
+    within = _Pieces(t.strip() for t in trades).inside(jobs)  # a trade of an employer
+    employers = _Pieces(jobs)
+    jobs += [t.strip() for t in trades if t.strip() not in within
+             and not employers.held_by(t)]
     for what in dict.fromkeys(jobs):
         trade = next((w for w in re.findall(r"[\w-]+", what.lower())
                       if w.rstrip("s") in JOBS or w in JOBS), what)

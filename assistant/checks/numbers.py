@@ -141,11 +141,14 @@ def word_value(phrase: str) -> float | None:
 
 def _excluded(text: str, start: int, end: int, raw: str) -> bool:
     before, after = text[max(0, start - 40) : start], text[end : end + 40]
-    if _ORDINAL_AFTER.match(after):
+    if _ORDINAL_AFTER.match(after) or _DAY_AFTER.match(after) or _UNIT_AFTER.match(after):
         return True
-    if _DAY_BEFORE.search(before) or _DAY_AFTER.match(after):
-        return True
-    return bool(_LABEL_BEFORE.search(before) or _UNIT_AFTER.match(after))
+    # a month or a label ends in a letter or a full stop ("no."): the patterns, tried at
+    # every place of the 40 characters, are tried only then (a list of numbers has many)
+    last = before.rstrip()[-1:]
+    if not (last.isalpha() or last == "."):
+        return False
+    return bool(_DAY_BEFORE.search(before) or _LABEL_BEFORE.search(before))
 
 
 # Shares in words are figures too, read as per cent: "two-thirds", "a quarter", "half of",

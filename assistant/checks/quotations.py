@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .document import CITATION, Block, Document
 
@@ -81,7 +82,7 @@ class Quotation:
     def line(self) -> int:
         return self.block.line_at(self.start)
 
-    @property
+    @cached_property  # asked by each quotation of the same sentence
     def checked(self) -> bool:
         return self.in_block_quote or len(words(self.text)) > SHORT_WORDS
 
