@@ -93,21 +93,27 @@ class _Quotes:
         self.corpus = corpus
         self.quotes = list(corpus.quotes.values())
         self.readings = [_readings(q.text) for q in self.quotes]
-        self.index = TextIndex(r[0] for r in self.readings)  # every reading has its words
-        # quotes whose text is the same (one remark filed from several sources): what the
-        # index says of one it says of all, so each text is scored once
+        # quotes whose text is the same (one remark filed from several sources): what is
+        # said of one is said of all, so each text is indexed and scored once
         first: dict[tuple[str, ...], int] = {}
         self.twins: dict[int, list[int]] = {}
         for i, r in enumerate(self.readings):
             self.twins.setdefault(first.setdefault(tuple(r), i), []).append(i)
         self.first_twin = {i: f for f, members in self.twins.items() for i in members}
+        self.texts = list(self.twins)  # the first quote of each text, in corpus order
+        # positions in the index are positions in `texts`; every reading has its words
+        self.index = TextIndex(self.readings[i][0] for i in self.texts)
         self.other = _other_texts(corpus)
         self.other_index = TextIndex(self.other)
         self._lowered: dict[int, list[str]] = {}
         self._typographic: dict[int, list[str]] = {}
 
     def among(self, found: frozenset[int] | None) -> list[int]:
-        return sorted(found) if found is not None else list(range(len(self.quotes)))
+        """The quotes (every copy) of the texts the index found, in corpus order."""
+        if found is None:
+            return list(range(len(self.quotes)))
+        texts, twins = self.texts, self.twins
+        return sorted(i for p in found for i in twins[texts[p]])
 
     def in_order(self, pieces: list[str], whole_words: bool) -> list[int]:
         """Quotes that may hold the pieces: each piece (or it with its first letter's case
@@ -140,8 +146,9 @@ class _Quotes:
     def anywhere(self, piece: str) -> bool:
         """Whether any quote holds the piece, whatever the case (raw or typographic)."""
         for needle in dict.fromkeys((piece.lower(), typographic(piece).lower())):
-            for i in self.among(self.index.candidates(needle)):
-                if any(needle in t for t in self.lowered(i)):
+            found = self.index.candidates(needle)
+            for p in sorted(found) if found is not None else range(len(self.texts)):
+                if any(needle in t for t in self.lowered(self.texts[p])):
                     return True
         return False
 
@@ -180,11 +187,11 @@ class _Quotes:
             pool |= holders[key]
             taken += counts[key]
         scored = []
-        twins, first_twin = self.twins, self.first_twin
-        for i in {first_twin[i] for i in pool}:
-            most = sum(c for key, c in counts.items() if i in holders[key])
+        twins, texts = self.twins, self.texts
+        for p in pool:
+            most = sum(c for key, c in counts.items() if p in holders[key])
             if most >= least:
-                scored += [(most, twin) for twin in twins[i]]
+                scored += [(most, twin) for twin in twins[texts[p]]]
         scored.sort(key=lambda s: (-s[0], s[1]))
         return n, scored
 
