@@ -206,7 +206,7 @@ def metrics(roots: dict[str, Path], runs: int) -> list[Metric]:
     for name, label, text, corpus, budget in cases:
         # the corpus's indexes built (a process keeps those of one corpus at a time)
         check_markdown(text[:20_000], corpus, **about)
-        times = max(1, runs // 3) if len(text) > 2 * MB else runs
+        times = max(2, runs // 2) if len(text) > 2 * MB else runs  # 10 MB: ~15 s a pair
         taken = interleaved({
             "parse": lambda text=text: cpu(lambda: parser.parse(text)),  # type: ignore[misc]
             "check": lambda text=text, corpus=corpus: cpu(  # type: ignore[misc]
