@@ -4,13 +4,19 @@ them."""
 
 from __future__ import annotations
 
-from textual.widgets import Select, TextArea
+from textual.widgets import Select
 
-from .tui_helpers import compose_screen, make_app, settled
+from .tui_helpers import compose_screen, make_app, open_frame, settled
 
 
 def _said(app) -> list[str]:  # type: ignore[no-untyped-def]
     return [n.message for n in app._notifications]
+
+
+async def _for_young_people(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Young people: an audience the opening format (Policy brief) is not written for."""
+    compose_screen(pilot.app).select("audience", "young-people")
+    await settled(pilot)
 
 
 async def test_an_audience_the_format_is_not_written_for_brings_a_format_that_is() -> None:
@@ -19,8 +25,7 @@ async def test_an_audience_the_format_is_not_written_for_brings_a_format_that_is
         await settled(pilot)
         screen = compose_screen(app)
         assert screen.inputs.template == "policy-brief"  # type: ignore[union-attr]
-        screen.select("audience", "young-people")  # as the palette or the picker sets it
-        await settled(pilot)
+        await _for_young_people(pilot)  # as the palette or the picker sets it
         draft = screen.draft
         assert draft is not None and draft.brief.inputs.audience == "young-people"
         assert draft.brief.inputs.template == "talking-points"  # the format for them
@@ -34,8 +39,7 @@ async def test_a_format_refused_for_the_audience_puts_its_picker_back() -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await settled(pilot)
         screen = compose_screen(app)
-        screen.select("audience", "young-people")
-        await settled(pilot)
+        await _for_young_people(pilot)
         before = screen.draft.markdown  # type: ignore[union-attr]
         screen.select("template", "policy-brief")  # not written for young people
         await settled(pilot)
@@ -50,9 +54,7 @@ async def test_frame_text_stays_with_the_theme_and_audience_it_was_written_for()
     async with app.run_test(size=(120, 36)) as pilot:
         await settled(pilot)
         screen = compose_screen(app)
-        await pilot.press("f4")
-        await settled(pilot)
-        goal = screen.query_one("#frame-goal", TextArea)
+        goal = await open_frame(pilot)
         goal.load_text("Ministers meet two defectors.")
         await settled(pilot)
         assert "Ministers meet two defectors." in screen.draft.markdown  # type: ignore[union-attr]
@@ -74,9 +76,7 @@ async def test_a_frame_field_emptied_shows_the_proposal_again_once_left() -> Non
     async with app.run_test(size=(120, 36)) as pilot:
         await settled(pilot)
         screen = compose_screen(app)
-        await pilot.press("f4")
-        await settled(pilot)
-        goal = screen.query_one("#frame-goal", TextArea)
+        goal = await open_frame(pilot)
         assert app.focused is goal
         goal.select_all()
         await pilot.press("delete")  # the whole field deleted

@@ -10,7 +10,7 @@ from assistant.compose.brief import FRAME_FIELDS
 from assistant.tui.dialogs.decision import DecisionDialog
 from assistant.tui.dialogs.export import ExportDialog
 
-from .tui_helpers import compose_screen, make_app, settled
+from .tui_helpers import compose_screen, make_app, open_frame, settled
 from .tui_keys import spell, type_at_full_speed
 from .tui_review_helpers import db_url, review_app, review_settled, saved_draft, team
 
@@ -48,9 +48,7 @@ async def test_the_campaign_frame_keeps_what_was_typed_while_the_brief_rebuilds(
     async with app.run_test(size=(120, 36)) as pilot:
         await settled(pilot)
         screen = compose_screen(app)
-        await pilot.press("f4")
-        await settled(pilot)
-        goal = screen.query_one("#frame-goal", TextArea)
+        goal = await open_frame(pilot)
         goal.load_text("")
         # One key every 80 ms: a rebuild starts after each pause and lands while typing.
         for key in [*spell("GOAL"), "tab", *spell("AUD"), "tab", *spell("MSG")]:

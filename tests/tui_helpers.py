@@ -47,3 +47,11 @@ async def settled(pilot: Pilot[None], rounds: int = 200) -> None:
     for area in app.screen.query(TextArea):
         area.cursor_blink = False
     await pilot.pause()
+
+
+async def open_frame(pilot: Pilot[None]) -> TextArea:
+    """Open the Frame tab with F4, as a user would, and give its Goal field (the cursor is
+    in it)."""
+    await pilot.press("f4")
+    await settled(pilot)
+    return compose_screen(pilot.app).query_one("#frame-goal", TextArea)  # type: ignore[arg-type]
